@@ -1,0 +1,53 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { signInSchema } from "@/lib/validation/auth";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      setFieldErrors(parsed.error.flatten().fieldErrors);
+      return;
+    }
+    setFieldErrors({});
+    startTransition(async () => {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (!result || result.error) {
+        setError(result?.error?.includes("too many") ? result.error : "Wrong email or password.");
+        return;
+      }
+      router.push(callbackUrl);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-describedby={error ? "signin-error" : undefined}>
+      {error ? <p id="signin-error" role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error}</p> : null}
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldErrors.email)} aria-describedby={fieldErrors.email ? "email-error" : undefined}
+          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900" />
+        {fieldErrors.email ? <p id="email-error" className="mt-1 text-sm text-red-700 dark:text-red-300">{fieldErrors.email[0]}</p> : null}
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(fieldErrors.password)} aria-describedby={fieldErrors.password ? "password-error" : undefined}
+          className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900" />
+        {fieldErrors.password ? <p id="password-error" className="mt-1 text-sm text-red-700 dark:text-red-300">{fieldErrors.password[0]}</p> : null}
+      </div>
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

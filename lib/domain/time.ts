@@ -1,0 +1,241 @@
+/**
+ * Course-time-zone helpers.
+ *
+ * Deadlines are stored as instants (Date) but courses think in wall-clock
+ * time in one IANA zone. Everything here converts between the two without
+ * touching the server's own zone or the clock.
+ *
+ * Local dates are plain "YYYY-MM-DD" strings and local times "HH:MM"
+ * (24-hour) strings, so date-only arithmetic never meets a DST transition.
+ */
+import { format } from "date-fns";
+import { tz, tzOffset } from "@date-fns/tz";
+
+export type LocalDate = string; // "YYYY-MM-DD"
+export type LocalTime = string; // "HH:MM", 24-hour
+
+export type DisplayStyle = "full" | "date" | "time" | "dateShort";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+const knownZones = new Set<string>();
+
+/** Throws RangeError unless `timeZone` is an IANA zone this runtime knows. */
+export function assertTimeZone(timeZone: string): void {
+  if (knownZones.has(timeZone)) return;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "America/New_York".`);
+  }
+  knownZones.add(timeZone);
+}
+
+export function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
+  const match = LOCAL_DATE_PATTERN.exec(date);
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const probe = utcMidnight(year, month, day);
+    // Round-tripping rejects "2025-02-30" and friends, which Date would silently roll over.
+    if (probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
+      return { year, month, day };
+    }
+  }
+  throw new RangeError(`Invalid local date "${date}": expected a real calendar date as "YYYY-MM-DD".`);
+}
+
+export function parseLocalTime(time: LocalTime): { hours: number; minutes: number } {
+  const match = LOCAL_TIME_PATTERN.exec(time);
+  if (!match) throw new RangeError(`Invalid local time "${time}": expected 24-hour "HH:MM" between 00:00 and 23:59.`);
+  return { hours: Number(match[1]), minutes: Number(match[2]) };
+}
+
+function utcMidnight(year: number, month: number, day: number): Date {
+  // setUTCFullYear, unlike Date.UTC, does not remap years 0–99 to 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
+function toLocalDateString(utcDate: Date): LocalDate {
+  const y = String(utcDate.getUTCFullYear()).padStart(4, "0");
+  const m = String(utcDate.getUTCMonth() + 1).padStart(2, "0");
+  const d = String(utcDate.getUTCDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+function offsetMinutesAt(timeZone: string, epochMs: number): number {
+  return tzOffset(timeZone, new Date(epochMs));
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` reads `date` `time`.
+ *
+ * DST policy (deliberate, so deadlines never silently move earlier):
+ * - Nonexistent local times (the spring-forward gap) are read with the offset
+ *   in force before the jump, which moves them forward by the gap:
+ *   02:30 on 2025-03-09 in America/New_York → 03:30 EDT (07:30Z).
+ * - Ambiguous local times (the fall-back hour) take the EARLIER instant, the
+ *   first time the clock shows them: 01:30 on 2025-11-02 in New York → 01:30 EDT.
+ *
+ * We resolve this ourselves from tzOffset instead of trusting TZDate's
+ * constructor, whose choice for ambiguous times differs between zones.
+ */
+export function localToInstant({ date, time, timeZone }: { date: LocalDate; time: LocalTime; timeZone: string }): Date {
+  assertTimeZone(timeZone);
+  const { year, month, day } = parseLocalDate(date);
+  const { hours, minutes } = parseLocalTime(time);
+  // The wall-clock reading expressed as if it were UTC; the real instant lies within ±14 h of it.
+  const wallMs = utcMidnight(year, month, day).getTime() + hours * HOUR_MS + minutes * MINUTE_MS;
+
+  // Real zones change offset at most once in any 48-hour stretch, so offsets sampled
+  // a day either side cover every offset that could apply to this reading.
+  const offsetBefore = offsetMinutesAt(timeZone, wallMs - DAY_MS);
+  const candidateOffsets = new Set([offsetBefore, offsetMinutesAt(timeZone, wallMs), offsetMinutesAt(timeZone, wallMs + DAY_MS)]);
+
+  let earliest: number | null = null;
+  for (const offset of candidateOffsets) {
+    const instant = wallMs - offset * MINUTE_MS;
+    if (offsetMinutesAt(timeZone, instant) !== offset) continue;
+    if (earliest === null || instant < earliest) earliest = instant;
+  }
+  if (earliest !== null) return new Date(earliest);
+
+  // In the gap: no offset reproduces this reading, so use the pre-transition offset.
+  return new Date(wallMs - offsetBefore * MINUTE_MS);
+}
+
+/** The calendar date shown by a wall clock in `timeZone` at instant `at`. */
+export function localDateOf({ at, timeZone }: { at: Date; timeZone: string }): LocalDate {
+  assertTimeZone(timeZone);
+  return format(at, "yyyy-MM-dd", { in: tz(timeZone) });
+}
+
+/** The "HH:MM" (24-hour) shown by a wall clock in `timeZone` at instant `at`. */
+export function localTimeOf({ at, timeZone }: { at: Date; timeZone: string }): LocalTime {
+  assertTimeZone(timeZone);
+  return format(at, "HH:mm", { in: tz(timeZone) });
+}
+
+/**
+ * ICU's English data has no letter abbreviations for most European zones
+ * (Node prints "GMT+1" for Brussels), but students in those courses expect
+ * CET/CEST. Keyed by UTC offset in minutes so an unexpected offset falls back
+ * to ICU rather than printing a wrong name.
+ */
+const CENTRAL_EUROPE = { 60: "CET", 120: "CEST" } as const;
+const WESTERN_EUROPE = { 0: "WET", 60: "WEST" } as const;
+const EASTERN_EUROPE = { 120: "EET", 180: "EEST" } as const;
+const EUROPEAN_ABBREVIATIONS: Record<string, Record<number, string>> = {
+  "Europe/Amsterdam": CENTRAL_EUROPE,
+  "Europe/Berlin": CENTRAL_EUROPE,
+  "Europe/Brussels": CENTRAL_EUROPE,
+  "Europe/Copenhagen": CENTRAL_EUROPE,
+  "Europe/Luxembourg": CENTRAL_EUROPE,
+  "Europe/Madrid": CENTRAL_EUROPE,
+  "Europe/Oslo": CENTRAL_EUROPE,
+  "Europe/Paris": CENTRAL_EUROPE,
+  "Europe/Prague": CENTRAL_EUROPE,
+  "Europe/Rome": CENTRAL_EUROPE,
+  "Europe/Stockholm": CENTRAL_EUROPE,
+  "Europe/Vienna": CENTRAL_EUROPE,
+  "Europe/Warsaw": CENTRAL_EUROPE,
+  "Europe/Zurich": CENTRAL_EUROPE,
+  "Europe/Lisbon": WESTERN_EUROPE,
+  "Europe/Athens": EASTERN_EUROPE,
+  "Europe/Helsinki": EASTERN_EUROPE,
+  "Europe/London": { 0: "GMT", 60: "BST" },
+};
+
+const shortZoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Short zone name at that instant: "EDT"/"EST", "CEST"/"CET", "BST", or "GMT+8" where no letters exist. */
+export function zoneAbbreviation({ at, timeZone }: { at: Date; timeZone: string }): string {
+  assertTimeZone(timeZone);
+  const mapped = EUROPEAN_ABBREVIATIONS[timeZone]?.[offsetMinutesAt(timeZone, at.getTime())];
+  if (mapped) return mapped;
+  let formatter = shortZoneNameFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    shortZoneNameFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(at).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/**
+ * Display an instant in the course's zone (en-US):
+ * - "full":      "Wed Oct 29, 11:00 PM EDT"
+ * - "date":      "Wed Oct 29, 2025"
+ * - "time":      "11:00 PM EDT"
+ * - "dateShort": "Oct 29"
+ * The zone name is always printed next to a time so nobody has to guess whose 11 PM it is.
+ */
+export function formatInZone({ at, timeZone, style = "full" }: { at: Date; timeZone: string; style?: DisplayStyle }): string {
+  assertTimeZone(timeZone);
+  const inZone = { in: tz(timeZone) };
+  switch (style) {
+    case "full":
+      return `${format(at, "EEE MMM d, h:mm a", inZone)} ${zoneAbbreviation({ at, timeZone })}`;
+    case "date":
+      return format(at, "EEE MMM d, yyyy", inZone);
+    case "time":
+      return `${format(at, "h:mm a", inZone)} ${zoneAbbreviation({ at, timeZone })}`;
+    case "dateShort":
+      return format(at, "MMM d", inZone);
+  }
+}
+
+/** Calendar arithmetic on local dates; always whole days, immune to DST. */
+export function addDays({ date, days }: { date: LocalDate; days: number }): LocalDate {
+  if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}.`);
+  const { year, month, day } = parseLocalDate(date);
+  return toLocalDateString(utcMidnight(year, month, day + days));
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween({ from, to }: { from: LocalDate; to: LocalDate }): number {
+  const a = parseLocalDate(from);
+  const b = parseLocalDate(to);
+  return Math.round((utcMidnight(b.year, b.month, b.day).getTime() - utcMidnight(a.year, a.month, a.day).getTime()) / DAY_MS);
+}
+
+/** The Monday on or before `date` (course weeks run Monday–Sunday). */
+export function weekStart({ date }: { date: LocalDate }): LocalDate {
+  const { year, month, day } = parseLocalDate(date);
+  const weekday = utcMidnight(year, month, day).getUTCDay(); // 0 = Sunday
+  return addDays({ date, days: -((weekday + 6) % 7) });
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * Human distance from `from` to `to`: "in 2 days 3 hours", "in 45 minutes",
+ * "3 hours ago". Two units at most, truncated (never rounded up) so a countdown
+ * never promises more time than is left. Under a minute: "in less than a
+ * minute" / "less than a minute ago".
+ */
+export function formatCountdown({ from, to }: { from: Date; to: Date }): string {
+  const diff = to.getTime() - from.getTime();
+  const future = diff >= 0;
+  const abs = Math.abs(diff);
+  const days = Math.floor(abs / DAY_MS);
+  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((abs % HOUR_MS) / MINUTE_MS);
+
+  let span: string;
+  if (days > 0) span = hours > 0 ? `${plural(days, "day")} ${plural(hours, "hour")}` : plural(days, "day");
+  else if (hours > 0) span = minutes > 0 ? `${plural(hours, "hour")} ${plural(minutes, "minute")}` : plural(hours, "hour");
+  else if (minutes > 0) span = plural(minutes, "minute");
+  else span = "less than a minute";
+
+  return future ? `in ${span}` : `${span} ago`;
+}

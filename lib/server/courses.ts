@@ -1,0 +1,75 @@
+import "server-only";
+import type { Db } from "./db";
+import { authorize, type Viewer } from "./authz";
+
+export type CourseSummary = {
+  slug: string;
+  code: string;
+  title: string;
+  term: string;
+  institution: string;
+  timeZone: string;
+  enrolled: number;
+  capacity: number | null;
+};
+
+export async function listCourses(db: Db): Promise<CourseSummary[]> {
+  const courses = await db.course.findMany({
+    orderBy: [{ firstDayOfClasses: "desc" }, { code: "asc" }],
+    select: {
+      slug: true, code: true, title: true, term: true, institution: true, timeZone: true, capacity: true,
+      _count: { select: { memberships: { where: { role: "STUDENT", status: "ENROLLED" } } } },
+    },
+  });
+  return courses.map(({ _count, ...c }) => ({ ...c, enrolled: _count.memberships }));
+}
+
+export type CourseHome = Awaited<ReturnType<typeof getCourseHome>>;
+
+/** Everything the course home shows; public content only. */
+export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }) {
+  const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
+  const courseId = ctx.course.id;
+  const [course, staff, sections, announcements, upcoming, enrolled] = await Promise.all([
+    db.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: {
+        slug: true, code: true, title: true, term: true, institution: true, description: true, timeZone: true,
+        firstDayOfClasses: true, lastDayOfClasses: true, capacity: true,
+        links: { orderBy: { position: "asc" }, select: { label: true, url: true } },
+      },
+    }),
+    db.membership.findMany({
+      where: { courseId, role: { in: ["INSTRUCTOR", "TA"] }, status: "ENROLLED" },
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+      select: { role: true, title: true, contactEmail: true, officeHours: true, user: { select: { name: true } } },
+    }),
+    db.meetingSection.findMany({
+      where: { courseId },
+      orderBy: { code: "asc" },
+      select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true },
+    }),
+    db.announcement.findMany({
+      where: { courseId, publishedAt: { lte: now } },
+      orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }],
+      take: 3,
+      select: { id: true, title: true, body: true, publishedAt: true, pinned: true },
+    }),
+    db.assignment.findMany({
+      where: { courseId, dueAt: { not: null } },
+      orderBy: { dueAt: "asc" },
+      select: { id: true, code: true, title: true, kind: true, dueAt: true },
+    }),
+    db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } }),
+  ]);
+  return {
+    course,
+    role: ctx.role,
+    membershipStatus: ctx.membership?.status ?? null,
+    staff: staff.map((s) => ({ name: s.user.name, role: s.role, title: s.title, contactEmail: s.contactEmail, officeHours: s.officeHours })),
+    sections,
+    announcements,
+    assignments: upcoming,
+    enrolled,
+  };
+}

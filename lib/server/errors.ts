@@ -1,0 +1,38 @@
+// Errors the data layer throws; route handlers and actions map them to 401/403/404/409/422.
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = "Not found") {
+    super(message, 404);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = "You do not have access to this") {
+    super(message, 403);
+  }
+}
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Please sign in") {
+    super(message, 401);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message, 422);
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every test: types, unit + integration (real PostgreSQL), then the production
+# build and the end-to-end tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+echo "== typecheck"
+npx tsc --noEmit -p .
+echo "== unit + integration tests"
+npx vitest run
+echo "== production build"
+npx next build
+echo "== end-to-end tests"
+npx playwright test
