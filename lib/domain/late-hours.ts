@@ -36,7 +36,7 @@ export function lateHoursCharged(input: {
   graceMinutes?: number;
 }): number {
   const { dueAt, submittedAt, timeZone, excludedWindow, graceMinutes = 0 } = input;
-  assertTimeZone(timeZone);
+  assertTimeZone({ timeZone });
   assertValidDate(dueAt, "dueAt");
   assertValidDate(submittedAt, "submittedAt");
   if (!Number.isFinite(graceMinutes) || graceMinutes < 0) {
@@ -61,8 +61,8 @@ function assertValidDate(value: Date, name: string): void {
 }
 
 function assertValidWindow(window: ExcludedWindow): void {
-  parseLocalTime(window.start);
-  parseLocalTime(window.end);
+  parseLocalTime({ time: window.start });
+  parseLocalTime({ time: window.end });
   // Equal edges could mean "nothing excluded" or "the whole day"; refuse to guess.
   if (window.start === window.end) {
     throw new RangeError(`Excluded window start and end are both "${window.start}": use no window, or a real range.`);

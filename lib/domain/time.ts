@@ -26,7 +26,7 @@ const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const knownZones = new Set<string>();
 
 /** Throws RangeError unless `timeZone` is an IANA zone this runtime knows. */
-export function assertTimeZone(timeZone: string): void {
+export function assertTimeZone({ timeZone }: { timeZone: string }): void {
   if (knownZones.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
@@ -36,7 +36,7 @@ export function assertTimeZone(timeZone: string): void {
   knownZones.add(timeZone);
 }
 
-export function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
+export function parseLocalDate({ date }: { date: LocalDate }): { year: number; month: number; day: number } {
   const match = LOCAL_DATE_PATTERN.exec(date);
   if (match) {
     const year = Number(match[1]);
@@ -51,7 +51,7 @@ export function parseLocalDate(date: LocalDate): { year: number; month: number; 
   throw new RangeError(`Invalid local date "${date}": expected a real calendar date as "YYYY-MM-DD".`);
 }
 
-export function parseLocalTime(time: LocalTime): { hours: number; minutes: number } {
+export function parseLocalTime({ time }: { time: LocalTime }): { hours: number; minutes: number } {
   const match = LOCAL_TIME_PATTERN.exec(time);
   if (!match) throw new RangeError(`Invalid local time "${time}": expected 24-hour "HH:MM" between 00:00 and 23:59.`);
   return { hours: Number(match[1]), minutes: Number(match[2]) };
@@ -89,9 +89,9 @@ function offsetMinutesAt(timeZone: string, epochMs: number): number {
  * constructor, whose choice for ambiguous times differs between zones.
  */
 export function localToInstant({ date, time, timeZone }: { date: LocalDate; time: LocalTime; timeZone: string }): Date {
-  assertTimeZone(timeZone);
-  const { year, month, day } = parseLocalDate(date);
-  const { hours, minutes } = parseLocalTime(time);
+  assertTimeZone({ timeZone });
+  const { year, month, day } = parseLocalDate({ date });
+  const { hours, minutes } = parseLocalTime({ time });
   // The wall-clock reading expressed as if it were UTC; the real instant lies within ±14 h of it.
   const wallMs = utcMidnight(year, month, day).getTime() + hours * HOUR_MS + minutes * MINUTE_MS;
 
@@ -114,13 +114,13 @@ export function localToInstant({ date, time, timeZone }: { date: LocalDate; time
 
 /** The calendar date shown by a wall clock in `timeZone` at instant `at`. */
 export function localDateOf({ at, timeZone }: { at: Date; timeZone: string }): LocalDate {
-  assertTimeZone(timeZone);
+  assertTimeZone({ timeZone });
   return format(at, "yyyy-MM-dd", { in: tz(timeZone) });
 }
 
 /** The "HH:MM" (24-hour) shown by a wall clock in `timeZone` at instant `at`. */
 export function localTimeOf({ at, timeZone }: { at: Date; timeZone: string }): LocalTime {
-  assertTimeZone(timeZone);
+  assertTimeZone({ timeZone });
   return format(at, "HH:mm", { in: tz(timeZone) });
 }
 
@@ -158,7 +158,7 @@ const shortZoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Short zone name at that instant: "EDT"/"EST", "CEST"/"CET", "BST", or "GMT+8" where no letters exist. */
 export function zoneAbbreviation({ at, timeZone }: { at: Date; timeZone: string }): string {
-  assertTimeZone(timeZone);
+  assertTimeZone({ timeZone });
   const mapped = EUROPEAN_ABBREVIATIONS[timeZone]?.[offsetMinutesAt(timeZone, at.getTime())];
   if (mapped) return mapped;
   let formatter = shortZoneNameFormatters.get(timeZone);
@@ -178,7 +178,7 @@ export function zoneAbbreviation({ at, timeZone }: { at: Date; timeZone: string 
  * The zone name is always printed next to a time so nobody has to guess whose 11 PM it is.
  */
 export function formatInZone({ at, timeZone, style = "full" }: { at: Date; timeZone: string; style?: DisplayStyle }): string {
-  assertTimeZone(timeZone);
+  assertTimeZone({ timeZone });
   const inZone = { in: tz(timeZone) };
   switch (style) {
     case "full":
@@ -195,20 +195,20 @@ export function formatInZone({ at, timeZone, style = "full" }: { at: Date; timeZ
 /** Calendar arithmetic on local dates; always whole days, immune to DST. */
 export function addDays({ date, days }: { date: LocalDate; days: number }): LocalDate {
   if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}.`);
-  const { year, month, day } = parseLocalDate(date);
+  const { year, month, day } = parseLocalDate({ date });
   return toLocalDateString(utcMidnight(year, month, day + days));
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween({ from, to }: { from: LocalDate; to: LocalDate }): number {
-  const a = parseLocalDate(from);
-  const b = parseLocalDate(to);
+  const a = parseLocalDate({ date: from });
+  const b = parseLocalDate({ date: to });
   return Math.round((utcMidnight(b.year, b.month, b.day).getTime() - utcMidnight(a.year, a.month, a.day).getTime()) / DAY_MS);
 }
 
 /** The Monday on or before `date` (course weeks run Monday–Sunday). */
 export function weekStart({ date }: { date: LocalDate }): LocalDate {
-  const { year, month, day } = parseLocalDate(date);
+  const { year, month, day } = parseLocalDate({ date });
   const weekday = utcMidnight(year, month, day).getUTCDay(); // 0 = Sunday
   return addDays({ date, days: -((weekday + 6) % 7) });
 }

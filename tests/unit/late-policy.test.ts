@@ -7,6 +7,7 @@ import {
   latePenaltyMultiplier,
   latePenaltyPercent,
   ledgerBalance,
+  type AssessedAssignment,
   type AssignmentKind,
   type LatePolicy,
   type LedgerEntry,
@@ -33,11 +34,11 @@ const BUDGET_POLICY: LatePolicy = {
   penaltyUnit: null,
   penaltyFloorPercent: null,
 };
-const PROJECT = { kind: "PROJECT" as const, lateHoursApply: true, acceptsLate: true };
+const PROJECT: AssessedAssignment = { kind: "PROJECT", lateHoursApply: true, acceptsLate: true };
 const DUE = local("2025-10-14", "18:00"); // Tuesday
 const WED_9AM = local("2025-10-15", "09:00");
 
-function assess(overrides: { policy?: Partial<LatePolicy>; assignment?: Partial<typeof PROJECT> & { name?: string; kind?: AssignmentKind }; effectiveDueAt?: Date | null; submittedAt?: Date; hoursUsedElsewhere?: number }) {
+function assess(overrides: { policy?: Partial<LatePolicy>; assignment?: Partial<AssessedAssignment>; effectiveDueAt?: Date | null; submittedAt?: Date; hoursUsedElsewhere?: number }) {
   return assessSubmission({
     policy: { ...BUDGET_POLICY, ...overrides.policy },
     assignment: { ...PROJECT, name: "P1", ...overrides.assignment },
