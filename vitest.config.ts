@@ -20,7 +20,11 @@ if (!("groupBy" in Map)) {
 }
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // "server-only" throws outside React Server Components; tests import the data layer directly.
+    alias: { "server-only": new URL("./tests/support/server-only.ts", import.meta.url).pathname },
+  },
   test: {
     projects: [
       {

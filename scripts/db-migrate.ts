@@ -1,4 +1,9 @@
-import { databaseUrl } from "@/lib/server/db";
 import { migrateDeploy } from "./migrate-lib";
+import { scriptDatabase } from "./database-url";
 
-migrateDeploy(databaseUrl(), { quiet: false });
+const database = await scriptDatabase();
+try {
+  migrateDeploy(database.url, { quiet: false });
+} finally {
+  await database.close();
+}

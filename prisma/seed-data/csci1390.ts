@@ -50,7 +50,7 @@ const schedule: ScheduleEntrySeed[] = [
   {
     date: "2025-02-04", startTime: "18:00", endTime: "18:00", kind: "MILESTONE",
     title: "Project 1: mid-project check-in due",
-  },
+  } satisfies ScheduleEntrySeed,
 ].sort((a, b) => a.date.localeCompare(b.date));
 
 // "Released latest by 5 PM on the release date, due at 6 PM on the due date."

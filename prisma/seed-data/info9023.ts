@@ -159,11 +159,11 @@ const weeks: { date: string; week: number; sprint: number; items: WeekItem[] }[]
 
 const schedule: ScheduleEntrySeed[] = [
   ...weeks.flatMap(({ date, week, sprint, items }) =>
-    items.map((item) => ({ ...item, date, week, sprint: `Sprint ${sprint}` })),
+    items.map((item): ScheduleEntrySeed => ({ ...item, date, week, sprint: `Sprint ${sprint}` })),
   ),
-  { date: "2026-04-20", title: "Holiday", kind: "NO_CLASS" },
-  { date: "2026-04-27", title: "Holiday", kind: "NO_CLASS" },
-  { date: "2026-05-11", title: "Milestone 3 presentation", kind: "PRESENTATION" },
+  { date: "2026-04-20", title: "Holiday", kind: "NO_CLASS" } satisfies ScheduleEntrySeed,
+  { date: "2026-04-27", title: "Holiday", kind: "NO_CLASS" } satisfies ScheduleEntrySeed,
+  { date: "2026-05-11", title: "Milestone 3 presentation", kind: "PRESENTATION" } satisfies ScheduleEntrySeed,
 ].sort((a, b) => a.date.localeCompare(b.date));
 
 export const info9023: CourseSeed = {
