@@ -3,7 +3,7 @@ import { scriptDatabase } from "./database-url";
 
 const database = await scriptDatabase();
 try {
-  migrateDeploy(database.url, { quiet: false });
+  await migrateDeploy(database.url, { quiet: false });
 } finally {
   await database.close();
 }

@@ -11,7 +11,7 @@ if (!file) {
 }
 const database = await scriptDatabase();
 try {
-  migrateDeploy(database.url);
+  await migrateDeploy(database.url);
   const { rows } = await restoreDatabase({ url: database.url, file });
   console.log(`restored ${rows} rows from ${file}`);
 } finally {

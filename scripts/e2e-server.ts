@@ -25,13 +25,13 @@ await admin(`CREATE DATABASE "${dbName}"`);
 const url = new URL(adminUrl);
 url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
-migrateDeploy(databaseUrl);
+await migrateDeploy(databaseUrl);
 const seedDb = createDb(databaseUrl, 2);
 await seedDatabase({ db: seedDb });
 await seedDb.$disconnect();
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production" };
-const next = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const next = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, HOSTNAME: "127.0.0.1", NODE_ENV: "production" } });
 const stop = () => next.kill("SIGTERM");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     console.log(`[lectern] embedded PostgreSQL (PGlite) at ${embedded.url}, data in ${dataDir}`);
   }
   const url = process.env.DATABASE_URL;
-  migrateDeploy(url, { quiet: false });
+  await migrateDeploy(url, { quiet: false });
   if (process.env.LECTERN_SKIP_SEED !== "1") {
     const db = createDb(url, 2);
     const { created } = await seedDatabase({ db });
@@ -46,7 +46,10 @@ async function main(): Promise<void> {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const next = spawn("npx", ["next", mode, "-p", port], { stdio: "inherit", env: process.env });
+  // Production runs our server (request ids, JSON logs, graceful shutdown); dev runs next dev.
+  const next = mode === "start"
+    ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } })
+    : spawn("npx", ["next", "dev", "-p", port], { stdio: "inherit", env: process.env });
   const forward = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

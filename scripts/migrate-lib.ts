@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 
 // Prisma's CLI tries to download native engines first; a failing dummy path skips
@@ -9,11 +9,22 @@ export const offlinePrismaEnv = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };
 
-/** Applies pending migrations in prisma/migrations to the database at `url`. */
-export function migrateDeploy(url: string, { quiet = true } = {}): void {
+/**
+ * Applies pending migrations in prisma/migrations to the database at `url`.
+ * Asynchronous on purpose: the embedded PostgreSQL is served from the calling
+ * process, so blocking it while the CLI connects would deadlock.
+ */
+export function migrateDeploy(url: string, { quiet = true } = {}): Promise<void> {
   const prismaBin = path.resolve("node_modules/.bin/prisma");
-  execFileSync(prismaBin, ["migrate", "deploy"], {
-    env: { ...process.env, ...offlinePrismaEnv, DATABASE_URL: url },
-    stdio: quiet ? "pipe" : "inherit",
+  return new Promise((resolve, reject) => {
+    const child = spawn(prismaBin, ["migrate", "deploy"], {
+      env: { ...process.env, ...offlinePrismaEnv, DATABASE_URL: url },
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    let output = "";
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed (exit ${code})\n${output}`))));
   });
 }

@@ -2,9 +2,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { signInSchema } from "@/lib/validation/auth";
+import { signInSchema, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/auth";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, oauth = [] }: { callbackUrl: string; oauth?: { id: string; name: string }[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
@@ -22,7 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setError(result?.error?.includes("too many") ? result.error : "Wrong email or password.");
+        // Nothing but these two texts ever reaches the page, whatever the server said.
+        setError(result?.error === TOO_MANY_ATTEMPTS ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS);
         return;
       }
       router.push(callbackUrl);
@@ -48,6 +49,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      {oauth.map((p) => (
+        <button key={p.id} type="button" onClick={() => void signIn(p.id, { callbackUrl })}
+          className="w-full rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          Continue with {p.name}
+        </button>
+      ))}
     </form>
   );
 }

@@ -2,13 +2,15 @@ import Link from "next/link";
 import type { CourseHome } from "@/lib/server/courses";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
+import { assignmentAnchor } from "@/lib/domain/schedule-weeks";
 
 const WEEKDAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const id = `h-${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
   return (
-    <section aria-labelledby={`h-${title}`} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <h2 id={`h-${title}`} className="text-lg font-semibold">{title}</h2>
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
       <div className="mt-3">{children}</div>
     </section>
   );
@@ -60,10 +62,18 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
           ) : (
             <ul className="space-y-2">
               {upcoming.map((a) => (
-                <li key={a.id}><span className="font-medium">{a.code}</span> {a.title}: <LocalTime at={a.dueAt!} timeZone={course.timeZone} /></li>
+                <li key={a.id}>
+                  <Link href={`/courses/${course.slug}/assignments#${assignmentAnchor(a)}`} className="font-medium">{a.code}</Link> {a.title}:{" "}
+                  <LocalTime at={a.dueAt!} timeZone={course.timeZone} />
+                  {a.extended ? <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">(extended)</span> : null}
+                </li>
               ))}
             </ul>
           )}
+          <p className="mt-3 text-sm">
+            <a href={`/courses/${course.slug}/calendar.ics`}>Course calendar (.ics)</a>
+            <span className="text-slate-600 dark:text-slate-400"> — lectures and deadlines for your calendar app</span>
+          </p>
         </Section>
         <Section title="Links">
           {course.links.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No links posted.</p> : (

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
-import { roleAllows, type CourseRole, type Permission } from "./permissions";
+import { isSitePermission, permissions, roleAllows, type Audience, type CourseRole, type Permission } from "./permissions";
 
 export type Viewer = { userId: string; email: string; name: string };
 
@@ -29,8 +29,9 @@ export async function loadCourseContext(db: Db, slug: string, viewer: Viewer | n
   return { course, viewer, role, membership };
 }
 
-export function can(ctx: Pick<CourseContext, "role">, permission: Permission): boolean {
-  return roleAllows(permission, ctx.role);
+export function can(ctx: Pick<CourseContext, "role"> & { viewer?: Viewer | null }, permission: Permission): boolean {
+  if (isSitePermission(permission)) return false; // never granted through one course's role
+  return roleAllows(permission, ctx.role, Boolean(ctx.viewer));
 }
 
 /** Throws unless the viewer may do `permission` in the course; returns the context. */
@@ -45,6 +46,51 @@ export function assertCan(ctx: CourseContext, permission: Permission): CourseCon
 export function viewerOf(ctx: CourseContext): Viewer {
   if (!ctx.viewer) throw new UnauthenticatedError();
   return ctx.viewer;
+}
+
+/**
+ * For permissions that are not about one course ("site.*"): allowed when the
+ * viewer holds one of the listed roles, enrolled, in any course.
+ */
+export async function authorizeSite(params: { db: Db; viewer: Viewer | null; permission: Permission }): Promise<Viewer> {
+  const allowed: readonly Audience[] = permissions[params.permission];
+  if (allowed.includes("public") && params.viewer) return params.viewer;
+  if (!params.viewer) throw new UnauthenticatedError();
+  if (allowed.includes("signedIn")) return params.viewer;
+  const roles = allowed.filter((a): a is CourseRole => a !== "public" && a !== "signedIn");
+  const holds = await params.db.membership.count({
+    where: { userId: params.viewer.userId, status: "ENROLLED", role: { in: roles } },
+  });
+  if (holds === 0) throw new ForbiddenError();
+  return params.viewer;
+}
+
+/**
+ * One student's records (submissions, grades, late hours). Staff with `all`
+ * see anyone who is a member of the course; a student with `own` sees only
+ * their own. Someone else's record is a 404, so its existence is not revealed.
+ */
+export async function authorizeStudentRecord(params: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  studentId: string;
+  own: Permission;
+  all: Permission;
+}): Promise<CourseContext & { scope: "all" | "own" }> {
+  const ctx = await loadCourseContext(params.db, params.slug, params.viewer);
+  if (!ctx.viewer) throw new UnauthenticatedError();
+  let scope: "all" | "own";
+  if (can(ctx, params.all)) scope = "all";
+  else if (ctx.viewer.userId === params.studentId && can(ctx, params.own)) scope = "own";
+  else if (can(ctx, params.own) || ctx.role) throw new NotFoundError("No such student in this course");
+  else throw new ForbiddenError();
+  const member = await params.db.membership.findUnique({
+    where: { courseId_userId: { courseId: ctx.course.id, userId: params.studentId } },
+    select: { id: true },
+  });
+  if (!member) throw new NotFoundError("No such student in this course");
+  return { ...ctx, scope };
 }
 
 export async function authorize(params: {

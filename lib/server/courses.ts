@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { authorize, type Viewer } from "./authz";
+import { courseDeadlines } from "./deadlines-public";
 
 export type CourseSummary = {
   slug: string;
@@ -55,11 +56,8 @@ export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: s
       take: 3,
       select: { id: true, title: true, body: true, publishedAt: true, pinned: true },
     }),
-    db.assignment.findMany({
-      where: { courseId, dueAt: { not: null } },
-      orderBy: { dueAt: "asc" },
-      select: { id: true, code: true, title: true, kind: true, dueAt: true },
-    }),
+    // Due dates in force for everyone (course-wide extensions applied), soonest first.
+    courseDeadlines({ db, courseId }),
     db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } }),
   ]);
   return {
@@ -69,7 +67,9 @@ export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: s
     staff: staff.map((s) => ({ name: s.user.name, role: s.role, title: s.title, contactEmail: s.contactEmail, officeHours: s.officeHours })),
     sections,
     announcements,
-    assignments: upcoming,
+    assignments: upcoming
+      .filter((a) => a.dueAt !== null)
+      .map((a) => ({ id: a.id, code: a.code, title: a.title, kind: a.kind, dueAt: a.dueAt, extended: a.changed })),
     enrolled,
   };
 }

@@ -18,31 +18,63 @@ function makeLimiter(keyPrefix: string, points: number, duration: number): RateL
   return new RateLimiterMemory({ keyPrefix, points, duration });
 }
 
-const globalLimiters = globalThis as unknown as { lecternSignIn?: { account: RateLimiterAbstract; address: RateLimiterAbstract } };
+export const SIGNIN_WINDOW_SECONDS = 15 * 60;
 
-function signInLimiters() {
+type Limiters = { account: RateLimiterAbstract; address: RateLimiterAbstract };
+const globalLimiters = globalThis as unknown as { lecternSignIn?: Limiters };
+
+function signInLimiters(): Limiters {
   globalLimiters.lecternSignIn ??= {
     // 10 failures per account per 15 minutes; 50 per address (a shared lab NAT is common).
-    account: makeLimiter("signin:account", Number(process.env.SIGNIN_ACCOUNT_LIMIT ?? 10), 15 * 60),
-    address: makeLimiter("signin:address", Number(process.env.SIGNIN_ADDRESS_LIMIT ?? 50), 15 * 60),
+    account: makeLimiter("signin:account", Number(process.env.SIGNIN_ACCOUNT_LIMIT ?? 10), SIGNIN_WINDOW_SECONDS),
+    address: makeLimiter("signin:address", Number(process.env.SIGNIN_ADDRESS_LIMIT ?? 50), SIGNIN_WINDOW_SECONDS),
   };
   return globalLimiters.lecternSignIn;
 }
 
-/** True when either the account or the address has used up its failed attempts. */
+/** Tests: forget every counter (limits are re-read from the environment). */
+export function resetSignInLimits(): void {
+  globalLimiters.lecternSignIn = undefined;
+}
+
+const accountKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Takes one attempt from both the account's and the address's allowance before
+ * the password is checked, so a burst of parallel guesses cannot all slip past
+ * a check-then-record window. Returns false when either allowance is used up;
+ * the password must then not be checked at all.
+ */
+export async function beginSignInAttempt({ email, address }: { email: string; address: string }): Promise<boolean> {
+  const { account, address: byAddress } = signInLimiters();
+  const results = await Promise.allSettled([account.consume(accountKey(email)), byAddress.consume(address)]);
+  for (const r of results) {
+    if (r.status === "rejected") {
+      if (r.reason instanceof RateLimiterRes) return false;
+      throw r.reason;
+    }
+  }
+  return true;
+}
+
+/** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
+export async function signInSucceeded({ email, address }: { email: string; address: string }): Promise<void> {
+  const { account, address: byAddress } = signInLimiters();
+  await Promise.allSettled([account.delete(accountKey(email)), byAddress.reward(address, 1)]);
+}
+
+/** True when either the account or the address has used up its attempts (without using one). */
 export async function signInBlocked({ email, address }: { email: string; address: string }): Promise<boolean> {
   const { account, address: byAddress } = signInLimiters();
-  const [a, b] = await Promise.all([account.get(email), byAddress.get(address)]);
+  const [a, b] = await Promise.all([account.get(accountKey(email)), byAddress.get(address)]);
   return (a?.remainingPoints ?? 1) <= 0 || (b?.remainingPoints ?? 1) <= 0;
 }
 
+/** Kept for callers of the earlier API: counts one failed attempt. */
 export async function recordFailedSignIn({ email, address }: { email: string; address: string }): Promise<void> {
-  const { account, address: byAddress } = signInLimiters();
-  await Promise.allSettled([account.consume(email), byAddress.consume(address)]).then((results) => {
-    for (const r of results) if (r.status === "rejected" && !(r.reason instanceof RateLimiterRes)) throw r.reason;
-  });
+  await beginSignInAttempt({ email, address });
 }
 
 export async function clearFailedSignIns({ email }: { email: string }): Promise<void> {
-  await signInLimiters().account.delete(email);
+  await signInLimiters().account.delete(accountKey(email));
 }

@@ -17,7 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await dropDatabase(client, template);
     await client.query(`CREATE DATABASE "${template}"`);
   });
-  migrateDeploy(urlFor(template));
+  await migrateDeploy(urlFor(template));
   project.provide("templateDb", template);
   return async () => {
     await withAdmin((client) => dropDatabase(client, template));

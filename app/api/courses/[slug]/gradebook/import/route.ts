@@ -1,0 +1,22 @@
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { handle } from "@/lib/server/route";
+import { serverNow } from "@/lib/server/clock";
+import { applyGradeImport, previewGradeImport } from "@/lib/server/grade-csv";
+import { readJson } from "@/lib/server/json-body";
+import { gradeImportSchema } from "@/lib/validation/grades";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A parsed grades CSV (the browser parses it with papaparse). mode "preview"
+ * returns the diff and writes nothing; mode "apply" writes exactly the previewed
+ * changes (named by previewToken) in one transaction, or 409 if grades moved.
+ */
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const input = gradeImportSchema.parse(await readJson(request));
+  const args = { db: db(), slug, viewer: await currentViewer(), input, now: serverNow() };
+  if (input.mode === "preview") return Response.json({ preview: await previewGradeImport(args) });
+  return Response.json({ applied: await applyGradeImport(args) });
+});

@@ -1,0 +1,34 @@
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { handle } from "@/lib/server/route";
+import { serverNow } from "@/lib/server/clock";
+import { GradeConflictError, getGradeDetail, saveGrade } from "@/lib/server/grades";
+import { gradeSaveSchema } from "@/lib/validation/grades";
+import { readJson } from "@/lib/server/json-body";
+
+type Params = { params: Promise<{ slug: string; assignmentId: string; studentId: string }> };
+
+export const dynamic = "force-dynamic";
+
+/** One grade's detail: feedback, submissions and (for staff) its change history. */
+export const GET = handle(async (_request: Request, { params }: Params) => {
+  const { slug, assignmentId, studentId } = await params;
+  const detail = await getGradeDetail({ db: db(), slug, viewer: await currentViewer(), assignmentId, studentId, now: serverNow() });
+  return Response.json(detail, { headers: { "Cache-Control": "private, no-store" } });
+});
+
+/**
+ * Saves a cell. The body names the version the grader read; if the grade moved
+ * since, the answer is 409 with the value that is there now (`current`).
+ */
+export const PUT = handle(async (request: Request, { params }: Params) => {
+  const { slug, assignmentId, studentId } = await params;
+  const input = gradeSaveSchema.parse(await readJson(request));
+  try {
+    const cell = await saveGrade({ db: db(), slug, viewer: await currentViewer(), assignmentId, studentId, input });
+    return Response.json({ cell }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof GradeConflictError) return Response.json({ error: error.message, current: error.current }, { status: 409 });
+    throw error;
+  }
+});

@@ -1,0 +1,47 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { serverNow } from "@/lib/server/clock";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { getCourseAnnouncements } from "@/lib/server/announcements";
+import { siteOrigin } from "@/lib/server/origin";
+import { AnnouncementCard } from "@/components/course/announcement-card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { slug } = await params;
+  const origin = await siteOrigin();
+  return {
+    title: `Announcements · ${slug.toUpperCase()}`,
+    alternates: { types: { "application/atom+xml": [{ url: `${origin}/courses/${slug}/announcements/feed.xml`, title: "Course announcements" }] } },
+  };
+}
+
+export default async function AnnouncementsPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const { course, announcements } = await guardPage(() => getCourseAnnouncements({ db: db(), slug, viewer, now: serverNow() }), { returnTo: `/courses/${slug}/announcements` });
+  return (
+    <div>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Announcements</h1>
+        <a href={`/courses/${course.slug}/announcements/feed.xml`} className="text-sm">Atom feed<span className="sr-only"> of {course.code} announcements</span></a>
+      </div>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Pinned first, then newest first. Times in {course.timeZone}.</p>
+      {announcements.length === 0 ? (
+        <EmptyState title="No announcements yet" body="Announcements from the course staff will appear here." />
+      ) : (
+        <ol className="mt-6 space-y-4">
+          {announcements.map((a) => (
+            <li key={a.id}>
+              <AnnouncementCard announcement={a} slug={course.slug} timeZone={course.timeZone} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

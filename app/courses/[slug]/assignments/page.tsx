@@ -1,0 +1,40 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { serverNow } from "@/lib/server/clock";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { getPublicDeadlines } from "@/lib/server/deadlines-public";
+import { siteOrigin } from "@/lib/server/origin";
+import { DeadlinesList } from "@/components/course/deadlines-list";
+import { CalendarLinks } from "@/components/course/calendar-links";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { slug } = await params;
+  return { title: `Deadlines · ${slug.toUpperCase()}` };
+}
+
+export default async function DeadlinesPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const now = serverNow();
+  const [{ course, assignments }, origin] = await Promise.all([
+    guardPage(() => getPublicDeadlines({ db: db(), slug, viewer }), { returnTo: `/courses/${slug}/assignments` }),
+    siteOrigin(),
+  ]);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Deadlines</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        Due dates in force for the whole class, in {course.timeZone}. When a date was extended for everyone, the earlier dates are struck
+        through with when each change was posted. Personal extensions are private and never shown here.
+      </p>
+      <div className="mt-2">
+        <CalendarLinks slug={course.slug} origin={origin} />
+      </div>
+      <DeadlinesList slug={course.slug} timeZone={course.timeZone} assignments={assignments} now={now} />
+    </div>
+  );
+}

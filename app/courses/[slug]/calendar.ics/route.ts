@@ -1,0 +1,17 @@
+import { db } from "@/lib/server/db";
+import { handle } from "@/lib/server/route";
+import { getCourseCalendar } from "@/lib/server/calendar";
+import { siteOrigin } from "@/lib/server/origin";
+import { feedResponse } from "@/lib/server/feed-response";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const { slug: courseSlug, ics } = await getCourseCalendar({ db: db(), slug, origin: await siteOrigin() });
+  const download = new URL(request.url).searchParams.has("download");
+  return feedResponse(request, ics, {
+    "Content-Type": "text/calendar; charset=utf-8",
+    "Content-Disposition": `${download ? "attachment" : "inline"}; filename="${courseSlug}.ics"`,
+  });
+});

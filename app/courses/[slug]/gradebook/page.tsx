@@ -1,0 +1,31 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { serverNow } from "@/lib/server/clock";
+import { getGradebook } from "@/lib/server/gradebook";
+import { GradebookGrid } from "@/components/gradebook/gradebook-grid";
+import { GradebookNav } from "@/components/gradebook/gradebook-nav";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata = { title: "Gradebook" };
+
+export default async function GradebookPage({ params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const data = await guardPage(() => getGradebook({ db: db(), slug, viewer, now: serverNow() }), { returnTo: `/courses/${slug}/gradebook` });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Gradebook</h1>
+      <GradebookNav slug={slug} current="grid" canImport={data.permissions.import} />
+      {data.rows.length === 0 ? (
+        <EmptyState title="No enrolled students yet" body="Students appear here once they are enrolled in the course." />
+      ) : data.assignments.length === 0 ? (
+        <EmptyState title="No assignments yet" body="Add assignments to the course to start grading." />
+      ) : (
+        <GradebookGrid data={data} />
+      )}
+    </div>
+  );
+}

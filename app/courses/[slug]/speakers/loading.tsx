@@ -1,0 +1,5 @@
+import { CoursePageSkeleton } from "@/components/course/page-skeleton";
+
+export default function Loading() {
+  return <CoursePageSkeleton label="guest speakers" />;
+}

@@ -1,0 +1,181 @@
+import Link from "next/link";
+import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto, ScheduleWeekDto } from "@/lib/server/schedule";
+import { assignmentAnchor, groupBySprint, SCHEDULE_FILTERS, weekRangeLabel, type ScheduleFilter } from "@/lib/domain/schedule-weeks";
+import { formatInZone, localToInstant } from "@/lib/domain/time";
+import { LocalTime } from "@/components/ui/local-time";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "./badge";
+import { ScheduleFilterShell } from "./schedule-filter";
+
+// Literal class names (Tailwind only generates what it can read): an item or week
+// carries the classes of the filters it does NOT belong to.
+const HIDDEN_UNDER: Record<ScheduleFilter, string> = {
+  lectures: "group-data-[show=lectures]/schedule:hidden",
+  deadlines: "group-data-[show=deadlines]/schedule:hidden",
+  guests: "group-data-[show=guests]/schedule:hidden",
+};
+export function filterClasses(tags: readonly ScheduleFilter[]): string {
+  return SCHEDULE_FILTERS.filter((f) => !tags.includes(f)).map((f) => HIDDEN_UNDER[f]).join(" ");
+}
+
+const KIND_LABEL: Record<ScheduleEntryDto["kind"], string> = {
+  LECTURE: "Lecture",
+  LAB: "Lab",
+  NO_CLASS: "No class",
+  PRESENTATION: "Presentations",
+  MILESTONE: "Milestone",
+};
+
+type Heading = "h2" | "h3";
+const lower = (h: Heading): "h3" | "h4" => (h === "h2" ? "h3" : "h4");
+
+export function ScheduleView({ schedule, filter, currentWeek }: { schedule: CourseSchedule; filter: ScheduleFilter | null; currentWeek: string | null }) {
+  const { weeks, course } = schedule;
+  if (weeks.length === 0) return <EmptyState title="No schedule posted yet" body="Sessions and deadlines will appear here once the instructor posts them." />;
+  const current = weeks.find((w) => w.key === currentWeek) ?? null;
+  const available = SCHEDULE_FILTERS.filter((f) => weeks.some((w) => w.tags.includes(f)));
+  return (
+    <ScheduleFilterShell initial={filter} available={available} currentAnchor={current?.anchor ?? null}>
+      <div className="space-y-6 print:space-y-3">
+        {groupBySprint(weeks).map((group, gi) =>
+          group.sprint ? (
+            <section
+              key={`${group.sprint}-${gi}`}
+              aria-labelledby={`sprint-${gi}`}
+              className={`rounded-xl border-l-4 border-brand-600 pl-3 sm:pl-4 print:border-l-2 ${filterClasses(union(group.weeks))}`}
+            >
+              <h2 id={`sprint-${gi}`} className="text-xl font-bold text-brand-800 dark:text-brand-100 print:text-base">{group.sprint}</h2>
+              <div className="mt-2 space-y-4 print:space-y-2">
+                {group.weeks.map((w) => <WeekSection key={w.key} week={w} slug={course.slug} timeZone={course.timeZone} heading="h3" current={w.key === currentWeek} />)}
+              </div>
+            </section>
+          ) : (
+            group.weeks.map((w) => <WeekSection key={w.key} week={w} slug={course.slug} timeZone={course.timeZone} heading="h2" current={w.key === currentWeek} />)
+          ),
+        )}
+      </div>
+    </ScheduleFilterShell>
+  );
+}
+
+function union(weeks: readonly ScheduleWeekDto[]): ScheduleFilter[] {
+  return SCHEDULE_FILTERS.filter((f) => weeks.some((w) => w.tags.includes(f)));
+}
+
+function WeekSection({ week, slug, timeZone, heading: H, current }: { week: ScheduleWeekDto; slug: string; timeZone: string; heading: Heading; current: boolean }) {
+  const headingId = `${week.anchor}-h`;
+  return (
+    <section
+      id={week.anchor}
+      aria-labelledby={headingId}
+      aria-current={current ? "date" : undefined}
+      data-week={week.key}
+      className={[
+        "scroll-mt-4 rounded-lg border p-4 print:break-inside-avoid print:rounded-none print:border-0 print:border-t print:p-0 print:pt-2",
+        week.noClass ? "border-dashed border-amber-400 bg-amber-50/60 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800",
+        current ? "ring-2 ring-brand-600 print:ring-0" : "",
+        filterClasses(week.tags),
+      ].join(" ")}
+    >
+      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <H id={headingId} className="text-lg font-semibold print:text-sm">{week.label}</H>
+        <p className="text-sm text-slate-600 dark:text-slate-400 print:text-xs">
+          {week.start && week.end ? weekRangeLabel({ start: week.start, end: week.end }) : week.kind === "after" ? "After the last day of classes" : "Before the first day of classes"}
+        </p>
+        {current ? <Badge tone="brand">This week</Badge> : null}
+        {week.noClass ? <Badge tone="amber">No class{week.noClass !== week.label ? `: ${week.noClass}` : ""}</Badge> : null}
+      </header>
+      {week.items.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No sessions or deadlines listed for this week.</p>
+      ) : (
+        <ul className="mt-3 space-y-4 print:mt-1 print:space-y-1">
+          {week.items.map((item) =>
+            item.type === "entry" ? (
+              <EntryItem key={item.entry.id} entry={item.entry} timeZone={timeZone} heading={lower(H)} className={filterClasses(item.tags)} />
+            ) : (
+              <EventItem key={`${item.event.kind}-${item.event.assignmentId}`} event={item.event} slug={slug} timeZone={timeZone} className={filterClasses(item.tags)} />
+            ),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function dayLabel(date: string, timeZone: string): string {
+  return formatInZone({ at: localToInstant({ date, time: "12:00", timeZone }), timeZone, style: "date" });
+}
+
+function EntryItem({ entry, timeZone, heading: H, className }: { entry: ScheduleEntryDto; timeZone: string; heading: "h3" | "h4"; className: string }) {
+  const guest = entry.speakers.length > 0 && entry.kind !== "NO_CLASS";
+  const materials = [
+    { label: "Slides", url: entry.materials.slides },
+    { label: "Notes", url: entry.materials.notes },
+    { label: "Recording", url: entry.materials.recording },
+    { label: "Post-lecture quiz", url: entry.materials.quiz },
+  ].filter((m): m is { label: string; url: string } => !!m.url);
+  return (
+    <li className={`${className} print:text-xs`} data-entry-kind={entry.kind}>
+      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+        <H className="font-semibold">{entry.title}</H>
+        <Badge tone={entry.kind === "NO_CLASS" ? "amber" : "neutral"}>{KIND_LABEL[entry.kind]}</Badge>
+        {guest ? <Badge tone="violet">Guest lecture</Badge> : null}
+      </div>
+      <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300 print:text-xs">
+        {entry.startsAt ? (
+          <>
+            <LocalTime at={entry.startsAt} timeZone={timeZone} />
+            {entry.endsAt ? <> – <time dateTime={entry.endsAt.toISOString()}>{formatInZone({ at: entry.endsAt, timeZone, style: "time" })}</time></> : null}
+          </>
+        ) : (
+          <time dateTime={entry.date}>{dayLabel(entry.date, timeZone)}</time>
+        )}
+        {entry.location && entry.kind !== "NO_CLASS" ? <> · {entry.location}</> : null}
+      </p>
+      {entry.note ? <p className="mt-1 text-sm">{entry.note}</p> : null}
+      {entry.topics.length ? (
+        <ul aria-label="Topics" className="mt-1 list-disc pl-5 text-sm print:mt-0">
+          {entry.topics.map((t, i) => <li key={i}>{t}</li>)}
+        </ul>
+      ) : null}
+      {entry.speakers.length ? (
+        <div className="mt-2 text-sm">
+          <span className="font-medium">{entry.speakers.length > 1 ? "Guest speakers" : "Guest speaker"}: </span>
+          {entry.speakers.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 ? ", " : null}
+              {s.url ? <a href={s.url}>{s.name}</a> : s.name}
+              {s.affiliation && s.affiliation !== s.name ? <span className="text-slate-600 dark:text-slate-400"> ({s.affiliation})</span> : null}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {entry.readings.length ? (
+        <div className="mt-2 text-sm">
+          <p className="font-medium">Suggested reading</p>
+          <ul className="list-disc pl-5">
+            {entry.readings.map((r, i) => <li key={i}>{r.url ? <a href={r.url}>{r.title}</a> : r.title}</li>)}
+          </ul>
+        </div>
+      ) : null}
+      {materials.length ? (
+        <p className="mt-2 flex flex-wrap gap-x-3 text-sm">
+          <span className="font-medium">Materials:</span>
+          {materials.map((m) => <a key={m.label} href={m.url}>{m.label}<span className="sr-only"> for {entry.title}</span></a>)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function EventItem({ event, slug, timeZone, className }: { event: ScheduleEventDto; slug: string; timeZone: string; className: string }) {
+  const due = event.kind === "due";
+  return (
+    <li className={`${className} border-l-4 pl-3 text-sm print:text-xs ${due ? "border-rose-600" : "border-emerald-600"}`} data-event-kind={event.kind}>
+      <span className="font-semibold">{due ? "Due" : "Released"}:</span>{" "}
+      <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>{event.code === event.title ? event.title : `${event.code} ${event.title}`}</Link>{" "}
+      · <LocalTime at={event.at} timeZone={timeZone} />
+      {due && event.extended ? <> <Badge tone="amber">Extended</Badge></> : null}
+    </li>
+  );
+}

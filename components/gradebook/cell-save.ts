@@ -1,0 +1,55 @@
+// Client side of a cell save: PUT the value with the version that was read; a 409
+// brings back the value someone else saved in the meantime.
+
+export type CellState = {
+  score: number | null;
+  feedback: string;
+  version: number;
+  graderName: string | null;
+  updatedAt: string | null;
+};
+
+export type SaveResult =
+  | { kind: "saved"; cell: CellState }
+  | { kind: "conflict"; current: CellState; message: string }
+  | { kind: "error"; message: string };
+
+export function gradeUrl(slug: string, assignmentId: string, studentId: string): string {
+  return `/api/courses/${encodeURIComponent(slug)}/grades/${encodeURIComponent(assignmentId)}/${encodeURIComponent(studentId)}`;
+}
+
+export async function saveCell({
+  slug,
+  assignmentId,
+  studentId,
+  version,
+  score,
+  feedback,
+}: {
+  slug: string;
+  assignmentId: string;
+  studentId: string;
+  version: number;
+  score?: number | null;
+  feedback?: string;
+}): Promise<SaveResult> {
+  try {
+    const response = await fetch(gradeUrl(slug, assignmentId, studentId), {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ version, score, feedback }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { cell?: CellState; current?: CellState; error?: string };
+    if (response.ok && body.cell) return { kind: "saved", cell: body.cell };
+    if (response.status === 409 && body.current) return { kind: "conflict", current: body.current, message: body.error ?? "Changed by someone else" };
+    if (response.status === 401) return { kind: "error", message: "Your session has ended; sign in again (your value is kept here)." };
+    return { kind: "error", message: body.error ?? `Not saved (HTTP ${response.status})` };
+  } catch {
+    return { kind: "error", message: "Not saved: the network is unavailable." };
+  }
+}
+
+export function formatScore(score: number | null): string {
+  if (score === null) return "";
+  return String(Math.round(score * 100) / 100);
+}

@@ -1,0 +1,320 @@
+import "server-only";
+import type { Db } from "./db";
+import { authorize, authorizeStudentRecord, type Viewer } from "./authz";
+import { recordAudit } from "./audit";
+import { invalidateCourse } from "./cache";
+import { ConflictError, NotFoundError } from "./errors";
+import type { GradeSaveInput } from "@/lib/validation/grades";
+import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
+import { isReleased, loadGradingData } from "./grading-data";
+
+/** One grade cell as both sides of a save see it. version 0 = no grade row. */
+export type CellState = {
+  score: number | null;
+  feedback: string;
+  version: number;
+  graderName: string | null;
+  updatedAt: string | null;
+};
+
+/** A save that named an old version: carries the value that is there now, so nothing is overwritten unseen. */
+export class GradeConflictError extends ConflictError {
+  constructor(readonly current: CellState) {
+    super("Someone else changed this grade after you opened it.");
+  }
+}
+
+async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
+  const row = await db.grade.findUnique({
+    where: { assignmentId_studentId: { assignmentId, studentId } },
+    select: { score: true, feedback: true, version: true, updatedAt: true, grader: { select: { name: true } } },
+  });
+  if (!row) return { score: null, feedback: "", version: 0, graderName: null, updatedAt: null };
+  return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.grader?.name ?? null, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The assignment and the enrolled student, both inside the course, or 404. */
+async function assertCellInCourse(db: Db, courseId: string, assignmentId: string, studentId: string) {
+  const [assignment, membership] = await Promise.all([
+    db.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, title: true, points: true, dueAt: true, gradesReleasedAt: true } }),
+    db.membership.findUnique({ where: { courseId_userId: { courseId, userId: studentId } }, select: { role: true, status: true, user: { select: { name: true, email: true } } } }),
+  ]);
+  if (!assignment || !membership || membership.role !== "STUDENT") throw new NotFoundError("No such grade");
+  return { assignment, student: { id: studentId, ...membership.user, status: membership.status } };
+}
+
+/**
+ * Saves one cell (score and/or feedback) if it is still at the version the grader
+ * read. Concurrent saves of one cell serialize on its row lock: the first wins, the
+ * others get GradeConflictError with the winner's value. Audited in the same transaction.
+ */
+export async function saveGrade({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  studentId,
+  input,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  studentId: string;
+  input: GradeSaveInput;
+}): Promise<CellState> {
+  const ctx = await authorize({ db, slug, viewer, permission: "grades.edit" });
+  const courseId = ctx.course.id;
+  const actor = ctx.viewer!;
+  await assertCellInCourse(db, courseId, assignmentId, studentId);
+
+  await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string; score: number | null; feedback: string; version: number }[]>`
+      SELECT "id", "score", "feedback", "version" FROM "Grade"
+      WHERE "assignmentId" = ${assignmentId} AND "studentId" = ${studentId} AND "courseId" = ${courseId}
+      FOR UPDATE`;
+    const currentVersion = row?.version ?? 0;
+    if (currentVersion !== input.version) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
+
+    const next = { score: input.score !== undefined ? input.score : (row?.score ?? null), feedback: input.feedback ?? row?.feedback ?? "" };
+    if (row && row.score === next.score && row.feedback === next.feedback) return; // nothing changed: no new version
+
+    let gradeId: string;
+    if (!row) {
+      // Two first saves of one cell race on the unique key; the loser inserts nothing and sees a conflict.
+      const created = await tx.grade.createMany({
+        data: [{ courseId, assignmentId, studentId, score: next.score, feedback: next.feedback, graderId: actor.userId, version: 1 }],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
+      gradeId = (await tx.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true } })).id;
+    } else {
+      const updated = await tx.grade.updateMany({
+        where: { id: row.id, version: input.version },
+        data: { score: next.score, feedback: next.feedback, graderId: actor.userId, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
+      gradeId = row.id;
+    }
+    await recordAudit(tx, {
+      courseId,
+      actorId: actor.userId,
+      action: row ? "grade.update" : "grade.create",
+      entityType: "grade",
+      entityId: gradeId,
+      before: row ? { score: row.score, feedback: row.feedback, version: row.version } : null,
+      after: { score: next.score, feedback: next.feedback, version: currentVersion + 1, assignmentId, studentId },
+    });
+  });
+  return readCell(db, assignmentId, studentId);
+}
+
+export type GradeHistoryEntry = {
+  at: string;
+  actorName: string | null;
+  action: string;
+  before: number | null;
+  after: number | null;
+  feedbackChanged: boolean;
+};
+
+export type GradeDetail = {
+  assignment: { id: string; code: string; title: string; points: number; dueAt: string | null; released: boolean };
+  student: { id: string; name: string; email: string };
+  cell: CellState;
+  submissions: { submittedAt: string; fileName: string | null }[];
+  /** Staff only; null for the student's own view. */
+  history: GradeHistoryEntry[] | null;
+};
+
+/**
+ * One grade with its feedback, submissions and change history. Staff may read any
+ * student's; a student only their own, once released. For a student, another
+ * student's id or an unreleased assignment is simply "not found".
+ */
+export async function getGradeDetail({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  studentId,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  studentId: string;
+  now: Date;
+}): Promise<GradeDetail> {
+  // Staff read anyone's; a student only their own, and anyone else's id is a 404.
+  const ctx = await authorizeStudentRecord({ db, slug, viewer, studentId, own: "own.grades.read", all: "gradebook.read" });
+  const staff = ctx.scope === "all";
+  const courseId = ctx.course.id;
+  const { assignment, student } = await assertCellInCourse(db, courseId, assignmentId, studentId);
+  const released = isReleased(assignment, now);
+  if (!staff && !released) throw new NotFoundError("No such grade");
+
+  const [cell, submissions, gradeRow] = await Promise.all([
+    readCell(db, assignmentId, studentId),
+    db.submission.findMany({
+      where: { courseId, assignmentId, studentId },
+      orderBy: { submittedAt: "desc" },
+      take: 5,
+      select: { submittedAt: true, fileName: true },
+    }),
+    db.grade.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true } }),
+  ]);
+  let history: GradeHistoryEntry[] | null = null;
+  if (staff) {
+    const events = gradeRow
+      ? await db.auditEvent.findMany({
+          where: { courseId, entityType: "grade", entityId: gradeRow.id },
+          orderBy: { id: "asc" },
+          select: { createdAt: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+        })
+      : [];
+    history = events.map((e) => {
+      const before = (e.before ?? null) as { score?: number | null; feedback?: string } | null;
+      const after = (e.after ?? null) as { score?: number | null; feedback?: string } | null;
+      return {
+        at: e.createdAt.toISOString(),
+        actorName: e.actor?.name ?? null,
+        action: e.action,
+        before: before?.score ?? null,
+        after: after?.score ?? null,
+        feedbackChanged: (before?.feedback ?? "") !== (after?.feedback ?? ""),
+      };
+    });
+  }
+  return {
+    assignment: { id: assignment.id, code: assignment.code, title: assignment.title, points: assignment.points, dueAt: assignment.dueAt?.toISOString() ?? null, released },
+    student: { id: student.id, name: student.name, email: student.email },
+    cell: staff ? cell : { ...cell, graderName: null, version: 0 },
+    submissions: submissions.map((s) => ({ submittedAt: s.submittedAt.toISOString(), fileName: s.fileName })),
+    history,
+  };
+}
+
+/** Shows (or hides again) an assignment's grades to its students; audited. */
+export async function setGradesReleased({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  release,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  release: boolean;
+  now: Date;
+}): Promise<{ code: string; gradesReleasedAt: Date | null }> {
+  const ctx = await authorize({ db, slug, viewer, permission: "grades.release" });
+  const courseId = ctx.course.id;
+  const result = await db.$transaction(async (tx) => {
+    const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, gradesReleasedAt: true } });
+    if (!assignment) throw new NotFoundError("No such assignment");
+    const gradesReleasedAt = release ? now : null;
+    await tx.assignment.update({ where: { id: assignment.id }, data: { gradesReleasedAt } });
+    await recordAudit(tx, {
+      courseId,
+      actorId: ctx.viewer!.userId,
+      action: release ? "grades.release" : "grades.unrelease",
+      entityType: "assignment",
+      entityId: assignment.id,
+      before: { gradesReleasedAt: assignment.gradesReleasedAt },
+      after: { gradesReleasedAt },
+    });
+    return { code: assignment.code, gradesReleasedAt };
+  });
+  await invalidateCourse(courseId);
+  return result;
+}
+
+export type MyGradeRow = {
+  id: string;
+  code: string;
+  title: string;
+  points: number;
+  categoryId: string | null;
+  dueAt: string | null;
+  released: boolean;
+  score: number | null;
+  feedback: string;
+  lateHours: number;
+  zeroed: boolean;
+};
+
+export type MyGrades = {
+  course: { slug: string; code: string; title: string; timeZone: string };
+  student: { name: string };
+  rows: MyGradeRow[];
+  current: FinalGrade;
+  late: { hoursUsed: number; balance: number | null; budgetHours: number | null; overBudget: boolean; gradeCap: string | null };
+  categories: { id: string; name: string; weight: number; dropLowest: number; trackName: string | null }[];
+  /** For the what-if calculator, which runs in the browser on the student's own data only. */
+  scheme: GradeScheme;
+  items: SchemeItem[];
+  scores: Record<string, number | null>;
+  trackId: string | null;
+  zeroItems: string[];
+};
+
+/** The signed-in student's own released grades, feedback and standing. Scoped to the viewer's id only. */
+export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<MyGrades> {
+  const ctx = await authorize({ db, slug, viewer, permission: "own.grades.read" });
+  const studentId = ctx.viewer!.userId;
+  const [data, feedback] = await Promise.all([
+    loadGradingData({ db, course: ctx.course, now, studentId, releasedOnly: true }),
+    db.grade.findMany({
+      where: { courseId: ctx.course.id, studentId, assignment: { gradesReleasedAt: { not: null, lte: now } } },
+      select: { assignmentId: true, feedback: true },
+    }),
+  ]);
+  const me = data.students[0];
+  if (!me) throw new NotFoundError("No grades for you in this course");
+  const feedbackBy = new Map(feedback.map((f) => [f.assignmentId, f.feedback]));
+  const lateBy = new Map(me.standing.cells.map((c) => [c.itemId, c]));
+  const zeroed = new Set(me.standing.consequences.map((c) => c.itemId));
+  return {
+    course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
+    student: { name: me.name },
+    rows: data.assignments
+      .filter((a) => a.categoryId !== null || isReleased(a, now))
+      .map((a) => {
+        const ai = data.assignments.indexOf(a);
+        const released = isReleased(a, now);
+        const cell = released ? me.cells[ai] : null;
+        return {
+          id: a.id,
+          code: a.code,
+          title: a.title,
+          points: a.points,
+          categoryId: a.categoryId,
+          dueAt: a.dueAt?.toISOString() ?? null,
+          released,
+          score: cell?.score ?? null,
+          feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
+          lateHours: lateBy.get(a.id)?.lateHours ?? 0,
+          zeroed: zeroed.has(a.id),
+        };
+      }),
+    current: me.current,
+    late: {
+      hoursUsed: me.standing.hoursUsed,
+      balance: me.standing.balance,
+      budgetHours: data.policy?.kind === "BUDGET" ? data.policy.budgetHours : null,
+      overBudget: me.standing.overBudget,
+      gradeCap: me.standing.gradeCap,
+    },
+    categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name, weight: c.weight, dropLowest: c.dropLowest, trackName: c.trackName })),
+    scheme: data.loaded.scheme,
+    items: data.loaded.items,
+    scores: me.scores.scores,
+    trackId: me.trackId,
+    zeroItems: me.standing.consequences.map((c) => c.itemId),
+  };
+}

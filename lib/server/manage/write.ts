@@ -1,0 +1,35 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../db";
+import { authorize, viewerOf, type CourseContext, type Viewer } from "../authz";
+import { invalidateCourse } from "../cache";
+import { logError } from "../log";
+import type { Permission } from "../permissions";
+import { TX_OPTIONS } from "./enrolment";
+
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * The shape of every manage write: authorize through the policy, run the change
+ * and its audit events in one transaction, then (after commit) bump the course's
+ * cache version so the public pages show the edit at once.
+ */
+export async function courseWrite<T>(
+  { db, viewer, slug, permission }: { db: Db; viewer: Viewer | null; slug: string; permission: Permission },
+  change: (args: { tx: Tx; ctx: CourseContext; me: Viewer; courseId: string }) => Promise<T>,
+): Promise<T> {
+  const ctx = await authorize({ db, slug, viewer, permission });
+  const me = viewerOf(ctx);
+  const result = await db.$transaction((tx) => change({ tx, ctx, me, courseId: ctx.course.id }), TX_OPTIONS);
+  await refreshCourse(ctx.course.id);
+  return result;
+}
+
+/** A failed cache bump must not report a committed edit as failed. */
+export async function refreshCourse(courseId: string): Promise<void> {
+  try {
+    await invalidateCourse(courseId);
+  } catch (error) {
+    logError("cache invalidation failed", error, { courseId });
+  }
+}

@@ -1,0 +1,54 @@
+// The production server: Next's request handler inside our own http.Server, so
+// that every request gets an id and a JSON log line, and SIGTERM drains in-flight
+// requests and closes the database pool before exiting (`next start` exits at once).
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import next from "next";
+import pino from "pino";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "lectern", pid: process.pid } });
+
+const app = next({ dev: false, hostname, port, dir: process.cwd(), conf: undefined });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let inFlight = 0;
+const server = http.createServer((req, res) => {
+  const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
+  const started = performance.now();
+  inFlight++;
+  res.on("close", () => {
+    inFlight--;
+    const path = (req.url ?? "").split("?")[0];
+    if (path?.startsWith("/_next/static")) return; // static assets would drown the log
+    log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+  });
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => log.info({ port, hostname }, "listening"));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal, inFlight }, "shutting down: draining in-flight requests");
+  const force = setTimeout(() => {
+    log.warn({ inFlight }, "drain timeout: exiting");
+    process.exit(1);
+  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000));
+  force.unref();
+  server.close(async () => {
+    const db = (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb;
+    await db?.$disconnect().catch(() => undefined);
+    log.info("stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

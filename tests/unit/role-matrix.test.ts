@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { roleMatrixMarkdown } from "@/lib/server/role-matrix";
+import { permissions } from "@/lib/server/permissions";
+
+describe("docs/role-matrix.md", () => {
+  it("is exactly what scripts/role-matrix.ts generates from the permission table", () => {
+    const committed = readFileSync(new URL("../../docs/role-matrix.md", import.meta.url), "utf8");
+    // On failure: npx tsx scripts/role-matrix.ts --write
+    expect(committed).toBe(roleMatrixMarkdown());
+  });
+
+  it("has one row per permission", () => {
+    const rows = roleMatrixMarkdown().split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows).toHaveLength(Object.keys(permissions).length);
+  });
+});
