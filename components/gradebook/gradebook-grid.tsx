@@ -205,6 +205,8 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     if (!el) return;
     const input = el.querySelector("input");
     (input ?? el).focus({ preventScroll: true });
+    // Typing continues after what is already there (a typed first digit, or the old value).
+    if (input) input.setSelectionRange(input.value.length, input.value.length);
     el.scrollIntoView({ block: "nearest", inline: "nearest" });
     focusWanted.current = false;
   });
@@ -362,9 +364,9 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
               <option value="late">Late hours used</option>
               {assignments.map((a) => <option key={a.id} value={`a:${a.id}`}>{a.code}</option>)}
             </select>
-            <button type="button" onClick={() => setSortDir((d) => (d === "asc" ? "desc" : "asc"))}
-              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700" aria-label={`Sort direction: ${sortDir === "asc" ? "ascending" : "descending"}`}>
-              {sortDir === "asc" ? "↑ Asc" : "↓ Desc"}
+            <button type="button" onClick={() => setSortDir((d) => (d === "asc" ? "desc" : "asc"))} title="Change the sort direction"
+              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700">
+              <span aria-hidden="true">{sortDir === "asc" ? "↑ " : "↓ "}</span>{sortDir === "asc" ? "Ascending" : "Descending"}
             </button>
           </div>
         </div>

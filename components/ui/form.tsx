@@ -10,6 +10,8 @@ type FieldProps = {
   label: string;
   state: ActionState<unknown>;
   hint?: string;
+  /** Makes ids unique when one page has two forms with the same field names. */
+  idPrefix?: string;
 } & (
   | ({ as?: "input" } & React.InputHTMLAttributes<HTMLInputElement>)
   | ({ as: "textarea" } & React.TextareaHTMLAttributes<HTMLTextAreaElement>)
@@ -22,9 +24,9 @@ export function fieldError(state: ActionState<unknown>, name: string): string | 
 
 /** A labelled input whose server-side field error shows inline and is announced. */
 export function Field(props: FieldProps) {
-  const { name, label, state, hint, as = "input", ...rest } = props as FieldProps & { as?: string };
+  const { name, label, state, hint, idPrefix = "f", as = "input", ...rest } = props as FieldProps & { as?: string };
   const error = fieldError(state, name);
-  const id = `f-${name}`;
+  const id = `${idPrefix}-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const common = { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass };
   return (

@@ -39,7 +39,11 @@ async function buildCalendar(db: Db, courseId: string, origin: string): Promise<
     method: ICalCalendarMethod.PUBLISH,
     url: courseUrl,
     ttl: 3600,
-    timezone: { name: zone, generator: (tz) => vtimezone({ timeZone: tz, from, to }) },
+    // No calendar-level zone name: with one, ical-generator writes DTSTAMP/LAST-MODIFIED as
+    // floating local times, but RFC 5545 wants them in UTC. Each event names its TZID instead,
+    // and the generator emits one VTIMEZONE for it.
+    timezone: { name: null, generator: (tz) => vtimezone({ timeZone: tz, from, to }) },
+    x: [["X-WR-TIMEZONE", zone]],
   });
 
   for (const m of meetings) {

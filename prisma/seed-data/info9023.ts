@@ -203,7 +203,7 @@ export const info9023: CourseSeed = {
       kind: "LECTURE",
       weekdays: [1], // the agenda's dates are all Mondays
       startTime: "14:00", // assumed: the README gives no time; a lecture then project support time
-      endTime: "18:00", // assumed
+      endTime: "18:00", // assumed: no time given
       location: "TBA", // assumed: the README gives no room
     },
   ],

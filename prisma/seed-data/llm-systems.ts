@@ -55,8 +55,8 @@ const assignments: AssignmentSeed[] = miniProjects.map((mp, i) => ({
   kind: "PROJECT",
   description: mp.description,
   category: "Mini-projects", // assumed: equal weight for the seven (no weights in the account)
-  released: at(windows[i]![0], "12:00"), // assumed
-  due: at(windows[i]![1], "23:59"), // assumed
+  released: at(windows[i]![0], "12:00"), // assumed: no dates in the account
+  due: at(windows[i]![1], "23:59"), // assumed: no dates in the account
 }));
 
 export const llmSystems: CourseSeed = {

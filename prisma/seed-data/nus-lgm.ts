@@ -78,12 +78,12 @@ export const nusLgm: CourseSeed = {
       code: "HW1", title: "HW1", kind: "HOMEWORK", category: "HW1",
       description: "Mandatory for individual students.",
       released: at("2024-08-14", "12:00"), // assumed: released after the Week 1 class
-      due: at("2024-08-31", "23:59"), // time assumed: the page gives the date only
+      due: at("2024-08-31", "23:59"), // assumed: the page gives the date only, no time
     },
     {
       code: "HW2", title: "HW2", kind: "HOMEWORK", category: "Homework (HW2-HW4)",
       released: at("2024-09-04", "12:00"), // assumed: after the Week 4 class
-      due: at("2024-09-21", "23:59"), // time assumed
+      due: at("2024-09-21", "23:59"), // assumed: the page gives the date only, no time
     },
     {
       code: "HW3", title: "HW3", kind: "HOMEWORK", category: "Homework (HW2-HW4)",
@@ -99,24 +99,24 @@ export const nusLgm: CourseSeed = {
       code: "PROPOSAL", title: "Project proposal", kind: "PROJECT", category: "Course project",
       weight: 10, // assumed: the page gives no weights
       released: null,
-      due: at("2024-09-21", "23:59"), // time assumed
+      due: at("2024-09-21", "23:59"), // assumed: the page gives the date only, no time
     },
     {
       code: "MIDTERM", title: "Mid-term project report", kind: "PROJECT", category: "Course project",
-      weight: 20, // assumed
+      weight: 20, // assumed: the page gives no weights
       released: null,
       due: at("2024-10-19", "23:59"), // assumed: listed under Oct 16 with no date; the Saturday of that week
     },
     {
       code: "PRESENTATION", title: "Project presentation", kind: "PRESENTATION", category: "Course project",
-      weight: 20, // assumed
+      weight: 20, // assumed: the page gives no weights
       released: null,
       due: at("2024-11-13", "10:00"), // in the Week 13 class
       acceptsLate: false,
     },
     {
       code: "FINAL", title: "Final project report", kind: "PROJECT", category: "Course project",
-      weight: 50, // assumed
+      weight: 50, // assumed: the page gives no weights
       released: null,
       due: at("2024-11-16", "23:59"), // assumed: listed under Nov 13 with no date; the Saturday of that week
     },
@@ -135,9 +135,9 @@ export const nusLgm: CourseSeed = {
     ],
     categories: [
       { name: "Paper reading and discussion", weight: 20 }, // assumed: the page gives no weights
-      { name: "HW1", weight: 20 }, // assumed
-      { name: "Homework (HW2-HW4)", weight: 60, track: "Homework" }, // assumed
-      { name: "Course project", weight: 60, track: "Project" }, // assumed
+      { name: "HW1", weight: 20 }, // assumed: the page gives no weights
+      { name: "Homework (HW2-HW4)", weight: 60, track: "Homework" }, // assumed: the page gives no weights
+      { name: "Course project", weight: 60, track: "Project" }, // assumed: the page gives no weights
     ],
     // assumed: NUS moderates grades; a conventional scale for the demo
     cutoffs: [

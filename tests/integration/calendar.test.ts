@@ -39,6 +39,10 @@ describe("course calendar feed (RFC 5545)", () => {
     expect(ics).toContain("TZID:America/Toronto");
     expect(ics).toMatch(/BEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST/);
     expect(ics).toContain("DTSTART;TZID=America/Toronto:20251008T180000");
+    expect(ics).toContain("X-WR-TIMEZONE:America/Toronto");
+    // DTSTAMP (and LAST-MODIFIED) must be UTC date-times.
+    expect(ics.match(/^DTSTAMP:.*$/gm)!.every((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l))).toBe(true);
+    expect(ics.match(/^LAST-MODIFIED:.*$/gm)!.every((l) => /^LAST-MODIFIED:\d{8}T\d{6}Z$/.test(l))).toBe(true);
   });
 
   it("has one lecture per Wednesday of term except reading week, at 6–9 PM Toronto time across DST", async () => {

@@ -1,0 +1,19 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { serverNow } from "@/lib/server/clock";
+import { getMyDeadlines } from "@/lib/server/deadlines";
+import { MyDeadlinesView } from "@/components/deadlines/my-deadlines";
+
+export const metadata = { title: "My deadlines" };
+
+// No student id in the URL: only the signed-in student's own deadlines and ledger.
+export default async function MyDeadlinesPage({ params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const now = serverNow();
+  const data = await guardPage(() => getMyDeadlines({ db: db(), viewer, slug, now }), { returnTo: `/courses/${slug}/me` });
+  return <MyDeadlinesView data={data} now={now} />;
+}

@@ -1,0 +1,285 @@
+// `npm run bench:grades`: the gradebook at scale on a fresh database of the
+// machine's PostgreSQL (TEST_PG_URL overrides): 2,000 students × 50 assignments.
+// Prints
+//   1. the time to compute every student's final grade (compile once, grade 2,000),
+//   2. the gradebook page's server time: the data-layer load plus the grid's
+//      server render (and, when a production build exists, the page over HTTP),
+//   3. the p95 of a cell save under load (concurrent direct calls, and autocannon
+//      against the JSON save route when the server is up),
+//   4. the CSV export time.
+// Flags/env: BENCH_STUDENTS, BENCH_ASSIGNMENTS, BENCH_HTTP=0 to skip the HTTP part,
+// NEXT_DIST_DIR (default .next-grades) for the build to serve.
+import "./support/register-server-only.mjs";
+
+const { randomUUID } = await import("node:crypto");
+const { existsSync } = await import("node:fs");
+const { spawn } = await import("node:child_process");
+const pg = (await import("pg")).default;
+const React = await import("react");
+const { renderToString } = await import("react-dom/server");
+const { createDb } = await import("@/lib/server/db");
+const { migrateDeploy } = await import("@/scripts/migrate-lib");
+const { loadGradingData } = await import("@/lib/server/grading-data");
+const { getGradebook } = await import("@/lib/server/gradebook");
+const { saveGrade } = await import("@/lib/server/grades");
+const { exportGradebookCsv, gradebookCsv } = await import("@/lib/server/grade-csv");
+const { compileScheme } = await import("@/lib/domain/grading");
+const { GradebookGrid } = await import("@/components/gradebook/gradebook-grid");
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
+const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 50);
+const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `lectern_bench_grades_${process.pid}`;
+const slug = "bench-grades";
+const HOUR = 3_600_000;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const median = (values: number[]) => percentile(values, 50);
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+// A tiny deterministic PRNG so every run builds the same class.
+let seed = 1390;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+await admin(`CREATE DATABASE "${dbName}"`);
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+const databaseUrl = url.toString();
+let server: ReturnType<typeof spawn> | null = null;
+
+try {
+  migrateDeploy(databaseUrl);
+  const db = createDb(databaseUrl, 20);
+
+  // ------------------------------------------------------------ the class
+  const [, seedMs] = await timed(async () => {
+    const course = await db.course.create({
+      data: { slug, code: "BENCH 101", title: "Gradebook at scale", term: "Fall 2026", institution: "Bench", timeZone: "America/New_York" },
+    });
+    const courseId = course.id;
+    const categories = [
+      { name: "Projects", weight: 40, dropLowest: 0, share: 0.2 },
+      { name: "Homework", weight: 30, dropLowest: 2, share: 0.4 },
+      { name: "Quizzes", weight: 20, dropLowest: 3, share: 0.3 },
+      { name: "Participation", weight: 10, dropLowest: 0, share: 0.1 },
+    ];
+    const categoryIds: string[] = [];
+    for (const [position, c] of categories.entries()) {
+      categoryIds.push((await db.gradingCategory.create({ data: { courseId, name: c.name, weight: c.weight, dropLowest: c.dropLowest, position } })).id);
+    }
+    await db.letterCutoff.createMany({
+      data: [["A", 93], ["A-", 90], ["B+", 87], ["B", 83], ["B-", 80], ["C+", 77], ["C", 73], ["C-", 70], ["D", 60], ["F", 0]].map(([letter, minPercent]) => ({ courseId, letter: letter as string, minPercent: minPercent as number })),
+    });
+    const term = Date.UTC(2026, 8, 1, 16);
+    await db.latePolicy.create({
+      data: { courseId, kind: "BUDGET", budgetHours: 144, perAssignmentCapHours: 72, excludedWindowStart: "00:00", excludedWindowEnd: "07:00", coveredKinds: ["PROJECT", "HOMEWORK"], overBudgetGradeCap: "D", finalCutoffAt: new Date(term + 120 * 24 * HOUR) },
+    });
+    const assignments: { id: string; courseId: string; code: string; title: string; kind: "PROJECT" | "HOMEWORK" | "QUIZ" | "PARTICIPATION"; categoryId: string; weight: number | null; points: number; dueAt: Date; lateHoursApply: boolean; position: number; gradesReleasedAt: Date }[] = [];
+    let position = 0;
+    categories.forEach((c, ci) => {
+      const count = ci === categories.length - 1 ? ASSIGNMENTS - position : Math.round(ASSIGNMENTS * c.share);
+      for (let k = 1; k <= count; k++) {
+        const kind = (["PROJECT", "HOMEWORK", "QUIZ", "PARTICIPATION"] as const)[ci]!;
+        assignments.push({
+          id: randomUUID(), courseId, code: `${c.name[0]}${k}`, title: `${c.name} ${k}`, kind, categoryId: categoryIds[ci]!,
+          weight: ci === 0 ? (k === count ? 2 : 1) : null, points: ci === 2 ? 10 : 100, dueAt: new Date(term + (position + 1) * 2 * 24 * HOUR),
+          lateHoursApply: ci < 2, position, gradesReleasedAt: new Date(term + (position + 8) * 2 * 24 * HOUR),
+        });
+        position++;
+      }
+    });
+    await db.assignment.createMany({ data: assignments });
+    const staff = await Promise.all(["instructor", "ta", "ta2"].map((k) => db.user.create({ data: { email: `${k}@${slug}.demo`, name: `Bench ${k}` } })));
+    await db.membership.createMany({ data: staff.map((u, i) => ({ courseId, userId: u.id, role: i === 0 ? "INSTRUCTOR" : "TA" })) });
+    const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: randomUUID(), email: `student${i + 1}@${slug}.demo`, name: `Student ${String(i + 1).padStart(4, "0")}` }));
+    await db.user.createMany({ data: students });
+    await db.membership.createMany({ data: students.map((s) => ({ courseId, userId: s.id, role: "STUDENT" as const })) });
+
+    const grades: { courseId: string; assignmentId: string; studentId: string; score: number; feedback: string; graderId: string }[] = [];
+    const submissions: { courseId: string; assignmentId: string; studentId: string; submittedAt: Date; fileName: string }[] = [];
+    const ledger: { courseId: string; studentId: string; assignmentId: string; kind: "CHARGE"; hours: number; reason: string }[] = [];
+    for (const s of students) {
+      const ability = 60 + 35 * rand();
+      for (const a of assignments) {
+        const r = rand();
+        if (r < 0.04) continue; // missing work
+        const late = a.lateHoursApply && r > 0.9;
+        const lateHours = late ? Math.ceil(rand() * 40) : 0;
+        submissions.push({ courseId, assignmentId: a.id, studentId: s.id, submittedAt: new Date(a.dueAt.getTime() + (late ? lateHours * HOUR : -HOUR)), fileName: `${a.code}.zip` });
+        if (late) ledger.push({ courseId, studentId: s.id, assignmentId: a.id, kind: "CHARGE", hours: lateHours, reason: "late" });
+        if (r < 0.98) grades.push({ courseId, assignmentId: a.id, studentId: s.id, score: Math.round(Math.min(a.points, (a.points * (ability + 15 * (rand() - 0.5))) / 100) * 2) / 2, feedback: rand() < 0.2 ? "Good work." : "", graderId: staff[1]!.id });
+      }
+    }
+    for (let i = 0; i < grades.length; i += 5000) await db.grade.createMany({ data: grades.slice(i, i + 5000) });
+    for (let i = 0; i < submissions.length; i += 5000) await db.submission.createMany({ data: submissions.slice(i, i + 5000) });
+    for (let i = 0; i < ledger.length; i += 5000) await db.ledgerEntry.createMany({ data: ledger.slice(i, i + 5000) });
+    console.log(`class: ${STUDENTS} students × ${assignments.length} assignments; ${grades.length} grades, ${submissions.length} submissions, ${ledger.length} ledger entries`);
+  });
+  const vacuum = new pg.Client({ connectionString: databaseUrl });
+  await vacuum.connect();
+  await vacuum.query("VACUUM ANALYZE");
+  await vacuum.end();
+  console.log(`seeded in ${(seedMs / 1000).toFixed(1)} s\n`);
+
+  const course = await db.course.findUniqueOrThrow({ where: { slug } });
+  const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } }).then((u) => ({ userId: u.id, email: u.email, name: u.name }));
+  const ta = await user(`ta@${slug}.demo`);
+  const ta2 = await user(`ta2@${slug}.demo`);
+  const now = new Date(Date.UTC(2026, 11, 15));
+
+  // ------------------------------------------------------------ 1. final grades
+  const data = await loadGradingData({ db, course, now });
+  const finalRuns: number[] = [];
+  for (let run = 0; run < 15; run++) {
+    const [, t] = await timed(() => {
+      const { grade } = compileScheme({ scheme: data.loaded.scheme, items: data.loaded.items });
+      let sum = 0;
+      for (const s of data.students) sum += grade({ student: s.scores, mode: "final", consequences: s.standing.consequences, gradeCap: s.standing.gradeCap }).percent ?? 0;
+      return sum;
+    });
+    finalRuns.push(t);
+  }
+  console.log(`1. all final grades (${data.students.length} students, compile + grade):  median ${ms(median(finalRuns))}, min ${ms(Math.min(...finalRuns))}   [aim < 100 ms]`);
+
+  // ------------------------------------------------------------ 2. gradebook page
+  const loads: number[] = [];
+  const renders: number[] = [];
+  let payloadBytes = 0;
+  for (let run = 0; run < 7; run++) {
+    const [book, tLoad] = await timed(() => getGradebook({ db, slug, viewer: ta, now }));
+    const [html, tRender] = await timed(() => {
+      payloadBytes = Buffer.byteLength(JSON.stringify(book)); // what the page sends its client grid
+      return renderToString(React.createElement(GradebookGrid, { data: book }));
+    });
+    if (!html.includes('role="grid"')) throw new Error("the grid did not render");
+    loads.push(tLoad);
+    renders.push(tRender);
+  }
+  const pageTotals = loads.map((l, i) => l + renders[i]!);
+  console.log(`2. gradebook page, in process: data layer median ${ms(median(loads))} + grid render/serialize ${ms(median(renders))} = ${ms(median(pageTotals))}   [aim < 500 ms]  (props ${(payloadBytes / 1024).toFixed(0)} KiB)`);
+
+  // ------------------------------------------------------------ 3. cell saves under load (direct)
+  const cells = data.students.flatMap((s) => data.assignments.map((a, ai) => ({ studentId: s.id, assignmentId: a.id, version: s.cells[ai]?.version ?? 0, score: s.cells[ai]?.score ?? null })));
+  for (let i = cells.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [cells[i], cells[j]] = [cells[j]!, cells[i]!];
+  }
+  const SAVES = 2000;
+  const CONCURRENCY = 16;
+  const latencies: number[] = [];
+  let next = 0;
+  const [, wall] = await timed(() =>
+    Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, w) => {
+        while (next < SAVES) {
+          const c = cells[next++]!;
+          const [, t] = await timed(() => saveGrade({ db, slug, viewer: w % 2 ? ta : ta2, assignmentId: c.assignmentId, studentId: c.studentId, input: { version: c.version, score: ((c.score ?? 50) + 1) % 100 } }));
+          latencies.push(t);
+        }
+      }),
+    ),
+  );
+  console.log(`3. cell save, ${SAVES} saves by ${CONCURRENCY} concurrent graders (direct calls): p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, ${(SAVES / (wall / 1000)).toFixed(0)} saves/s   [aim p95 < 50 ms]`);
+
+  // ------------------------------------------------------------ 4. CSV export
+  const exports: number[] = [];
+  const builds: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < 5; run++) {
+    const [out, t] = await timed(() => exportGradebookCsv({ db, slug, viewer: ta, now }));
+    bytes = out.csv.length;
+    exports.push(t);
+    const fresh = await loadGradingData({ db, course, now });
+    builds.push((await timed(() => gradebookCsv(fresh, "")))[1]);
+  }
+  console.log(`4. CSV export (${(bytes / 1024).toFixed(0)} KiB): median ${ms(median(exports))} end to end, of which building the CSV ${ms(median(builds))}`);
+
+  // ------------------------------------------------------------ HTTP, when a build exists
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-grades";
+  if (process.env.BENCH_HTTP !== "0" && existsSync(`${distDir}/BUILD_ID`)) {
+    const { encode } = await import("next-auth/jwt");
+    const autocannon = (await import("autocannon")).default;
+    const port = Number(process.env.BENCH_PORT ?? 3411);
+    const secret = "bench-secret-not-for-production";
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: secret, LOG_LEVEL: "warn" },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const token = await encode({ token: { sub: ta.userId, email: ta.email, name: ta.name }, secret });
+    const cookie = `next-auth.session-token=${token}`;
+    const pageTimes: number[] = [];
+    for (let run = 0; run < 8; run++) {
+      const [status, t] = await timed(async () => {
+        const r = await fetch(`${base}/courses/${slug}/gradebook`, { headers: { cookie } });
+        await r.arrayBuffer();
+        return r.status;
+      });
+      if (status !== 200) throw new Error(`gradebook page answered ${status}`);
+      if (run > 0) pageTimes.push(t); // the first request warms the route
+    }
+    console.log(`2b. gradebook page over HTTP (${distDir}, full response): median ${ms(median(pageTimes))}, p95 ${ms(percentile(pageTimes, 95))}`);
+
+    const fresh = await loadGradingData({ db, course, now });
+    const targets = fresh.students.slice(200).flatMap((s) => fresh.assignments.map((a, ai) => ({ path: `/api/courses/${slug}/grades/${a.id}/${s.id}`, version: s.cells[ai]?.version ?? 0 })));
+    let k = 0;
+    const httpLatencies: number[] = [];
+    const statuses = new Map<number, number>();
+    const result = await autocannon({
+      url: base,
+      connections: 16,
+      amount: 3000,
+      headers: { cookie, "content-type": "application/json" },
+      requests: [{
+        method: "PUT",
+        setupRequest: (req: Record<string, unknown>) => {
+          const t = targets[k++ % targets.length]!;
+          return { ...req, path: t.path, body: JSON.stringify({ version: t.version, score: 42 }) };
+        },
+      }],
+      setupClient: (client: { on: (event: string, fn: (status: number, bytes: number, time: number) => void) => void }) => {
+        client.on("response", (status, _bytes, time) => {
+          httpLatencies.push(time);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        });
+      },
+    });
+    console.log(`3b. cell save over HTTP, autocannon PUT ×${result.requests.total} on 16 connections: p50 ${ms(median(httpLatencies))}, p95 ${ms(percentile(httpLatencies, 95))}, p99 ${ms(percentile(httpLatencies, 99))}, ${result.requests.average.toFixed(0)} req/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+
+    const csvTimes: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      csvTimes.push((await timed(async () => (await fetch(`${base}/api/courses/${slug}/gradebook/export`, { headers: { cookie } })).arrayBuffer()))[1]);
+    }
+    console.log(`4b. CSV export over HTTP: median ${ms(median(csvTimes))}`);
+  } else {
+    console.log(`(HTTP figures skipped: no production build in ${distDir}; build with NEXT_DIST_DIR=${distDir} npx next build)`);
+  }
+  await db.$disconnect();
+} finally {
+  if (server) {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+}

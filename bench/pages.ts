@@ -1,0 +1,176 @@
+// `npm run bench:pages`: throughput of the CSC 490 schedule page against the same
+// HTML served as a static file, so the figure says what Lectern's rendering costs.
+//
+// Builds nothing: it needs a production build (`npx next build`, or with
+// NEXT_DIST_DIR=.next-x for a private one). It creates, migrates and seeds a fresh
+// database on the local PostgreSQL (TEST_PG_URL), runs `next start` on a free port,
+// warms up, loads the page with autocannon (50 connections, 10 s), then does the
+// same against a minimal node:http server of the saved HTML, prints both and the
+// ratio, and cleans up (server stopped, database dropped) even on Ctrl-C.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import autocannon, { type Result } from "autocannon";
+import { createDb } from "@/lib/server/db";
+import { seedDatabase } from "@/lib/server/seed";
+import { migrateDeploy } from "@/scripts/migrate-lib";
+
+const PAGE = "/courses/csc490/schedule";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+  console.error(
+    `No production build in ${distDir}/. Build first, e.g.\n` +
+      `  npx next build                                  (then: npm run bench:pages)\n` +
+      `  NEXT_DIST_DIR=.next-bench npx next build         (then: NEXT_DIST_DIR=.next-bench npm run bench:pages)`,
+  );
+  process.exit(2);
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+async function load(url: string, label: string): Promise<Result> {
+  if (WARMUP > 0) await autocannon({ url, connections: 10, duration: WARMUP });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    `${label.padEnd(10)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   (${result.requests.total} requests${bad ? `, ${bad} failed` : ""})`,
+  );
+  if (bad) console.warn(`  warning: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return result;
+}
+
+const dbName = `lectern_bench_${process.pid}`;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "lectern-bench-"));
+let server: ChildProcess | null = null;
+let staticServer: ChildProcess | null = null;
+let cleaned = false;
+
+async function cleanup(): Promise<void> {
+  if (cleaned) return;
+  cleaned = true;
+  await Promise.all([stopChild(server), stopChild(staticServer)]);
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) => console.warn(`could not drop ${dbName}: ${e}`));
+  rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void cleanup().then(() => process.exit(130)));
+}
+
+try {
+  console.log(`database ${dbName}: create, migrate, seed …`);
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${dbName}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  await migrateDeploy(databaseUrl);
+  const seedDb = createDb(databaseUrl, 2);
+  await seedDatabase({ db: seedDb });
+  await seedDb.$disconnect();
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  console.log(`next start on ${origin} (build in ${distDir}/, cache ${process.env.LECTERN_CACHE === "off" ? "off" : "on"}) …`);
+  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
+      LOG_LEVEL: "warn",
+    },
+  });
+  await waitFor(`${origin}/api/health`, server);
+
+  const pageUrl = `${origin}${PAGE}`;
+  const first = await fetch(pageUrl);
+  if (!first.ok) throw new Error(`${PAGE} answered ${first.status}`);
+  const html = await first.text();
+  const htmlFile = path.join(tmp, "schedule.html");
+  writeFileSync(htmlFile, html);
+  console.log(`${PAGE}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB of HTML, saved to ${htmlFile}`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s each, after a ${WARMUP} s warm-up\n`);
+
+  const lectern = await load(pageUrl, "Lectern");
+  await stopChild(server);
+
+  // The same bytes from the simplest possible server, in its own process like Next.
+  const staticPort = await freePort();
+  const staticCode = `
+    const http = require("node:http");
+    const body = require("node:fs").readFileSync(process.argv[1]);
+    http.createServer((req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+      res.end(body);
+    }).listen(Number(process.argv[2]), "127.0.0.1");`;
+  staticServer = spawn(process.execPath, ["-e", staticCode, htmlFile, String(staticPort)], { stdio: ["ignore", "ignore", "inherit"] });
+  await waitFor(`http://127.0.0.1:${staticPort}/`, staticServer);
+  const stat = await load(`http://127.0.0.1:${staticPort}/`, "static");
+
+  const ratio = lectern.requests.average / stat.requests.average;
+  console.log(`\nLectern/static throughput: ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}% of serving the same HTML from a file)`);
+  console.log(`Lectern/static p50 latency: ${(lectern.latency.p50 / Math.max(stat.latency.p50, 1)).toFixed(1)}×`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
