@@ -29,9 +29,10 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The production build on a fresh, seeded database of the machine's PostgreSQL.
+      // The production build on a fresh, seeded database of the machine's PostgreSQL:
+      // two instances (E2E_PORT and E2E_PORT + 2) sharing it and Redis. Ready when the second answers.
       command: `tsx scripts/e2e-server.ts ${E2E_PORT}`,
-      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      url: `http://127.0.0.1:${E2E_PORT + 2}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",

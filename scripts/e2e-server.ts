@@ -1,12 +1,16 @@
 // Serves the production build for the end-to-end tests on a fresh database of the
 // real PostgreSQL (TEST_PG_URL's server), migrated and seeded, dropped on exit.
-import { spawn } from "node:child_process";
+// Two instances share that database and Redis (ports P and P+2), as a deployment
+// with several instances would: tests can edit through one and read the other.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createDb } from "@/lib/server/db";
 import { seedDatabase } from "@/lib/server/seed";
 import { migrateDeploy } from "./migrate-lib";
 
-const port = process.argv[2] ?? "3100";
+const port = Number(process.argv[2] ?? 3100);
+const ports = [port, port + 2];
 const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `lectern_e2e_${port}`;
 
@@ -30,12 +34,46 @@ const seedDb = createDb(databaseUrl, 2);
 await seedDatabase({ db: seedDb });
 await seedDb.$disconnect();
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production" };
-const next = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, HOSTNAME: "127.0.0.1", NODE_ENV: "production" } });
-const stop = () => next.kill("SIGTERM");
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-next.on("exit", async (code) => {
+const shared = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  // A fresh namespace per run: the seed's ids repeat, an old run's cache must not.
+  LECTERN_CACHE_NAMESPACE: `e2e-${randomUUID()}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
+  NODE_ENV: "production" as const,
+  HOSTNAME: "127.0.0.1",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+};
+async function waitForHealth(p: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${p}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`instance on port ${p} did not become healthy`);
+}
+
+// One after the other, so "the last one answers" means all are up.
+const servers: ChildProcess[] = [];
+for (const p of ports) {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    stdio: "inherit",
+    env: { ...shared, PORT: String(p), NEXTAUTH_URL: `http://127.0.0.1:${p}` },
+  });
+  child.on("exit", (code) => void stopAll(code ?? 1));
+  servers.push(child);
+  await waitForHealth(p);
+}
+
+let exiting = false;
+async function stopAll(code: number): Promise<void> {
+  if (exiting) return;
+  exiting = true;
+  for (const s of servers) s.kill("SIGTERM");
+  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-  process.exit(code ?? 0);
-});
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));

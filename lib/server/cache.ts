@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 
 // Course pages read through this cache. Each course has a version number; a write
@@ -66,7 +67,10 @@ function decode<T>(text: string): T {
   return JSON.parse(text, (_key, v) => (v && typeof v === "object" && typeof v.$date === "string" && Object.keys(v).length === 1 ? new Date(v.$date) : v)) as T;
 }
 
-const versionKey = (courseId: string) => `lectern:course:${courseId}:version`;
+// Instances share entries only when they share a database: two deployments (or two
+// test runs) on one Redis never read each other's pages.
+const namespace = `lectern:${(process.env.LECTERN_CACHE_NAMESPACE ?? createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("hex").slice(0, 12))}`;
+const versionKey = (courseId: string) => `${namespace}:course:${courseId}:version`;
 
 /** Reads `load()` through the course's cache. A cache outage only costs speed, never correctness. */
 export async function cachedForCourse<T>({ courseId, key, load, ttlSeconds = 600 }: { courseId: string; key: string; load: () => Promise<T>; ttlSeconds?: number }): Promise<T> {
@@ -74,7 +78,7 @@ export async function cachedForCourse<T>({ courseId, key, load, ttlSeconds = 600
   let entryKey: string | null = null;
   try {
     const version = (await store().get(versionKey(courseId))) ?? "0";
-    entryKey = `lectern:course:${courseId}:v${version}:${key}`;
+    entryKey = `${namespace}:course:${courseId}:v${version}:${key}`;
     const hit = await store().get(entryKey);
     if (hit !== null) return decode<T>(hit);
   } catch {

@@ -1,9 +1,13 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 // With REDIS_URL the limits are shared by every instance; without it, per process.
-function makeLimiter(keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+const namespace = (process.env.LECTERN_CACHE_NAMESPACE ?? createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("hex").slice(0, 12));
+
+function makeLimiter(name: string, points: number, duration: number): RateLimiterAbstract {
+  const keyPrefix = `lectern:${namespace}:${name}`;
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
