@@ -29,7 +29,10 @@ const { GradebookGrid } = await import("@/components/gradebook/gradebook-grid");
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 50);
 const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `lectern_bench_grades_${process.pid}`;
+// BENCH_DB reuses an already seeded bench database (kept with BENCH_KEEP_DB=1) to iterate quickly.
+const reuse = process.env.BENCH_DB;
+const dbName = reuse ?? `lectern_bench_grades_${process.pid}`;
+const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
 const slug = "bench-grades";
 const HOUR = 3_600_000;
 
@@ -57,28 +60,31 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 let seed = 1390;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 
-await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin(`CREATE DATABASE "${dbName}"`);
+if (!reuse) {
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${dbName}"`);
+}
 const url = new URL(adminUrl);
 url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
 let server: ReturnType<typeof spawn> | null = null;
 
 try {
-  migrateDeploy(databaseUrl);
+  if (!reuse) await migrateDeploy(databaseUrl);
   const db = createDb(databaseUrl, 20);
 
   // ------------------------------------------------------------ the class
   const [, seedMs] = await timed(async () => {
+    if (reuse) return;
     const course = await db.course.create({
       data: { slug, code: "BENCH 101", title: "Gradebook at scale", term: "Fall 2026", institution: "Bench", timeZone: "America/New_York" },
     });
     const courseId = course.id;
     const categories = [
-      { name: "Projects", weight: 40, dropLowest: 0, share: 0.2 },
-      { name: "Homework", weight: 30, dropLowest: 2, share: 0.4 },
-      { name: "Quizzes", weight: 20, dropLowest: 3, share: 0.3 },
-      { name: "Participation", weight: 10, dropLowest: 0, share: 0.1 },
+      { name: "Projects", prefix: "P", weight: 40, dropLowest: 0, share: 0.2 },
+      { name: "Homework", prefix: "HW", weight: 30, dropLowest: 2, share: 0.4 },
+      { name: "Quizzes", prefix: "Q", weight: 20, dropLowest: 3, share: 0.3 },
+      { name: "Participation", prefix: "PART", weight: 10, dropLowest: 0, share: 0.1 },
     ];
     const categoryIds: string[] = [];
     for (const [position, c] of categories.entries()) {
@@ -98,7 +104,7 @@ try {
       for (let k = 1; k <= count; k++) {
         const kind = (["PROJECT", "HOMEWORK", "QUIZ", "PARTICIPATION"] as const)[ci]!;
         assignments.push({
-          id: randomUUID(), courseId, code: `${c.name[0]}${k}`, title: `${c.name} ${k}`, kind, categoryId: categoryIds[ci]!,
+          id: randomUUID(), courseId, code: `${c.prefix}${k}`, title: `${c.name} ${k}`, kind, categoryId: categoryIds[ci]!,
           weight: ci === 0 ? (k === count ? 2 : 1) : null, points: ci === 2 ? 10 : 100, dueAt: new Date(term + (position + 1) * 2 * 24 * HOUR),
           lateHoursApply: ci < 2, position, gradesReleasedAt: new Date(term + (position + 8) * 2 * 24 * HOUR),
         });
@@ -281,5 +287,6 @@ try {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
   }
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  if (keep) console.log(`kept database ${dbName} (BENCH_DB=${dbName} reuses it)`);
+  else await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
 }
