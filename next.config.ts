@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -8,7 +9,21 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "ioredis"],
   typedRoutes: false,
   // forbidden() / unauthorized() give real 403 / 401 pages.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Submissions upload files of up to 10 MB through a server action (and through proxy.ts):
+    // room for the file plus the multipart envelope; the data layer enforces the 10 MB itself.
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
+  // Pages get their Content-Security-Policy (with a per-request nonce) and, over https, HSTS from
+  // proxy.ts at run time; these are the same everywhere, so they can be fixed at build time.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "./badge";
 import { Countdown } from "./countdown";
 import { DueHistory } from "./due-history";
+import { ScrollToHash } from "./scroll-to-hash";
 
 export function weightText(w: ItemWeight | null): string {
   if (!w) return "Not part of the final grade";
@@ -25,6 +26,8 @@ export function DeadlinesList({ slug, timeZone, assignments, now }: { slug: stri
   if (assignments.length === 0) return <EmptyState title="No assignments posted yet" body="Assignments and their due dates will appear here." />;
   const nowIso = now.toISOString();
   return (
+    <>
+    <ScrollToHash />
     <ol className="mt-6 space-y-4">
       {assignments.map((a) => {
         const anchor = assignmentAnchor(a);
@@ -67,5 +70,6 @@ export function DeadlinesList({ slug, timeZone, assignments, now }: { slug: stri
         );
       })}
     </ol>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { ScrollToHash } from "./scroll-to-hash";
 import type { ScheduleFilter } from "@/lib/domain/schedule-weeks";
 
 type Choice = ScheduleFilter | "all";
@@ -31,12 +32,6 @@ export function ScheduleFilterShell({
   children: React.ReactNode;
 }) {
   const [show, setShow] = useState<Choice>(initial ?? "all");
-
-  // Open at this week unless the address already points somewhere.
-  useEffect(() => {
-    if (!currentAnchor || window.location.hash) return;
-    document.getElementById(currentAnchor)?.scrollIntoView({ block: "start" });
-  }, [currentAnchor]);
 
   function choose(value: Choice) {
     setShow(value);
@@ -70,6 +65,8 @@ export function ScheduleFilterShell({
       ) : null}
       <div data-show={show} className="group/schedule mt-4">
         {children}
+        {/* Open at the week the address names, else at this week (a past course opens at the top). */}
+        <ScrollToHash fallback={currentAnchor} />
         {show !== "all" && !available.includes(show) ? (
           <p className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
             This course has no {CHOICES.find((c) => c.value === show)!.label.toLowerCase()} on its schedule.

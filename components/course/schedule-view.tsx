@@ -75,7 +75,9 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
         week.noClass ? "border-dashed border-amber-400 bg-amber-50/60 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800",
         current ? "ring-2 ring-brand-600 print:ring-0" : "",
         filterClasses(week.tags),
-      ].join(" ")}
+      ]
+        .filter(Boolean)
+        .join(" ")}
     >
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <H id={headingId} className="text-lg font-semibold print:text-sm">{week.label}</H>

@@ -4,7 +4,7 @@ import { useCourseForm } from "./use-course-form";
 
 /** A one-button form that posts hidden fields after a confirmation. */
 export function DeleteButton({ action, fields, label, confirmText }: {
-  action: (prev: ActionState<unknown>, data: FormData) => Promise<ActionState<unknown>>;
+  action: (prev: ActionState<undefined>, data: FormData) => Promise<ActionState<undefined>>;
   fields: Record<string, string>;
   label: string;
   confirmText: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { effectiveDueAt } from "@/lib/domain/effective-due";
 import { parseExtensionCsv, type ExtensionCsvResult } from "@/lib/domain/extension-csv";
 import { formatInZone } from "@/lib/domain/time";
 import type { Db } from "./db";
@@ -245,7 +246,7 @@ export async function listExtensions({ db, viewer, slug }: { db: Db; viewer: Vie
       where: { courseId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: {
-        id: true, action: true, assignmentId: true, dueAt: true, reason: true, createdAt: true, revokesId: true,
+        id: true, action: true, assignmentId: true, studentId: true, dueAt: true, reason: true, createdAt: true, revokesId: true,
         assignment: { select: { code: true } },
         student: { select: { id: true, name: true, email: true } },
         grantedBy: { select: { name: true } },
@@ -259,9 +260,14 @@ export async function listExtensions({ db, viewer, slug }: { db: Db; viewer: Vie
       select: { user: { select: { id: true, name: true, email: true } } },
     }),
   ]);
+  const chronological = [...events].reverse();
   return {
     course: ctx.course,
-    assignments,
+    // Each with the due date everyone has now (course-wide grants applied), which the forms start from.
+    assignments: assignments.map((a) => ({
+      ...a,
+      courseDueAt: effectiveDueAt({ originalDueAt: a.dueAt, extensions: chronological.filter((e) => e.assignmentId === a.id && e.studentId === null), studentId: null }),
+    })),
     students: students.map((s) => s.user),
     events: events.map((e): ExtensionEvent => ({
       id: e.id, action: e.action, assignmentId: e.assignmentId, assignmentCode: e.assignment.code, student: e.student, dueAt: e.dueAt, reason: e.reason,

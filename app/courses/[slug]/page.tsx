@@ -4,6 +4,8 @@ import { currentViewer } from "@/lib/server/session";
 import { getCourseHome } from "@/lib/server/courses";
 import { guardPage } from "@/lib/server/page-guard";
 import { CourseHomeView } from "@/components/course/course-home";
+import { getEnrolment } from "@/lib/server/manage/enrolment";
+import { EnrolmentPanel } from "@/components/course/enrolment-panel";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -15,6 +17,14 @@ export default async function CourseHomePage({ params }: { params: Promise<{ slu
   const { slug } = await params;
   const viewer = await currentViewer();
   const now = new Date();
-  const home = await guardPage(() => getCourseHome({ db: db(), slug, viewer, now }), { returnTo: `/courses/${slug}` });
-  return <CourseHomeView home={home} now={now} />;
+  const [home, enrolment] = await guardPage(
+    () => Promise.all([getCourseHome({ db: db(), slug, viewer, now }), getEnrolment({ db: db(), slug, viewer })]),
+    { returnTo: `/courses/${slug}` },
+  );
+  return (
+    <div className="space-y-6">
+      <CourseHomeView home={home} now={now} />
+      <EnrolmentPanel slug={slug} enrolment={enrolment} />
+    </div>
+  );
 }

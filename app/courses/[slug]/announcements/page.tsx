@@ -7,6 +7,7 @@ import { getCourseAnnouncements } from "@/lib/server/announcements";
 import { siteOrigin } from "@/lib/server/origin";
 import { AnnouncementCard } from "@/components/course/announcement-card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollToHash } from "@/components/course/scroll-to-hash";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -35,6 +36,7 @@ export default async function AnnouncementsPage({ params }: Props) {
         <EmptyState title="No announcements yet" body="Announcements from the course staff will appear here." />
       ) : (
         <ol className="mt-6 space-y-4">
+          <ScrollToHash />
           {announcements.map((a) => (
             <li key={a.id}>
               <AnnouncementCard announcement={a} slug={course.slug} timeZone={course.timeZone} />

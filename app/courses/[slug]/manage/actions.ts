@@ -3,7 +3,6 @@
 // errors, then the policy), calls the data layer (which writes and audits in one
 // transaction and bumps the course cache after commit), then revalidates the
 // public pages so they show the edit right away.
-import { z } from "zod";
 import { courseAction } from "@/lib/server/action";
 import { serverNow } from "@/lib/server/clock";
 import { replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/manage/course";
@@ -11,7 +10,6 @@ import { addNoClassDay, deleteScheduleEntry, saveScheduleEntry } from "@/lib/ser
 import { deleteAssignment, saveAssignment } from "@/lib/server/manage/assignments";
 import { deleteAnnouncement, saveAnnouncement } from "@/lib/server/manage/announcements";
 import { addMember, applyRosterImport, changeMemberRole, dropMember, previewRosterImport, type RosterImportPreview } from "@/lib/server/manage/roster";
-import { joinCourse, leaveCourse } from "@/lib/server/manage/enrolment";
 import { courseDetailsSchema, courseLinksSchema, meetingSectionsSchema } from "@/lib/validation/course";
 import { entryIdSchema, noClassSchema, scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentIdSchema, assignmentSchema } from "@/lib/validation/assignment";
@@ -163,24 +161,4 @@ export const dropMemberAction = courseAction({
     return { message };
   },
   revalidate: ({ ctx }) => coursePaths(ctx.course.slug, "/manage/roster"),
-});
-
-export const joinCourseAction = courseAction({
-  permission: "course.join",
-  schema: z.object({}),
-  run: async ({ ctx, viewer, db }) => {
-    const r = await joinCourse({ db, viewer, slug: ctx.course.slug });
-    return { message: r.status === "ENROLLED" ? "You are enrolled." : `The course is full: you are number ${r.position} on the waitlist.` };
-  },
-  revalidate: ({ ctx }) => coursePaths(ctx.course.slug),
-});
-
-export const leaveCourseAction = courseAction({
-  permission: "course.join",
-  schema: z.object({}),
-  run: async ({ ctx, viewer, db }) => {
-    await leaveCourse({ db, viewer, slug: ctx.course.slug });
-    return { message: "You have left the course." };
-  },
-  revalidate: ({ ctx }) => coursePaths(ctx.course.slug),
 });

@@ -1,0 +1,5 @@
+import { DeadlinesSkeleton } from "@/components/deadlines/page-states";
+
+export default function Loading() {
+  return <DeadlinesSkeleton what="extensions" />;
+}

@@ -1,0 +1,26 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { listExtensions } from "@/lib/server/extensions";
+import { formatInZone, localDateOf, localTimeOf } from "@/lib/domain/time";
+import { ExtensionsView } from "@/components/deadlines/extensions-view";
+
+export const metadata = { title: "Extensions" };
+
+export default async function ExtensionsPage({ params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const data = await guardPage(() => listExtensions({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/late-hours/extensions` });
+  const timeZone = data.course.timeZone;
+  // The forms start from each assignment's current course-wide due date, in the course's wall clock.
+  const assignments = data.assignments
+    .filter((a) => a.courseDueAt)
+    .map((a) => ({
+      id: a.id, code: a.code, title: a.title,
+      dueDate: localDateOf({ at: a.courseDueAt!, timeZone }), dueTime: localTimeOf({ at: a.courseDueAt!, timeZone }),
+      dueLabel: formatInZone({ at: a.courseDueAt!, timeZone }),
+    }));
+  return <ExtensionsView slug={slug} timeZone={timeZone} assignments={assignments} students={data.students} events={data.events} />;
+}

@@ -1,0 +1,16 @@
+import { connection } from "next/server";
+import { db } from "@/lib/server/db";
+import { currentViewer } from "@/lib/server/session";
+import { guardPage } from "@/lib/server/page-guard";
+import { getCourseLateHours } from "@/lib/server/deadlines";
+import { CourseLateHoursView } from "@/components/deadlines/course-late-hours";
+
+export const metadata = { title: "Late hours" };
+
+export default async function LateHoursPage({ params }: { params: Promise<{ slug: string }> }) {
+  await connection();
+  const { slug } = await params;
+  const viewer = await currentViewer();
+  const data = await guardPage(() => getCourseLateHours({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/late-hours` });
+  return <CourseLateHoursView data={data} />;
+}
