@@ -13,6 +13,9 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // The course layout checks page permissions before streaming (coursePageRules); it needs the
+  // path, and this always overwrites whatever a client sent under that name.
+  headers.set("x-lectern-path", request.nextUrl.pathname);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
@@ -22,13 +25,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      // Pages only: API routes, static files and prefetches get the static headers from next.config.ts.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:ics|xml|yaml|csv|png|svg|ico|txt)$).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Pages only (prefetches too, so x-lectern-path is always ours): API routes and static
+    // files get the static headers from next.config.ts.
+    "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:ics|xml|yaml|csv|png|svg|ico|txt)$).*)",
   ],
 };

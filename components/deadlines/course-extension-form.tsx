@@ -60,8 +60,14 @@ export function CourseExtensionForm({ slug, timeZone, assignments }: { slug: str
       </label>
       {announce ? (
         <div className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
-          <Field idPrefix="cw" name="announcementTitle" label="Announcement title" state={state} value={title} onChange={(e) => setEdited((x) => ({ ...x, title: e.currentTarget.value }))} />
-          <Field idPrefix="cw" as="textarea" name="announcementBody" label="Announcement (Markdown)" rows={4} state={state} value={body} onChange={(e) => setEdited((x) => ({ ...x, body: e.currentTarget.value }))} />
+          <Field idPrefix="cw" name="announcementTitle" label="Announcement title" state={state} value={title} onChange={(e) => {
+            const value = e.currentTarget.value;
+            setEdited((x) => ({ ...x, title: value }));
+          }} />
+          <Field idPrefix="cw" as="textarea" name="announcementBody" label="Announcement (Markdown)" rows={4} state={state} value={body} onChange={(e) => {
+            const value = e.currentTarget.value;
+            setEdited((x) => ({ ...x, body: value }));
+          }} />
           {edited.title !== null || edited.body !== null ? (
             <button type="button" className="text-sm text-brand-700 underline dark:text-brand-100" onClick={() => setEdited({ title: null, body: null })}>Use the drafted text again</button>
           ) : null}

@@ -3,7 +3,9 @@
  *
  * Inputs are the course's late policy, the student's ledger (the authority on
  * hours used, since charges, refunds and adjustments are all in it) and their
- * latest submission per item against the due date in force for them.
+ * latest submission per item against the due date in force for them. A covered
+ * item's late hours are what the ledger charged for it; others (and covered items
+ * the ledger has no charge for) are computed with lateHoursCharged.
  *
  * - overBudget: the ledger balance is below zero → the letter is capped
  *   (gradeConsequence, Brown's D/F rule) when the policy names a cap.
@@ -41,6 +43,7 @@ export function lateStanding({
   now,
   items,
   ledger,
+  handedIn,
   latestSubmission,
   dueFor,
 }: {
@@ -48,8 +51,15 @@ export function lateStanding({
   timeZone: string;
   now: Date;
   items: readonly StandingItem[];
-  ledger: readonly { kind: LedgerEntryKind; hours: number }[];
-  /** The student's latest submission time per item id (absent = nothing handed in). */
+  /** The student's ledger; itemId names the assignment a CHARGE or REFUND was for. */
+  ledger: readonly { kind: LedgerEntryKind; hours: number; itemId?: string | null }[];
+  /** Whether the student handed anything in for the item. */
+  handedIn: (itemId: string) => boolean;
+  /**
+   * The student's latest submission time for an item handed in. A caller that knows
+   * the work was on time (say, it only loaded submissions after the earliest due
+   * date) may answer undefined.
+   */
   latestSubmission: (itemId: string) => Date | undefined;
   /** The due date in force for this student (extensions applied). */
   dueFor: (itemId: string) => Date | null;
@@ -59,13 +69,18 @@ export function lateStanding({
   const cells: LateCell[] = [];
   const consequences: LateConsequence[] = [];
   const cutoff = policy?.finalCutoffAt ?? null;
+  // Hours the ledger charged per item (charges net of refunds): the ledger is the record of what a
+  // covered submission cost, so it is read rather than recomputed.
+  const charged = new Map<string, number>();
+  for (const e of ledger) {
+    if (e.itemId && e.kind !== "ADJUSTMENT") charged.set(e.itemId, (charged.get(e.itemId) ?? 0) + e.hours);
+  }
 
   for (const item of items) {
     const due = dueFor(item.id);
     if (due === null) continue;
     const covered = policy !== null && policy.coveredKinds.includes(item.kind) && item.lateHoursApply;
-    const submittedAt = latestSubmission(item.id);
-    if (submittedAt === undefined) {
+    if (!handedIn(item.id)) {
       // Handing nothing in by the cutoff is the same zero as handing it in after.
       if (covered && cutoff !== null && now.getTime() > cutoff.getTime() && due.getTime() < cutoff.getTime()) {
         cells.push({ itemId: item.id, lateHours: 0, overCap: false, afterCutoff: true });
@@ -73,14 +88,18 @@ export function lateStanding({
       }
       continue;
     }
-    if (submittedAt.getTime() <= due.getTime()) continue;
-    const lateHours = lateHoursCharged({
-      dueAt: due,
-      submittedAt,
-      timeZone,
-      excludedWindow: covered ? (policy?.excludedWindow ?? undefined) : undefined,
-      graceMinutes: policy?.graceMinutes ?? 0,
-    });
+    const submittedAt = latestSubmission(item.id);
+    if (submittedAt === undefined || submittedAt.getTime() <= due.getTime()) continue;
+    const recorded = covered ? charged.get(item.id) : undefined;
+    const lateHours =
+      recorded ??
+      lateHoursCharged({
+        dueAt: due,
+        submittedAt,
+        timeZone,
+        excludedWindow: covered ? (policy?.excludedWindow ?? undefined) : undefined,
+        graceMinutes: policy?.graceMinutes ?? 0,
+      });
     if (lateHours === 0) continue;
     const overCap = covered && policy?.perAssignmentCapHours != null && lateHours > policy.perAssignmentCapHours;
     const afterCutoff = cutoff !== null && submittedAt.getTime() > cutoff.getTime();

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
-import { isSitePermission, permissions, roleAllows, type Audience, type CourseRole, type Permission } from "./permissions";
+import { coursePageRule, isSitePermission, permissions, roleAllows, type Audience, type CourseRole, type Permission } from "./permissions";
 
 export type Viewer = { userId: string; email: string; name: string };
 
@@ -112,4 +112,22 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 
 export function isStaff(role: CourseRole | null): boolean {
   return role === "INSTRUCTOR" || role === "TA";
+}
+
+/**
+ * The early page check (coursePageRules) for a request path such as
+ * "/courses/csc490/manage/roster": throws 401/403/404 like the page itself would.
+ */
+export async function assertCoursePageAccess({ db, ctx, path }: { db: Db; ctx: CourseContext; path: string }): Promise<void> {
+  const prefix = `/courses/${ctx.course.slug}`;
+  if (!path.startsWith(prefix)) return;
+  const subpath = path.slice(prefix.length) || "/";
+  const rule = coursePageRule(subpath);
+  if (!rule) return;
+  if ("permission" in rule) {
+    assertCan(ctx, rule.permission);
+    return;
+  }
+  const studentId = decodeURIComponent(rule.path.exec(subpath)?.[1] ?? "");
+  await authorizeStudentRecord({ db, slug: ctx.course.slug, viewer: ctx.viewer, studentId, own: rule.record.own, all: rule.record.all });
 }

@@ -68,18 +68,22 @@ export async function saveGrade({
   const actor = ctx.viewer!;
   await assertCellInCourse(db, courseId, assignmentId, studentId);
 
-  await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; score: number | null; feedback: string; version: number }[]>`
-      SELECT "id", "score", "feedback", "version" FROM "Grade"
-      WHERE "assignmentId" = ${assignmentId} AND "studentId" = ${studentId} AND "courseId" = ${courseId}
-      FOR UPDATE`;
+  return db.$transaction(async (tx): Promise<CellState> => {
+    const [row] = await tx.$queryRaw<{ id: string; score: number | null; feedback: string; version: number; updatedAt: Date; graderName: string | null }[]>`
+      SELECT g."id", g."score", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+      FROM "Grade" g LEFT JOIN "User" u ON u."id" = g."graderId"
+      WHERE g."assignmentId" = ${assignmentId} AND g."studentId" = ${studentId} AND g."courseId" = ${courseId}
+      FOR UPDATE OF g`;
     const currentVersion = row?.version ?? 0;
     if (currentVersion !== input.version) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
 
     const next = { score: input.score !== undefined ? input.score : (row?.score ?? null), feedback: input.feedback ?? row?.feedback ?? "" };
-    if (row && row.score === next.score && row.feedback === next.feedback) return; // nothing changed: no new version
+    if (row && row.score === next.score && row.feedback === next.feedback) {
+      // Nothing changed: no new version, no audit event.
+      return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
+    }
 
-    let gradeId: string;
+    let saved: { id: string; version: number; updatedAt: Date };
     if (!row) {
       // Two first saves of one cell race on the unique key; the loser inserts nothing and sees a conflict.
       const created = await tx.grade.createMany({
@@ -87,26 +91,26 @@ export async function saveGrade({
         skipDuplicates: true,
       });
       if (created.count === 0) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
-      gradeId = (await tx.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true } })).id;
+      saved = await tx.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true, version: true, updatedAt: true } });
     } else {
-      const updated = await tx.grade.updateMany({
-        where: { id: row.id, version: input.version },
+      // The row is locked and its version checked above, so this update cannot lose a race.
+      saved = await tx.grade.update({
+        where: { id: row.id },
         data: { score: next.score, feedback: next.feedback, graderId: actor.userId, version: { increment: 1 } },
+        select: { id: true, version: true, updatedAt: true },
       });
-      if (updated.count === 0) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
-      gradeId = row.id;
     }
     await recordAudit(tx, {
       courseId,
       actorId: actor.userId,
       action: row ? "grade.update" : "grade.create",
       entityType: "grade",
-      entityId: gradeId,
+      entityId: saved.id,
       before: row ? { score: row.score, feedback: row.feedback, version: row.version } : null,
-      after: { score: next.score, feedback: next.feedback, version: currentVersion + 1, assignmentId, studentId },
+      after: { score: next.score, feedback: next.feedback, version: saved.version, assignmentId, studentId },
     });
+    return { score: next.score, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
   });
-  return readCell(db, assignmentId, studentId);
 }
 
 export type GradeHistoryEntry = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { compileScheme, type CompiledScheme, type FinalGrade, type StudentScores } from "@/lib/domain/grading";
 import { effectiveDueAt, type DueDateExtension } from "@/lib/domain/effective-due";
 import type { AssignmentKind, LatePolicy, LedgerEntryKind } from "@/lib/domain/late-policy";
@@ -24,7 +25,7 @@ export type GradingAssignment = {
   acceptsLate: boolean;
 };
 
-export type GradeCell = { gradeId: string; score: number | null; version: number; hasFeedback: boolean };
+export type GradeCell = { score: number | null; version: number; hasFeedback: boolean };
 
 export type GradingStudent = {
   id: string;
@@ -34,8 +35,6 @@ export type GradingStudent = {
   scores: StudentScores;
   /** Aligned with `assignments`; null = no grade row. */
   cells: (GradeCell | null)[];
-  /** Latest submission per assignment index (absent = none). */
-  submittedAt: (Date | null)[];
   standing: LateStanding;
   current: FinalGrade;
 };
@@ -103,7 +102,7 @@ export async function loadGradingData({
 }): Promise<GradingData> {
   const courseId = course.id;
   const onlyStudent = studentId !== undefined;
-  const [loaded, assignments, policyRow, members, grades, submissions, ledger, extensions] = await Promise.all([
+  const [loaded, assignments, policyRow, members, ledger, extensions] = await Promise.all([
     loadScheme(db, courseId),
     db.assignment.findMany({
       where: { courseId },
@@ -115,33 +114,17 @@ export async function loadGradingData({
       where: { courseId, role: "STUDENT", status: "ENROLLED", ...(onlyStudent ? { userId: studentId } : {}) },
       select: { userId: true, trackId: true, user: { select: { name: true, email: true } } },
     }),
-    onlyStudent
-      ? db.$queryRaw<{ id: string; studentId: string; assignmentId: string; score: number | null; version: number; hasFeedback: boolean }[]>`
-          SELECT g."id", g."studentId", g."assignmentId", g."score", g."version", (g."feedback" <> '') AS "hasFeedback"
-          FROM "Grade" g JOIN "Assignment" a ON a."id" = g."assignmentId"
-          WHERE g."courseId" = ${courseId} AND g."studentId" = ${studentId}
-            AND (${!releasedOnly} OR (a."gradesReleasedAt" IS NOT NULL AND a."gradesReleasedAt" <= ${now}))`
-      : db.$queryRaw<{ id: string; studentId: string; assignmentId: string; score: number | null; version: number; hasFeedback: boolean }[]>`
-          SELECT "id", "studentId", "assignmentId", "score", "version", ("feedback" <> '') AS "hasFeedback"
-          FROM "Grade" WHERE "courseId" = ${courseId}`,
-    onlyStudent
-      ? db.$queryRaw<{ studentId: string; assignmentId: string; at: Date }[]>`
-          SELECT "studentId", "assignmentId", max("submittedAt") AS "at" FROM "Submission"
-          WHERE "courseId" = ${courseId} AND "studentId" = ${studentId} GROUP BY 1, 2`
-      : db.$queryRaw<{ studentId: string; assignmentId: string; at: Date }[]>`
-          SELECT "studentId", "assignmentId", max("submittedAt") AS "at" FROM "Submission"
-          WHERE "courseId" = ${courseId} GROUP BY 1, 2`,
-    db.ledgerEntry.findMany({ where: { courseId, ...(onlyStudent ? { studentId } : {}) }, select: { studentId: true, kind: true, hours: true } }),
+    db.ledgerEntry.findMany({ where: { courseId, ...(onlyStudent ? { studentId } : {}) }, select: { studentId: true, assignmentId: true, kind: true, hours: true } }),
     db.extension.findMany({
       where: { courseId, ...(onlyStudent ? { OR: [{ studentId: null }, { studentId }] } : {}) },
       orderBy: { createdAt: "asc" },
       select: { id: true, assignmentId: true, studentId: true, action: true, dueAt: true, revokesId: true, createdAt: true, reason: true },
     }),
   ]);
-
-  const compiled = compileScheme({ scheme: loaded.scheme, items: loaded.items });
   const policy = policyRow ? toDomainPolicy(policyRow) : null;
-  const assignmentIndex = new Map(assignments.map((a, i) => [a.id, i]));
+  const ids = assignments.map((a) => a.id);
+  const released = assignments.map((a) => isReleased(a, now));
+  const gradedIds = releasedOnly ? ids.filter((_, i) => released[i]) : ids;
 
   // The due date in force: course-wide per assignment, personal ones only for the students who have them.
   const extensionsByAssignment = new Map<string, DueDateExtension[]>();
@@ -153,42 +136,85 @@ export async function loadGradingData({
     if (e.studentId) personal.add(`${e.studentId}|${e.assignmentId}`);
   }
   const courseDue = assignments.map((a) => effectiveDueAt({ originalDueAt: a.dueAt, extensions: extensionsByAssignment.get(a.id) ?? [], studentId: null }));
+  // No due date in force for anyone can be earlier than this, so only later submissions can be late.
+  const earliestDue = assignments.map((a) => {
+    const dates = [a.dueAt, ...(extensionsByAssignment.get(a.id) ?? []).map((e) => e.dueAt)].filter((d): d is Date => d !== null);
+    return dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : null;
+  });
+  const withDue = assignments.flatMap((a, i) => (earliestDue[i] ? [{ id: a.id, due: earliestDue[i]!.toISOString() }] : []));
+  const cutoff = policy?.finalCutoffAt ?? null;
+  const coveredDueBeforeCutoff =
+    policy && cutoff && now.getTime() > cutoff.getTime()
+      ? assignments.filter((a, i) => policy.coveredKinds.includes(a.kind) && a.lateHoursApply && courseDue[i] !== null && courseDue[i]!.getTime() < cutoff.getTime()).map((a) => a.id)
+      : [];
 
-  const members_ = [...members].sort((x, y) => x.user.name.localeCompare(y.user.name) || x.user.email.localeCompare(y.user.email));
-  const byStudent = new Map<string, number>(members_.map((m, i) => [m.userId, i]));
+  // Set-based reads, aggregated per student so 2,000 × 50 cells come back as 2,000 rows.
+  const studentFilter = onlyStudent ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty;
+  const [grades, lateSubmissions, missing] = await Promise.all([
+    gradedIds.length
+      ? db.$queryRaw<{ studentId: string; i: number[]; s: (number | null)[]; v: number[]; f: boolean[] }[]>`
+          SELECT g."studentId", array_agg(array_position(${ids}::text[], g."assignmentId")) AS "i",
+                 array_agg(g."score") AS "s", array_agg(g."version") AS "v", array_agg(g."feedback" <> '') AS "f"
+          FROM "Grade" g
+          WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${gradedIds}::text[]) ${studentFilter}
+          GROUP BY g."studentId"`
+      : Promise.resolve([]),
+    withDue.length
+      ? db.$queryRaw<{ studentId: string; assignmentId: string; at: Date }[]>`
+          SELECT s."studentId", s."assignmentId", max(s."submittedAt") AS "at"
+          FROM "Submission" s
+          JOIN unnest(${withDue.map((d) => d.id)}::text[], ${withDue.map((d) => d.due)}::text[]) AS d("id", "due") ON d."id" = s."assignmentId"
+          WHERE s."courseId" = ${courseId} AND s."submittedAt" > d."due"::timestamptz ${onlyStudent ? Prisma.sql`AND s."studentId" = ${studentId}` : Prisma.empty}
+          GROUP BY 1, 2`
+      : Promise.resolve([]),
+    coveredDueBeforeCutoff.length
+      ? db.$queryRaw<{ studentId: string; assignmentId: string }[]>`
+          SELECT m."userId" AS "studentId", a."id" AS "assignmentId"
+          FROM "Membership" m JOIN "Assignment" a ON a."courseId" = m."courseId"
+          WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED'
+            ${onlyStudent ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
+            AND a."id" = ANY(${coveredDueBeforeCutoff}::text[])
+            AND NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."courseId" = m."courseId" AND s."assignmentId" = a."id" AND s."studentId" = m."userId")`
+      : Promise.resolve([]),
+  ]);
+
+  const compiled = compileScheme({ scheme: loaded.scheme, items: loaded.items });
+  const assignmentIndex = new Map(assignments.map((a, i) => [a.id, i]));
+  const sorted = [...members].sort((x, y) => x.user.name.localeCompare(y.user.name) || x.user.email.localeCompare(y.user.email));
+  const byStudent = new Map<string, number>(sorted.map((m, i) => [m.userId, i]));
   const n = assignments.length;
-  const cells = members_.map(() => new Array<GradeCell | null>(n).fill(null));
-  const scoreMaps = members_.map(() => ({}) as Record<string, number | null>);
+  const cells = sorted.map(() => new Array<GradeCell | null>(n).fill(null));
+  const scoreMaps = sorted.map(() => ({}) as Record<string, number | null>);
   for (const g of grades) {
     const si = byStudent.get(g.studentId);
-    const ai = assignmentIndex.get(g.assignmentId);
-    if (si === undefined || ai === undefined) continue;
-    cells[si]![ai] = { gradeId: g.id, score: g.score, version: g.version, hasFeedback: g.hasFeedback };
-    scoreMaps[si]![g.assignmentId] = g.score;
+    if (si === undefined) continue;
+    const row = cells[si]!;
+    const scores = scoreMaps[si]!;
+    for (let k = 0; k < g.i.length; k++) {
+      const ai = g.i[k]! - 1; // array_position is 1-based
+      row[ai] = { score: g.s[k] ?? null, version: g.v[k]!, hasFeedback: g.f[k]! };
+      scores[ids[ai]!] = g.s[k] ?? null;
+    }
   }
-  const submitted = members_.map(() => new Array<Date | null>(n).fill(null));
-  for (const s of submissions) {
-    const si = byStudent.get(s.studentId);
-    const ai = assignmentIndex.get(s.assignmentId);
-    if (si !== undefined && ai !== undefined) submitted[si]![ai] = s.at;
-  }
-  const ledgers = members_.map(() => [] as { kind: LedgerEntryKind; hours: number }[]);
+  const late = new Map<string, Date>();
+  for (const s of lateSubmissions) late.set(`${s.studentId}|${s.assignmentId}`, s.at);
+  const notHandedIn = new Set(missing.map((m) => `${m.studentId}|${m.assignmentId}`));
+  const ledgers = sorted.map(() => [] as { kind: LedgerEntryKind; hours: number; itemId: string | null }[]);
   for (const e of ledger) {
     const si = byStudent.get(e.studentId);
-    if (si !== undefined) ledgers[si]!.push({ kind: e.kind, hours: e.hours });
+    if (si !== undefined) ledgers[si]!.push({ kind: e.kind, hours: e.hours, itemId: e.assignmentId });
   }
 
   const standingItems = assignments.map((a) => ({ id: a.id, kind: a.kind, lateHoursApply: a.lateHoursApply }));
-  const released = assignments.map((a) => isReleased(a, now));
-  const students: GradingStudent[] = members_.map((m, si) => {
-    const latest = submitted[si]!;
+  const students: GradingStudent[] = sorted.map((m, si) => {
     const standing = lateStanding({
       policy,
       timeZone: course.timeZone,
       now,
       items: standingItems,
       ledger: ledgers[si]!,
-      latestSubmission: (id) => latest[assignmentIndex.get(id)!] ?? undefined,
+      handedIn: (id) => !notHandedIn.has(`${m.userId}|${id}`),
+      latestSubmission: (id) => late.get(`${m.userId}|${id}`),
       dueFor: (id) => {
         const ai = assignmentIndex.get(id)!;
         if (!personal.has(`${m.userId}|${id}`)) return courseDue[ai]!;
@@ -207,7 +233,6 @@ export async function loadGradingData({
       trackId: m.trackId,
       scores,
       cells: cells[si]!,
-      submittedAt: latest,
       standing,
       current: compiled.grade({ student: scores, mode: "current", consequences: standing.consequences, gradeCap: standing.gradeCap }),
     };

@@ -89,6 +89,41 @@ export const permissionDescriptions: Record<Permission, string> = {
   "site.course.create": "Create a new course from a YAML course file (an instructor of any course)",
 };
 
+/**
+ * Pages under /courses/[slug] that not everyone may open, by path below the
+ * course (first match wins). The course layout checks these before anything
+ * streams, so a refused request gets a real 401/403/404 status instead of a 200
+ * whose body says "forbidden"; each page still authorizes its own data load.
+ * `record` pages show one student: staff with `all` see anyone, a student with
+ * `own` only themselves (the path's id), anyone else gets a 404.
+ * Adding a protected page is one line here.
+ */
+export type CoursePageRule =
+  | { path: RegExp; permission: Permission }
+  | { path: RegExp; record: { own: Permission; all: Permission } };
+
+export const coursePageRules: readonly CoursePageRule[] = [
+  { path: /^\/manage\/roster(\/|$)/, permission: "roster.read" },
+  { path: /^\/manage\/schedule(\/|$)/, permission: "schedule.edit" },
+  { path: /^\/manage\/assignments(\/|$)/, permission: "assignments.edit" },
+  { path: /^\/manage\/announcements(\/|$)/, permission: "announcements.post" },
+  { path: /^\/manage\/import(\/|$)/, permission: "course.import" },
+  { path: /^\/manage(\/|$)/, permission: "course.edit" },
+  { path: /^\/gradebook\/import(\/|$)/, permission: "grades.import" },
+  { path: /^\/gradebook(\/|$)/, permission: "gradebook.read" },
+  { path: /^\/late-hours\/extensions(\/|$)/, permission: "extensions.grant" },
+  { path: /^\/late-hours\/students\/([^/]+)/, record: { own: "own.late-hours.read", all: "ledger.read.all" } },
+  { path: /^\/late-hours(\/|$)/, permission: "ledger.read.all" },
+  { path: /^\/grades(\/|$)/, permission: "own.grades.read" },
+  { path: /^\/me(\/|$)/, permission: "own.deadlines.read" },
+  { path: /^\/people\/([^/]+)/, record: { own: "own.submissions.read", all: "roster.read" } },
+];
+
+/** The rule for a path below /courses/[slug] ("/manage/roster"), if any. */
+export function coursePageRule(subpath: string): CoursePageRule | undefined {
+  return coursePageRules.find((r) => r.path.test(subpath));
+}
+
 export function isSitePermission(permission: Permission): boolean {
   return permission.startsWith("site.");
 }

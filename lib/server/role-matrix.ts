@@ -1,6 +1,6 @@
 // Renders the permission table as the markdown role matrix (docs/role-matrix.md).
 // Pure: no "server-only", so the script and the unit test can import it.
-import { AUDIENCES, audiencesOf, permissionDescriptions, permissions, roleAllows, type Audience, type Permission } from "./permissions";
+import { AUDIENCES, audiencesOf, coursePageRules, permissionDescriptions, permissions, roleAllows, type Audience, type Permission } from "./permissions";
 
 const COLUMNS: { audience: Audience; label: string }[] = [
   { audience: "public", label: "Anonymous" },
@@ -36,6 +36,23 @@ export function roleMatrixMarkdown(): string {
   for (const permission of Object.keys(permissions) as Permission[]) {
     const cells = COLUMNS.map((c) => (allowedFor(permission, c.audience) ? "yes" : "—"));
     lines.push(`| \`${permission}\` | ${permissionDescriptions[permission]} | ${cells.join(" | ")} |`);
+  }
+  lines.push(
+    "",
+    "## Protected course pages",
+    "",
+    "Checked by the course layout before the page streams (so a refusal is a real 401/403/404), and again by",
+    "the page's own data load. Paths are below `/courses/[slug]`; the first match wins.",
+    "",
+    "| Path | Needs |",
+    "| --- | --- |",
+  );
+  for (const rule of coursePageRules) {
+    const path = rule.path.source.replace(/^\^/, "").replace(/\\\//g, "/").replace("(/|$)", "").replace("([^/]+)", "[id]");
+    const needs = "permission" in rule
+      ? `\`${rule.permission}\``
+      : `\`${rule.record.all}\` for anyone's, \`${rule.record.own}\` for one's own (others: 404)`;
+    lines.push(`| \`${path}\` | ${needs} |`);
   }
   lines.push("");
   return lines.join("\n");

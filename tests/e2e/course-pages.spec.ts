@@ -5,6 +5,8 @@ import { expectNoAxeViolations } from "./support/axe";
 // The public course pages as an anonymous visitor sees them (no sign-in anywhere here).
 
 const weekRegions = (page: Page) => page.getByRole("region", { name: /^Week \d+$/ });
+const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
 test("catalog → CSC 490 → schedule → A3's extension history → the calendar feed holds the extended time", async ({ page, request }) => {
   await page.goto("/courses");
@@ -18,13 +20,13 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   await expect(weekRegions(page)).toHaveCount(13);
   const labels = await weekRegions(page).evaluateAll((els) => els.map((e) => e.querySelector("h2")?.textContent));
   expect(labels).toEqual(Array.from({ length: 13 }, (_, i) => `Week ${i + 1}`));
-  await expect(page.getByRole("region", { name: "Week 1" })).toContainText("Sep 1 – 7");
-  await expect(page.getByRole("region", { name: "After classes" })).toContainText("Tue Dec 2, 6:00 PM EST");
+  await expect(region(page, "Week 1")).toContainText("Sep 1 – 7");
+  await expect(region(page, "After classes")).toContainText("Tue Dec 2, 6:00 PM EST");
 
-  const readingWeek = page.getByRole("region", { name: "Week 9" });
+  const readingWeek = region(page, "Week 9");
   await expect(readingWeek).toContainText("No class: Reading week");
   await expect(readingWeek).toContainText("Oct 27 – Nov 2");
-  const week6 = page.getByRole("region", { name: "Week 6" });
+  const week6 = region(page, "Week 6");
   await expect(week6).toContainText("Kyle Kranen");
   await expect(week6).toContainText("Guest lecture");
   await expect(week6).toContainText("Wed Oct 8, 6:00 PM EDT – 9:00 PM EDT");
@@ -77,35 +79,35 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
 
 test("schedule filters work from the keyboard and live in the URL", async ({ page }) => {
   await page.goto("/courses/csc490/schedule");
-  const everything = page.getByRole("radio", { name: "Everything" });
+  const everything = radio(page, "Everything");
   await expect(everything).toBeChecked();
   await everything.focus();
 
   await page.keyboard.press("ArrowRight");
-  await expect(page.getByRole("radio", { name: "Lectures" })).toBeChecked();
+  await expect(radio(page, "Lectures")).toBeChecked();
   await expect(page).toHaveURL(/\?show=lectures$/);
   await expect(page.locator("[data-event-kind=due]").first()).toBeHidden();
-  await expect(page.getByRole("region", { name: "Week 4" })).toBeVisible();
+  await expect(region(page, "Week 4")).toBeVisible();
 
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/\?show=deadlines$/);
   await expect(page.locator("[data-event-kind=due]").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Evaluating ML products" })).toBeHidden();
-  await expect(page.getByRole("region", { name: "Week 12" })).toBeHidden(); // no deadline that week
+  await expect(region(page, "Week 12")).toBeHidden(); // no deadline that week
 
   await page.keyboard.press("ArrowRight");
   await expect(page).toHaveURL(/\?show=guests$/);
-  await expect(page.getByRole("region", { name: "Week 4" })).toBeHidden(); // no guest that week
-  await expect(page.getByRole("region", { name: "Week 6" })).toBeVisible();
+  await expect(region(page, "Week 4")).toBeHidden(); // no guest that week
+  await expect(region(page, "Week 6")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "guest lectures only" })).toHaveCount(1);
 
   // A shared link opens with the filter applied, server-rendered.
   await page.goto("/courses/csc490/schedule?show=guests");
-  await expect(page.getByRole("radio", { name: "Guest lectures" })).toBeChecked();
-  await expect(page.getByRole("region", { name: "Week 4" })).toBeHidden();
-  await page.getByRole("radio", { name: "Everything" }).check();
+  await expect(radio(page, "Guest lectures")).toBeChecked();
+  await expect(region(page, "Week 4")).toBeHidden();
+  await radio(page, "Everything").check();
   await expect(page).toHaveURL(/\/schedule$/);
-  await expect(page.getByRole("region", { name: "Week 4" })).toBeVisible();
+  await expect(region(page, "Week 4")).toBeVisible();
 });
 
 test("no axe-core violations on schedule, announcements, deadlines and speakers, light and dark", async ({ page }) => {
@@ -167,18 +169,18 @@ test("guest speakers link to their week in the schedule", async ({ page }) => {
   await expect(kyle).toContainText("Model serving deep dive 2");
   await kyle.getByRole("link", { name: /Week 6 in the schedule/ }).click();
   await expect(page).toHaveURL(/\/courses\/csc490\/schedule#week-2025-10-06$/);
-  await expect(page.getByRole("region", { name: "Week 6" })).toBeInViewport();
+  await expect(region(page, "Week 6")).toBeInViewport();
 });
 
 test("INFO9023 groups its weeks by sprint and marks the holidays", async ({ page }) => {
   await page.goto("/courses/info9023/schedule");
-  const sprint1 = page.getByRole("region", { name: "Sprint 1" });
+  const sprint1 = region(page, "Sprint 1");
   await expect(sprint1.getByRole("heading", { level: 3 })).toHaveText(["Week 1", "Week 2"]);
-  await expect(page.getByRole("region", { name: "Sprint 6" }).getByRole("heading", { level: 3 })).toHaveText(["Week 11", "Week 12"]);
-  await expect(page.getByRole("region", { name: "Holiday" })).toHaveCount(2);
-  await expect(page.getByRole("region", { name: "Holiday" }).first()).toContainText("No class");
-  await expect(page.getByRole("region", { name: "Week 3" })).toContainText("Michiel Vanthoor");
-  await expect(page.getByRole("region", { name: "Week 3" })).toContainText("Mon Feb 16, 2:00 PM CET");
+  await expect(region(page, "Sprint 6").getByRole("heading", { level: 3 })).toHaveText(["Week 11", "Week 12"]);
+  await expect(region(page, "Holiday")).toHaveCount(2);
+  await expect(region(page, "Holiday").first()).toContainText("No class");
+  await expect(region(page, "Week 3")).toContainText("Michiel Vanthoor");
+  await expect(region(page, "Week 3")).toContainText("Mon Feb 16, 2:00 PM CET");
 });
 
 test.describe("on a phone", () => {
@@ -189,8 +191,8 @@ test.describe("on a phone", () => {
     await expect(weekRegions(page)).toHaveCount(13);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expect(page.getByRole("radio", { name: "Deadlines" })).toBeAttached();
-    await page.getByText("Deadlines", { exact: true }).click();
+    await expect(radio(page, "Deadlines")).toBeAttached();
+    await page.getByRole("group", { name: "Show" }).getByText("Deadlines", { exact: true }).click();
     await expect(page).toHaveURL(/\?show=deadlines$/);
     await expectNoAxeViolations(page);
     for (const path of ["assignments", "announcements", "speakers"]) {
@@ -207,11 +209,11 @@ test("the printed schedule drops navigation and filters", async ({ page }) => {
   await expect(page.getByRole("group", { name: "Show" })).toBeHidden();
   await expect(page.getByRole("link", { name: "Subscribe in your calendar app" })).toBeHidden();
   await expect(weekRegions(page)).toHaveCount(13);
-  await expect(page.getByRole("region", { name: "Week 6" })).toBeVisible();
+  await expect(region(page, "Week 6")).toBeVisible();
 });
 
 test("the course home's upcoming deadlines link to the calendar feed", async ({ page }) => {
   await page.goto("/courses/csc490");
-  const deadlines = page.getByRole("region", { name: "Upcoming deadlines" });
+  const deadlines = region(page, "Upcoming deadlines");
   await expect(deadlines.getByRole("link", { name: "Course calendar (.ics)" })).toHaveAttribute("href", "/courses/csc490/calendar.ics");
 });

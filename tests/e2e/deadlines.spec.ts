@@ -83,12 +83,21 @@ test("a student submits P4 late with the keyboard only and sees the charge", asy
 });
 
 test("the instructor extends P4 for everyone with its announcement, and the student sees the refund", async ({ browser }) => {
-  const staff = await browser.newPage();
+  const staffContext = await browser.newContext({ baseURL: BASE });
+  const staff = await staffContext.newPage();
   await signIn(staff, "instructor@csci1390.demo");
   await staff.goto("/courses/csci1390/late-hours");
   await expect(staff.getByRole("heading", { name: "Late hours", level: 1 })).toBeVisible();
   await expect(staff.getByRole("table", { name: "Students by late hours used" })).toBeVisible();
   await expectNoAxeViolations(staff);
+
+  // The student's ledger for staff, with the instructor's adjustment form.
+  await staff.getByRole("region", { name: "Ledgers by student" }).getByRole("link", { name: "Sofia Alvarez" }).click();
+  await expect(staff.getByRole("heading", { name: "Sofia Alvarez", level: 1 })).toBeVisible();
+  await expect(staff.getByRole("region", { name: "Ledger" }).getByRole("row").filter({ hasText: "P4 submitted" })).toContainText(`+${charged}`);
+  await expect(staff.getByRole("form", { name: "Adjust Sofia Alvarez's late hours" })).toBeVisible();
+  await expectNoAxeViolations(staff);
+  await staff.getByRole("link", { name: "← All students" }).click();
 
   await staff.getByRole("link", { name: "Extensions" }).click();
   const form = staff.getByRole("form", { name: "Extend an assignment for everyone" });
@@ -103,9 +112,10 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   await expectNoAxeViolations(staff);
   await form.getByRole("button", { name: "Extend for everyone" }).click();
   await expect(form.getByRole("status")).toContainText(/Extended to Sat Apr 26, 6:00 PM EDT and announced\. \d+ ledger entries appended, \d+ h refunded/);
-  await staff.close();
+  await staffContext.close();
 
-  const student = await browser.newPage();
+  const studentContext = await browser.newContext({ baseURL: BASE });
+  const student = await studentContext.newPage();
   await signIn(student, "student1@csci1390.demo");
   await student.goto(ME);
   await expect.poll(() => hoursUsed(student)).toBe(usedBefore);
@@ -114,5 +124,5 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   await expect(refund).toContainText("Course-wide extension of P4 to Sat Apr 26, 6:00 PM EDT");
   await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) })).toContainText("Extended");
   await expectNoAxeViolations(student);
-  await student.close();
+  await studentContext.close();
 });

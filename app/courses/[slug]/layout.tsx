@@ -1,13 +1,23 @@
 import { db } from "@/lib/server/db";
 import { currentViewer } from "@/lib/server/session";
-import { loadCourseContext } from "@/lib/server/authz";
+import { headers } from "next/headers";
+import { assertCoursePageAccess, loadCourseContext } from "@/lib/server/authz";
 import { guardPage } from "@/lib/server/page-guard";
 import { CourseNav } from "@/components/course/course-nav";
 
 export default async function CourseLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const viewer = await currentViewer();
-  const ctx = await guardPage(() => loadCourseContext(db(), slug, viewer), { returnTo: `/courses/${slug}` });
+  // Set by proxy.ts. Checked here, above the loading boundary, so a refusal keeps its HTTP status.
+  const path = (await headers()).get("x-lectern-path");
+  const ctx = await guardPage(
+    async () => {
+      const ctx = await loadCourseContext(db(), slug, viewer);
+      if (path) await assertCoursePageAccess({ db: db(), ctx, path });
+      return ctx;
+    },
+    { returnTo: path?.startsWith(`/courses/${slug}`) ? path : `/courses/${slug}` },
+  );
   return (
     <div>
       <p className="text-sm text-slate-600 dark:text-slate-400">{ctx.course.code}</p>

@@ -31,12 +31,12 @@ export default async function AnnouncementsPage({ params }: Props) {
         <h1 className="text-2xl font-bold">Announcements</h1>
         <a href={`/courses/${course.slug}/announcements/feed.xml`} className="text-sm">Atom feed<span className="sr-only"> of {course.code} announcements</span></a>
       </div>
+      <ScrollToHash />
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Pinned first, then newest first. Times in {course.timeZone}.</p>
       {announcements.length === 0 ? (
         <EmptyState title="No announcements yet" body="Announcements from the course staff will appear here." />
       ) : (
         <ol className="mt-6 space-y-4">
-          <ScrollToHash />
           {announcements.map((a) => (
             <li key={a.id}>
               <AnnouncementCard announcement={a} slug={course.slug} timeZone={course.timeZone} />

@@ -1,0 +1,158 @@
+// Sign-in against real PostgreSQL: one answer for every wrong credential, and
+// the per-account and per-address limits (taken before the password is checked,
+// so a burst of parallel guesses cannot slip through).
+import { hash } from "@node-rs/argon2";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+// next-auth does not export its core; the file is the same one its route handler runs.
+import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
+import { authOptions, authorizeCredentials, clientAddress, oauthProviderIds, SignInError, TOO_MANY_ATTEMPTS } from "@/lib/server/auth";
+import { resetSignInLimits } from "@/lib/server/rate-limit";
+import { WRONG_CREDENTIALS } from "@/lib/validation/auth";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+
+let t: TestDatabase;
+let n = 0;
+const PASSWORD = "correct horse battery staple";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.SIGNIN_ACCOUNT_LIMIT = "3";
+  process.env.SIGNIN_ADDRESS_LIMIT = "6";
+  delete process.env.REDIS_URL; // the in-process limiter; the Redis one shares the code path
+  // The next-auth endpoint reads users through db(); point it at this file's database.
+  (globalThis as { lecternDb?: unknown }).lecternDb = t.db;
+});
+afterAll(async () => { await t.drop(); });
+beforeEach(() => resetSignInLimits());
+
+async function person(): Promise<string> {
+  const email = `user${++n}@auth.example`;
+  await t.db.user.create({ data: { email, name: `User ${n}`, passwordHash: await hash(PASSWORD) } });
+  return email;
+}
+const from = (address: string) => ({ "x-forwarded-for": address });
+const attempt = (email: string, password: string, address = `10.0.0.${n}`) => authorizeCredentials({ email, password }, from(address), t.db);
+
+/** What a sign-in attempt comes to: the user, "wrong" (null) or the rate-limit error. */
+async function outcome(p: Promise<unknown>): Promise<"ok" | "wrong" | "limited"> {
+  try {
+    return (await p) ? "ok" : "wrong";
+  } catch (error) {
+    if (error instanceof SignInError && error.message === TOO_MANY_ATTEMPTS) return "limited";
+    throw error;
+  }
+}
+
+describe("credentials", () => {
+  it("signs in with the right password, email in any case", async () => {
+    const email = await person();
+    const user = await attempt(email.toUpperCase(), PASSWORD);
+    expect(user).toMatchObject({ email });
+  });
+
+  it("answers a wrong password, an unknown email and a malformed email exactly alike", async () => {
+    const email = await person();
+    expect(await attempt(email, "wrong")).toBeNull();
+    expect(await attempt(`nobody${n}@auth.example`, "wrong")).toBeNull();
+    expect(await attempt("not an email", "wrong")).toBeNull();
+    expect(await attempt(email, "")).toBeNull();
+    // The form shows one text for every null: next-auth reports all of them as CredentialsSignin.
+    expect(WRONG_CREDENTIALS).toBe("wrong email or password");
+  });
+
+  it("a user without a password (invited, or OAuth only) cannot sign in with one", async () => {
+    const email = `nopass${++n}@auth.example`;
+    await t.db.user.create({ data: { email, name: "No Password" } });
+    expect(await attempt(email, "")).toBeNull();
+    expect(await attempt(email, "anything")).toBeNull();
+  });
+});
+
+describe("rate limits", () => {
+  it("blocks an account after 3 attempts from anywhere, even with the right password, and for unknown emails alike", async () => {
+    const email = await person();
+    for (let i = 0; i < 3; i++) expect(await outcome(attempt(email, "wrong", `10.1.0.${i}`))).toBe("wrong");
+    expect(await outcome(attempt(email, PASSWORD, "10.1.0.99"))).toBe("limited");
+    const ghost = `ghost${n}@auth.example`;
+    for (let i = 0; i < 3; i++) expect(await outcome(attempt(ghost, "wrong", `10.2.0.${i}`))).toBe("wrong");
+    expect(await outcome(attempt(ghost, "wrong", "10.2.0.99"))).toBe("limited");
+  });
+
+  it("blocks an address after 6 attempts across accounts, but not other addresses", async () => {
+    const emails = await Promise.all([person(), person(), person()]);
+    const address = "192.0.2.7";
+    for (let i = 0; i < 6; i++) expect(await outcome(attempt(emails[i % 2]!, "wrong", address))).toBe("wrong");
+    expect(await outcome(attempt(emails[2]!, PASSWORD, address))).toBe("limited");
+    expect(await outcome(attempt(emails[2]!, PASSWORD, "192.0.2.8"))).toBe("ok");
+  });
+
+  it("a success starts the account afresh", async () => {
+    const email = await person();
+    expect(await outcome(attempt(email, "wrong", "10.3.0.1"))).toBe("wrong");
+    expect(await outcome(attempt(email, "wrong", "10.3.0.1"))).toBe("wrong");
+    expect(await outcome(attempt(email, PASSWORD, "10.3.0.1"))).toBe("ok");
+    for (let i = 0; i < 3; i++) expect(await outcome(attempt(email, "wrong", "10.3.0.2"))).toBe("wrong");
+    expect(await outcome(attempt(email, PASSWORD, "10.3.0.2"))).toBe("limited");
+  });
+
+  it("20 parallel guesses at one account: exactly 3 are checked, the rest refused unchecked", async () => {
+    const email = await person();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => outcome(attempt(email, `guess-${i}`, `10.4.${i}.1`))));
+    expect(results.filter((r) => r === "wrong")).toHaveLength(3);
+    expect(results.filter((r) => r === "limited")).toHaveLength(17);
+  });
+
+  it("keys the address on the right-most X-Forwarded-For entry (the one the proxy or Next added), not what the client claims", async () => {
+    expect(clientAddress({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" })).toBe("203.0.113.9");
+    expect(clientAddress({ "x-forwarded-for": "6.6.6.6, 198.51.100.2, 203.0.113.9" }, 2)).toBe("198.51.100.2");
+    expect(clientAddress({ "x-forwarded-for": "203.0.113.9" })).toBe("203.0.113.9");
+    expect(clientAddress({})).toBe("unknown");
+    // A client rotating a made-up left-hand entry still lands in its real address's bucket.
+    const emails = await Promise.all([person(), person()]);
+    for (let i = 0; i < 6; i++) {
+      expect(await outcome(authorizeCredentials({ email: emails[0]!, password: "wrong" }, { "x-forwarded-for": `1.2.3.${i}, 203.0.113.50` }, t.db).then((u) => u))).toBe(i < 3 ? "wrong" : "limited");
+    }
+    expect(await outcome(authorizeCredentials({ email: emails[1]!, password: PASSWORD }, { "x-forwarded-for": "9.9.9.9, 203.0.113.50" }, t.db))).toBe("limited");
+  });
+});
+
+describe("OAuth", () => {
+  it("exists only when GITHUB_ID and GITHUB_SECRET are both set", () => {
+    expect(oauthProviderIds({})).toEqual([]);
+    expect(oauthProviderIds({ GITHUB_ID: "x" })).toEqual([]);
+    expect(oauthProviderIds({ GITHUB_ID: "x", GITHUB_SECRET: "y" })).toEqual([{ id: "github", name: "GitHub" }]);
+  });
+});
+
+describe("the sign-in endpoint (next-auth)", () => {
+  const options = { ...authOptions, secret: "integration-test-secret" };
+  async function post(email: string, password: string, address: string) {
+    const csrf = await AuthHandler<{ csrfToken: string }>({ req: { action: "csrf", method: "GET", headers: {}, cookies: {} }, options });
+    const cookies = Object.fromEntries((csrf.cookies ?? []).map((c) => [c.name, c.value]));
+    const res = await AuthHandler({
+      req: {
+        action: "callback", providerId: "credentials", method: "POST", cookies,
+        headers: { "x-forwarded-for": address, "content-type": "application/x-www-form-urlencoded" },
+        body: { csrfToken: csrf.body!.csrfToken, email, password, json: "true" },
+      },
+      options,
+    });
+    const target = new URL(res.redirect ?? "http://x/", "http://localhost:3000");
+    return { error: target.searchParams.get("error"), session: (res.cookies ?? []).some((c) => c.name.includes("session-token") && c.value) };
+  }
+
+  it("redirects a wrong password and an unknown email to the same error; the right one gets a session", async () => {
+    const email = await person();
+    const wrong = await post(email, "wrong", "198.51.100.20");
+    const unknown = await post(`nobody${n}@auth.example`, PASSWORD, "198.51.100.21");
+    expect(wrong).toEqual({ error: "CredentialsSignin", session: false });
+    expect(unknown).toEqual(wrong);
+    expect(await post(email, PASSWORD, "198.51.100.22")).toEqual({ error: null, session: true });
+  });
+
+  it("a limited account gets the rate-limit message and no session, right password or not", async () => {
+    const email = await person();
+    for (let i = 0; i < 3; i++) await post(email, "wrong", "198.51.100.30");
+    expect(await post(email, PASSWORD, "198.51.100.31")).toEqual({ error: TOO_MANY_ATTEMPTS, session: false });
+  });
+});
