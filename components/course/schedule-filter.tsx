@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { ScrollToHash } from "./scroll-to-hash";
+import styles from "./course-pages.module.css";
 import type { ScheduleFilter } from "@/lib/domain/schedule-weeks";
 
 type Choice = ScheduleFilter | "all";
@@ -13,8 +14,8 @@ const CHOICES: { value: Choice; label: string; status: string }[] = [
 ];
 
 /**
- * The schedule's filter. The server renders every item with the classes that hide
- * it under each filter, so filtering is one attribute on the wrapper: no re-render
+ * The schedule's filter. The server renders every item with the filters it belongs
+ * to (data-tags), so filtering is one attribute on the wrapper: no re-render
  * of the list, nothing to hydrate differently, and the first paint already matches
  * the `?show=` in the URL. The choice is written back to the URL so it can be shared.
  */
@@ -63,7 +64,7 @@ export function ScheduleFilterShell({
           <a href={`#${currentAnchor}`}>Jump to this week</a>
         </p>
       ) : null}
-      <div data-show={show} className="group/schedule mt-4">
+      <div data-show={show} className={`${styles.filtered} mt-4`}>
         {children}
         {/* Open at the week the address names, else at this week (a past course opens at the top). */}
         <ScrollToHash fallback={currentAnchor} />

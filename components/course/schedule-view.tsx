@@ -6,16 +6,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "./badge";
 import { ScheduleFilterShell } from "./schedule-filter";
+import styles from "./course-pages.module.css";
 
-// Literal class names (Tailwind only generates what it can read): an item or week
-// carries the classes of the filters it does NOT belong to.
-const HIDDEN_UNDER: Record<ScheduleFilter, string> = {
-  lectures: "group-data-[show=lectures]/schedule:hidden",
-  deadlines: "group-data-[show=deadlines]/schedule:hidden",
-  guests: "group-data-[show=guests]/schedule:hidden",
-};
-export function filterClasses(tags: readonly ScheduleFilter[]): string {
-  return SCHEDULE_FILTERS.filter((f) => !tags.includes(f)).map((f) => HIDDEN_UNDER[f]).join(" ");
+/** The filters a week or item shows under, as the wrapper's CSS reads them (course-pages.module.css). */
+export function filterTags(tags: readonly ScheduleFilter[]): string {
+  return tags.join(" ");
 }
 
 const KIND_LABEL: Record<ScheduleEntryDto["kind"], string> = {
@@ -42,7 +37,8 @@ export function ScheduleView({ schedule, filter, currentWeek }: { schedule: Cour
             <section
               key={`${group.sprint}-${gi}`}
               aria-labelledby={`sprint-${gi}`}
-              className={`rounded-xl border-l-4 border-brand-600 pl-3 sm:pl-4 print:border-l-2 ${filterClasses(union(group.weeks))}`}
+              data-tags={filterTags(union(group.weeks))}
+              className="rounded-xl border-l-4 border-brand-600 pl-3 sm:pl-4 print:border-l-2"
             >
               <h2 id={`sprint-${gi}`} className="text-xl font-bold text-brand-800 dark:text-brand-100 print:text-base">{group.sprint}</h2>
               <div className="mt-2 space-y-4 print:space-y-2">
@@ -69,33 +65,27 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
       id={week.anchor}
       aria-labelledby={headingId}
       aria-current={current ? "date" : undefined}
-      data-week={week.key}
-      className={[
-        "scroll-mt-4 rounded-lg border p-4 print:break-inside-avoid print:rounded-none print:border-0 print:border-t print:p-0 print:pt-2",
-        week.noClass ? "border-dashed border-amber-400 bg-amber-50/60 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800",
-        current ? "ring-2 ring-brand-600 print:ring-0" : "",
-        filterClasses(week.tags),
-      ]
-        .filter(Boolean)
-        .join(" ")}
+      data-no-class={week.noClass ? "" : undefined}
+      data-tags={filterTags(week.tags)}
+      className={styles.week}
     >
-      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <H id={headingId} className="text-lg font-semibold print:text-sm">{week.label}</H>
-        <p className="text-sm text-slate-600 dark:text-slate-400 print:text-xs">
+      <header className={styles.weekHead}>
+        <H id={headingId}>{week.label}</H>
+        <p className={styles.muted}>
           {week.start && week.end ? weekRangeLabel({ start: week.start, end: week.end }) : week.kind === "after" ? "After the last day of classes" : "Before the first day of classes"}
         </p>
         {current ? <Badge tone="brand">This week</Badge> : null}
         {week.noClass ? <Badge tone="amber">No class{week.noClass !== week.label ? `: ${week.noClass}` : ""}</Badge> : null}
       </header>
       {week.items.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No sessions or deadlines listed for this week.</p>
+        <p className={`mt-2 ${styles.muted}`}>No sessions or deadlines listed for this week.</p>
       ) : (
-        <ul className="mt-3 space-y-4 print:mt-1 print:space-y-1">
+        <ul className={styles.items}>
           {week.items.map((item) =>
             item.type === "entry" ? (
-              <EntryItem key={item.entry.id} entry={item.entry} timeZone={timeZone} heading={lower(H)} className={filterClasses(item.tags)} />
+              <EntryItem key={item.entry.id} entry={item.entry} timeZone={timeZone} heading={lower(H)} tags={filterTags(item.tags)} />
             ) : (
-              <EventItem key={`${item.event.kind}-${item.event.assignmentId}`} event={item.event} slug={slug} timeZone={timeZone} className={filterClasses(item.tags)} />
+              <EventItem key={`${item.event.kind}-${item.event.assignmentId}`} event={item.event} slug={slug} timeZone={timeZone} tags={filterTags(item.tags)} />
             ),
           )}
         </ul>
@@ -108,7 +98,7 @@ function dayLabel(date: string, timeZone: string): string {
   return formatInZone({ at: localToInstant({ date, time: "12:00", timeZone }), timeZone, style: "date" });
 }
 
-function EntryItem({ entry, timeZone, heading: H, className }: { entry: ScheduleEntryDto; timeZone: string; heading: "h3" | "h4"; className: string }) {
+function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntryDto; timeZone: string; heading: "h3" | "h4"; tags: string }) {
   const guest = entry.speakers.length > 0 && entry.kind !== "NO_CLASS";
   const materials = [
     { label: "Slides", url: entry.materials.slides },
@@ -117,13 +107,13 @@ function EntryItem({ entry, timeZone, heading: H, className }: { entry: Schedule
     { label: "Post-lecture quiz", url: entry.materials.quiz },
   ].filter((m): m is { label: string; url: string } => !!m.url);
   return (
-    <li className={`${className} print:text-xs`} data-entry-kind={entry.kind}>
-      <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <H className="font-semibold">{entry.title}</H>
+    <li data-tags={tags} data-entry-kind={entry.kind}>
+      <div className={styles.entryHead}>
+        <H>{entry.title}</H>
         <Badge tone={entry.kind === "NO_CLASS" ? "amber" : "neutral"}>{KIND_LABEL[entry.kind]}</Badge>
         {guest ? <Badge tone="violet">Guest lecture</Badge> : null}
       </div>
-      <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-300 print:text-xs">
+      <p className={styles.when}>
         {entry.startsAt ? (
           <>
             <LocalTime at={entry.startsAt} timeZone={timeZone} />
@@ -134,34 +124,34 @@ function EntryItem({ entry, timeZone, heading: H, className }: { entry: Schedule
         )}
         {entry.location && entry.kind !== "NO_CLASS" ? <> · {entry.location}</> : null}
       </p>
-      {entry.note ? <p className="mt-1 text-sm">{entry.note}</p> : null}
+      {entry.note ? <p className={styles.detail}>{entry.note}</p> : null}
       {entry.topics.length ? (
-        <ul aria-label="Topics" className="mt-1 list-disc pl-5 text-sm print:mt-0">
+        <ul aria-label="Topics" className={`${styles.detail} ${styles.bullets}`}>
           {entry.topics.map((t, i) => <li key={i}>{t}</li>)}
         </ul>
       ) : null}
       {entry.speakers.length ? (
-        <div className="mt-2 text-sm">
+        <div className={styles.detail}>
           <span className="font-medium">{entry.speakers.length > 1 ? "Guest speakers" : "Guest speaker"}: </span>
           {entry.speakers.map((s, i) => (
             <span key={s.id}>
               {i > 0 ? ", " : null}
               {s.url ? <a href={s.url}>{s.name}</a> : s.name}
-              {s.affiliation && s.affiliation !== s.name ? <span className="text-slate-600 dark:text-slate-400"> ({s.affiliation})</span> : null}
+              {s.affiliation && s.affiliation !== s.name ? <> ({s.affiliation})</> : null}
             </span>
           ))}
         </div>
       ) : null}
       {entry.readings.length ? (
-        <div className="mt-2 text-sm">
+        <div className={styles.detail}>
           <p className="font-medium">Suggested reading</p>
-          <ul className="list-disc pl-5">
+          <ul className={styles.bullets}>
             {entry.readings.map((r, i) => <li key={i}>{r.url ? <a href={r.url}>{r.title}</a> : r.title}</li>)}
           </ul>
         </div>
       ) : null}
       {materials.length ? (
-        <p className="mt-2 flex flex-wrap gap-x-3 text-sm">
+        <p className={`${styles.detail} flex flex-wrap gap-x-3`}>
           <span className="font-medium">Materials:</span>
           {materials.map((m) => <a key={m.label} href={m.url}>{m.label}<span className="sr-only"> for {entry.title}</span></a>)}
         </p>
@@ -170,10 +160,10 @@ function EntryItem({ entry, timeZone, heading: H, className }: { entry: Schedule
   );
 }
 
-function EventItem({ event, slug, timeZone, className }: { event: ScheduleEventDto; slug: string; timeZone: string; className: string }) {
+function EventItem({ event, slug, timeZone, tags }: { event: ScheduleEventDto; slug: string; timeZone: string; tags: string }) {
   const due = event.kind === "due";
   return (
-    <li className={`${className} border-l-4 pl-3 text-sm print:text-xs ${due ? "border-rose-600" : "border-emerald-600"}`} data-event-kind={event.kind}>
+    <li data-tags={tags} className={styles.event} data-event-kind={event.kind}>
       <span className="font-semibold">{due ? "Due" : "Released"}:</span>{" "}
       <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>{event.code === event.title ? event.title : `${event.code} ${event.title}`}</Link>{" "}
       · <LocalTime at={event.at} timeZone={timeZone} />

@@ -221,7 +221,8 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     setEditing({ row, col, value: value ?? formatScore(r.scores[ai]!), error: null });
   };
 
-  const commit = (then: { row: number; col: number } | null): boolean => {
+  // `then` is where to go next; a commit caused by leaving the cell (blur) keeps focus where the user put it.
+  const commit = (then: { row: number; col: number } | null, refocus = true): boolean => {
     const editing = editingRef.current;
     if (!editing) return true;
     const parsed = parseScoreText(editing.value);
@@ -236,7 +237,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     if (parsed.score !== r.scores[ai]) void save(r.id, ai, parsed.score, r.versions[ai]!);
     if (then) move(then.row, then.col);
     else {
-      focusWanted.current = true;
+      focusWanted.current = refocus;
       setActive({ row: editing.row, col: editing.col });
     }
     return true;
@@ -456,7 +457,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                               <input aria-label={`${a.code} score for ${r.name}, out of ${a.points}`} inputMode="decimal" autoComplete="off" value={editing.value}
                                 aria-invalid={editing.error ? true : undefined} aria-describedby={editing.error ? "gb-edit-error" : undefined}
                                 onChange={(e) => setEditing({ ...editing, value: e.target.value, error: null })} onKeyDown={onEditKeyDown}
-                                onBlur={() => commit(null)}
+                                onBlur={() => commit(null, false)}
                                 className="w-full rounded border border-brand-600 bg-white px-1 py-0.5 text-right text-slate-900 dark:bg-slate-900 dark:text-slate-100" />
                             ) : (
                               <>

@@ -6,7 +6,8 @@ import { AppError, ValidationError } from "./errors";
 import type { Permission } from "./permissions";
 import { currentViewer } from "./session";
 import { logError } from "./log";
-import { isDatabaseUnavailable } from "./route";
+import { isDatabaseUnavailable, UNSTORABLE_TEXT_MESSAGE } from "./route";
+import { isUnstorableTextError } from "./storable";
 
 /** What every server action returns to its form (useActionState). */
 export type ActionState<T = undefined> =
@@ -30,8 +31,20 @@ export function failure(error: unknown): Exclude<ActionState<never>, { ok: true 
   if (error instanceof ValidationError) return { ok: false, status: 422, formError: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, status: error.status, formError: error.message };
   if (isDatabaseUnavailable(error)) return { ok: false, status: 503, formError: "The database is unavailable right now; nothing was saved. Try again in a moment." };
+  if (isUnstorableTextError(error)) return { ok: false, status: 422, formError: UNSTORABLE_TEXT_MESSAGE };
   logError("action failed", error);
   return { ok: false, status: 500, formError: "Something went wrong; nothing was saved. Please try again." };
+}
+
+// The write has committed by now: a refresh that cannot run (outside a Next request,
+// e.g. in tests) must not turn a saved change into a reported failure.
+async function revalidatePaths(paths: string[]): Promise<void> {
+  try {
+    const { revalidatePath } = await import("next/cache");
+    for (const path of paths) revalidatePath(path);
+  } catch {
+    // no request context
+  }
 }
 
 const courseSlug = z.object({ courseSlug: z.string().min(1).max(100) });
@@ -60,10 +73,7 @@ export function courseAction<S extends z.ZodType<Record<string, unknown>>, R = u
         return { ok: false, status: 422, formError: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
       }
       const result = await options.run({ input: parsed.data, ctx, viewer: ctx.viewer!, db: db() });
-      if (options.revalidate) {
-        const { revalidatePath } = await import("next/cache");
-        for (const path of options.revalidate({ input: parsed.data, ctx })) revalidatePath(path);
-      }
+      if (options.revalidate) await revalidatePaths(options.revalidate({ input: parsed.data, ctx }));
       return { ok: true, message: result?.message, data: result?.data };
     } catch (error) {
       return failure(error);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors";
+import { isStorableText } from "./storable";
 import { coursePageRule, isSitePermission, permissions, roleAllows, type Audience, type CourseRole, type Permission } from "./permissions";
 
 export type Viewer = { userId: string; email: string; name: string };
@@ -14,6 +15,9 @@ export type CourseContext = {
 };
 
 export async function loadCourseContext(db: Db, slug: string, viewer: Viewer | null): Promise<CourseContext> {
+  // Checked before the query: Prisma batches concurrent findUniques into one statement,
+  // so a slug PostgreSQL rejects would fail other people's requests in the same batch.
+  if (typeof slug !== "string" || !isStorableText(slug)) throw new NotFoundError("No such course");
   const course = await db.course.findUnique({
     where: { slug },
     select: { id: true, slug: true, code: true, title: true, timeZone: true },
@@ -85,6 +89,7 @@ export async function authorizeStudentRecord(params: {
   else if (ctx.viewer.userId === params.studentId && can(ctx, params.own)) scope = "own";
   else if (can(ctx, params.own) || ctx.role) throw new NotFoundError("No such student in this course");
   else throw new ForbiddenError();
+  if (typeof params.studentId !== "string" || !isStorableText(params.studentId)) throw new NotFoundError("No such student in this course");
   const member = await params.db.membership.findUnique({
     where: { courseId_userId: { courseId: ctx.course.id, userId: params.studentId } },
     select: { id: true },

@@ -9,6 +9,11 @@ const region = (page: Page, name: string) => page.getByRole("region", { name, ex
 const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
 test("catalog → CSC 490 → schedule → A3's extension history → the calendar feed holds the extended time", async ({ page, request }) => {
+  // Hydration mismatches surface as console errors (React #418/#425) or page errors.
+  const problems: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text()); });
+  page.on("response", (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  page.on("pageerror", (e) => problems.push(e.message));
   await page.goto("/courses");
   await page.getByRole("link", { name: /CSC 490/ }).click();
   await expect(page).toHaveURL(/\/courses\/csc490$/);
@@ -29,7 +34,10 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   const week6 = region(page, "Week 6");
   await expect(week6).toContainText("Kyle Kranen");
   await expect(week6).toContainText("Guest lecture");
-  await expect(week6).toContainText("Wed Oct 8, 6:00 PM EDT – 9:00 PM EDT");
+  await expect(week6).toContainText("Wed Oct 8, 6:00 PM EDT");
+  await expect(week6).toContainText("– 9:00 PM EDT · DSCIL");
+  // The browser runs in UTC, not Toronto time, so the viewer's own time is added next to the course's.
+  await expect(week6).toContainText("your time:");
   await expect(week6.getByText("KV Cache from huggingface")).toBeVisible(); // a reading without a URL is plain text
   // Fall 2025 is over: no "this week", and the page opens at the top.
   await expect(page.getByText("This week", { exact: true })).toHaveCount(0);
@@ -72,6 +80,8 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   expect(text).toContain("DTSTART;TZID=America/Toronto:20251031T230000");
   expect(events.filter((e) => String(e.uid).startsWith("csc490-csc490h1-f-lec5101-"))).toHaveLength(12);
 
+  expect(problems).toEqual([]);
+
   // Pollers get a 304 for an unchanged feed.
   const again = await request.get("/courses/csc490/calendar.ics", { headers: { "If-None-Match": response.headers()["etag"]! } });
   expect(again.status()).toBe(304);
@@ -105,7 +115,7 @@ test("schedule filters work from the keyboard and live in the URL", async ({ pag
   await page.goto("/courses/csc490/schedule?show=guests");
   await expect(radio(page, "Guest lectures")).toBeChecked();
   await expect(region(page, "Week 4")).toBeHidden();
-  await radio(page, "Everything").check();
+  await page.getByRole("group", { name: "Show" }).getByText("Everything", { exact: true }).click();
   await expect(page).toHaveURL(/\/schedule$/);
   await expect(region(page, "Week 4")).toBeVisible();
 });
@@ -181,6 +191,17 @@ test("INFO9023 groups its weeks by sprint and marks the holidays", async ({ page
   await expect(region(page, "Holiday").first()).toContainText("No class");
   await expect(region(page, "Week 3")).toContainText("Michiel Vanthoor");
   await expect(region(page, "Week 3")).toContainText("Mon Feb 16, 2:00 PM CET");
+});
+
+test.describe("a viewer in the course's own zone", () => {
+  test.use({ timezoneId: "America/Toronto" });
+
+  test("sees course times only, without a second 'your time'", async ({ page }) => {
+    await page.goto("/courses/csc490/assignments");
+    const a3 = page.locator("#as-a3");
+    await expect(a3.locator("strong")).toHaveText("Fri Oct 31, 11:00 PM EDT");
+    await expect(a3).not.toContainText("your time");
+  });
 });
 
 test.describe("on a phone", () => {

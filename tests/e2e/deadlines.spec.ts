@@ -4,6 +4,7 @@
 // due Thu 6:00 PM, so a submission now is 16 h late of which 7 fall in the
 // uncounted 00:00–07:00 window → 10 late hours.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
@@ -14,6 +15,8 @@ const FAKE_NOW = "2025-04-25T14:00:00.000Z";
 const ME = "/courses/csci1390/me";
 
 let server: ChildProcess | null = null;
+mkdirSync("test-results", { recursive: true });
+const serverLog = `test-results/deadlines-server-${PORT}.log`;
 
 async function healthy(port: number): Promise<boolean> {
   return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
@@ -26,7 +29,8 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts", String(PORT)], {
     env: { ...process.env, LECTERN_FAKE_NOW: FAKE_NOW },
-    stdio: ["ignore", "ignore", "inherit"],
+    // The server's JSON logs go to a file next to the other test results, for when something fails.
+    stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
   });
   for (let i = 0; i < 1200; i++) {
     if ((await healthy(PORT)) && (await healthy(PORT + 2))) return;

@@ -18,6 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.SIGNIN_ACCOUNT_LIMIT = "3";
   process.env.SIGNIN_ADDRESS_LIMIT = "6";
+  process.env.NEXTAUTH_URL = "http://localhost:3000";
   delete process.env.REDIS_URL; // the in-process limiter; the Redis one shares the code path
   // The next-auth endpoint reads users through db(); point it at this file's database.
   (globalThis as { lecternDb?: unknown }).lecternDb = t.db;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ScheduleView, filterClasses } from "@/components/course/schedule-view";
+import { ScheduleView, filterTags } from "@/components/course/schedule-view";
 import { buildScheduleWeeks, currentWeekKey } from "@/lib/domain/schedule-weeks";
 import { localToInstant } from "@/lib/domain/time";
 import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto } from "@/lib/server/schedule";
@@ -56,10 +56,12 @@ describe("<ScheduleView>", () => {
   it("renders the filter from the URL on the server (no flash, nothing to re-render on hydration)", () => {
     expect(html).toContain('data-show="guests"');
     expect(html).toContain(`name="schedule-show" checked="" value="guests"`);
-    // Week 5 has no guest: hidden under that filter; week 6 has one: not hidden under it.
-    expect(html).toMatch(/id="week-2025-09-29"[^>]*class="[^"]*group-data-\[show=guests\]\/schedule:hidden/);
-    expect(html).not.toMatch(/id="week-2025-10-06"[^>]*class="[^"]*group-data-\[show=guests\]\/schedule:hidden/);
-    expect(filterClasses(["lectures"])).toBe("group-data-[show=deadlines]/schedule:hidden group-data-[show=guests]/schedule:hidden");
+    // Each week and item lists the filters it shows under; the CSS hides the rest.
+    expect(html).toMatch(/id="week-2025-09-29"[^>]*data-tags="lectures"/); // no guest in week 5
+    expect(html).toMatch(/id="week-2025-10-06"[^>]*data-tags="lectures guests"/);
+    expect(html).toMatch(/id="week-2025-10-27"[^>]*data-no-class=""[^>]*data-tags="lectures deadlines"/);
+    expect(html).toMatch(/<li data-tags="deadlines"[^>]*data-event-kind="due"/);
+    expect(filterTags(["lectures", "guests"])).toBe("lectures guests");
   });
 
   it("shows readings as links only when they have a URL, speakers with affiliation and link, and materials", () => {

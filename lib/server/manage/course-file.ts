@@ -212,9 +212,21 @@ async function describeImport(db: Db, target: Target, file: CourseFile): Promise
 }
 
 /** Parses and checks a course file and says what importing it would do; changes nothing. */
-export async function previewCourseImport({ db, viewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<ImportPreview> {
+/**
+ * Authorization before the file is even parsed, so someone who may not import
+ * learns nothing from its errors: into a given course, course.import there;
+ * from /courses/import, at least site.course.create (an update found by slug is
+ * then checked against that course too, in resolveTarget).
+ */
+async function mayImport(db: Db, viewer: Viewer | null, targetSlug: string | undefined): Promise<Viewer> {
   if (!viewer) throw new UnauthenticatedError();
   if (targetSlug) await authorize({ db, slug: targetSlug, viewer, permission: "course.import" });
+  else await authorizeSite({ db, viewer, permission: "site.course.create" });
+  return viewer;
+}
+
+export async function previewCourseImport({ db, viewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<ImportPreview> {
+  await mayImport(db, viewer, targetSlug);
   const parsed = parseCourseFile(yaml);
   if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
   const target = await resolveTarget(db, viewer, parsed.file, targetSlug);
@@ -222,9 +234,8 @@ export async function previewCourseImport({ db, viewer, yaml, targetSlug }: { db
 }
 
 /** Creates or updates a course from a course file, all in one transaction. */
-export async function applyCourseImport({ db, viewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<{ slug: string; mode: "create" | "update" }> {
-  if (!viewer) throw new UnauthenticatedError();
-  if (targetSlug) await authorize({ db, slug: targetSlug, viewer, permission: "course.import" });
+export async function applyCourseImport({ db, viewer: maybeViewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<{ slug: string; mode: "create" | "update" }> {
+  const viewer = await mayImport(db, maybeViewer, targetSlug);
   const parsed = parseCourseFile(yaml);
   if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
   const file = parsed.file;

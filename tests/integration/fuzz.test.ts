@@ -1,0 +1,316 @@
+// Hostile input (issue 7.5): every server action and route handler, found on disk so a
+// new one is covered without editing this file, gets random and malformed input as an
+// anonymous visitor and as a student (of csci1390; slugs and ids of other courses too).
+// Each must answer with a clear 4xx (an action: ok:false with a message or field errors;
+// a route: a 4xx Response) — never a 5xx, a throw or a hang — and change no row.
+//
+// Not fuzzed: app/api/auth/[...nextauth] (next-auth's own handler, not our code).
+// Set FUZZ_SEED to replay a run; FUZZ_RUNS to change the cases per target and persona.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/lib/server/authz";
+import type { Db } from "@/lib/server/db";
+import { seedDatabase } from "@/lib/server/seed";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { fields, HOSTILE_STRINGS, preview, scalar, slugFrom, toFormData, value, type Pools } from "./support/hostile";
+
+declare global {
+  interface ImportMeta {
+    glob(pattern: string | string[]): Record<string, () => Promise<unknown>>;
+  }
+}
+
+// The persona: code under test reads the viewer through currentViewer().
+const persona = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/server/session", () => ({ currentViewer: async () => persona.viewer }));
+// Outside a Next request there are no request headers or cookies.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const CONCURRENCY = 4;
+const CASE_TIMEOUT_MS = 30_000;
+const CLEAR_STATUSES = new Set([400, 401, 403, 404, 409, 422]);
+const OWN = "csci1390";
+const OTHER = "csc490";
+const SKIPPED_ROUTES = ["/app/api/auth/[...nextauth]/route.ts"];
+
+const actionFiles = import.meta.glob("/app/**/*actions.ts");
+const routeFiles = import.meta.glob("/app/**/route.ts");
+
+type Action = (prev: unknown, input: unknown) => Promise<unknown>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Target =
+  | { kind: "action"; name: string; file: string; fn: Action }
+  | { kind: "route"; name: string; file: string; method: string; fn: Handler; segments: { name: string; catchAll: boolean }[]; template: string };
+
+let t: TestDatabase;
+let pools: Pools;
+let slugs: string[];
+let student: Viewer;
+const targets: Target[] = [];
+const tally = { cases: 0, actions: 0, routes: 0 };
+
+// Every table's full content: equal fingerprints mean no row was added, changed or removed.
+async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ rows: bigint; md5: string | null }[]>(
+      `SELECT count(*) AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS md5 FROM "${name}" t`,
+    );
+    out[name] = `${row!.rows}:${row!.md5 ?? ""}`;
+  }
+  return out;
+}
+
+/** Ids of real rows of every course-scoped table, from csci1390 and from csc490. */
+async function realIds(db: Db, courseIds: string[]): Promise<string[]> {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name = 'courseId' ORDER BY 1`;
+  const ids = new Set<string>(courseIds);
+  for (const { name } of tables) {
+    for (const courseId of courseIds) {
+      const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${name}" WHERE "courseId" = $1 ORDER BY "id" LIMIT 4`, courseId);
+      for (const r of rows) ids.add(r.id);
+    }
+  }
+  for (const courseId of courseIds) {
+    const members = await db.membership.findMany({ where: { courseId }, select: { userId: true }, orderBy: { role: "asc" }, take: 6 });
+    for (const m of members) ids.add(m.userId);
+  }
+  return [...ids];
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${CASE_TIMEOUT_MS} ms: ${what}`)), CASE_TIMEOUT_MS);
+    }),
+  ]);
+}
+
+/** next/navigation's redirect/notFound/forbidden/unauthorized throw these; Next answers 3xx/404/403/401. */
+function isNavigationSignal(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_NOT_FOUND|NEXT_HTTP_ERROR_FALLBACK;(401|403|404))/.test(digest);
+}
+
+async function checkAction(fn: Action, input: unknown): Promise<string | null> {
+  let result: unknown;
+  try {
+    result = await withTimeout(fn(null, input), "action");
+  } catch (error) {
+    if (isNavigationSignal(error)) return null;
+    return `threw (Next would answer 500): ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
+  }
+  if (!result || typeof result !== "object") return `returned ${preview(result)} instead of a state`;
+  const state = result as { ok?: unknown; status?: unknown; formError?: unknown; fieldErrors?: Record<string, unknown> };
+  if (state.ok !== false) return `accepted hostile input: ${preview(state)}`;
+  if (typeof state.status !== "number" || !CLEAR_STATUSES.has(state.status)) return `status ${String(state.status)}: ${preview(state.formError)}`;
+  const hasFieldError = state.fieldErrors && Object.values(state.fieldErrors).some((v) => Array.isArray(v) && v.length > 0);
+  if (!(typeof state.formError === "string" && state.formError.trim()) && !hasFieldError) return `status ${state.status} with no message or field error`;
+  return null;
+}
+
+async function checkRoute(target: Extract<Target, { kind: "route" }>, request: Request, params: Record<string, string | string[]>): Promise<string | null> {
+  let response: Response;
+  try {
+    response = await withTimeout(target.fn(request, { params: Promise.resolve(params) }), "route");
+  } catch (error) {
+    if (isNavigationSignal(error)) return null;
+    return `threw (Next would answer 500): ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
+  }
+  if (!(response instanceof Response)) return `returned ${preview(response)} instead of a Response`;
+  let body: string;
+  try {
+    body = await withTimeout(response.text(), "route body");
+  } catch (error) {
+    return `the body failed while streaming: ${String(error)}`;
+  }
+  if (response.status >= 500) return `status ${response.status}: ${body.slice(0, 200)}`;
+  const reads = target.method === "GET" || target.method === "HEAD";
+  // A public feed or one's own grade may be read; nothing fuzzed may be written.
+  if (!reads && response.status < 400) return `accepted hostile input: ${response.status} ${body.slice(0, 200)}`;
+  if (response.status >= 400 && (response.headers.get("content-type") ?? "").includes("json")) {
+    const parsed = JSON.parse(body) as { error?: unknown };
+    if (typeof parsed.error !== "string" || !parsed.error.trim()) return `status ${response.status} without an error message: ${body.slice(0, 200)}`;
+  }
+  return null;
+}
+
+// Join and leave need nothing but a slug, and any signed-in person may use them: with a
+// real slug they would legitimately change the roster. A signed-in persona gets only the
+// slugs where the legitimate answer is a 409 (already in it / not in it), or fake ones.
+const SELF_SERVICE_SLUGS: Record<string, readonly string[]> = {
+  joinCourseAction: [OWN],
+  leaveCourseAction: [OTHER],
+};
+
+function actionInput(target: Extract<Target, { kind: "action" }>, signedIn: boolean): fc.Arbitrary<unknown> {
+  const restricted = signedIn ? SELF_SERVICE_SLUGS[target.name] : undefined;
+  const slug = restricted
+    ? fc.oneof(fc.constantFrom(...restricted), fc.constantFrom(...HOSTILE_STRINGS))
+    : slugFrom([OWN, OWN, OTHER, ...slugs]);
+  const object = fc.tuple(slug, fields(pools)).map(([courseSlug, rest]) => {
+    const out: Record<string, unknown> = { ...rest };
+    if (courseSlug === undefined) delete out.courseSlug;
+    else out.courseSlug = courseSlug;
+    return out;
+  });
+  return fc.oneof(
+    { arbitrary: object, weight: 5 },
+    { arbitrary: object.map(toFormData), weight: 5 },
+    // Not an object at all: what a forged action request can still deserialize to.
+    { arbitrary: restricted ? scalar({ ...pools, slugs: restricted }) : value(pools), weight: 1 },
+  );
+}
+
+const CONTENT_TYPES = [undefined, "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"];
+const RAW_BODIES = ["", "{", "[1,2", "null", "\"just a string\"", "{\"version\": 1e999}", "{\"__proto__\": {\"admin\": true}}", "{\"version\":\"1\",\"score\":\"NaN\"}", "\u0000\u0000", "[]"];
+
+function routeInput(target: Extract<Target, { kind: "route" }>): fc.Arbitrary<{ request: Request; params: Record<string, string | string[]> }> {
+  const segmentValue = (name: string): fc.Arbitrary<string> =>
+    name === "slug"
+      ? slugFrom([OWN, OWN, OTHER, ...slugs]).map((s) => s ?? "")
+      : fc.oneof({ arbitrary: fc.constantFrom(...pools.ids), weight: 4 }, { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 3 }, { arbitrary: fc.string({ unit: "binary", maxLength: 30 }), weight: 1 });
+  const params = fc.tuple(...target.segments.map((s) => (s.catchAll ? fc.array(segmentValue(s.name), { minLength: 1, maxLength: 3 }) : segmentValue(s.name)))).map(
+    (values) => Object.fromEntries(target.segments.map((s, i) => [s.name, values[i]!])) as Record<string, string | string[]>,
+  );
+  const body = fc.oneof(
+    { arbitrary: fields(pools).map((o) => JSON.stringify(o)), weight: 4 },
+    { arbitrary: value(pools).map((v) => JSON.stringify(v) ?? "undefined"), weight: 2 },
+    { arbitrary: fc.constantFrom(...RAW_BODIES, ...HOSTILE_STRINGS), weight: 2 },
+    { arbitrary: fields(pools).map(toFormData), weight: 1 },
+    { arbitrary: fc.constant(null), weight: 1 },
+  );
+  return fc.record({
+    params,
+    body,
+    contentType: fc.constantFrom(...CONTENT_TYPES),
+    query: fc.option(fc.dictionary(fc.constantFrom("download", "token", "q", "page", "__proto__"), fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 1000))), { nil: undefined }),
+    ifNoneMatch: fc.option(fc.constantFrom("*", "\"abc\"", "W/\"x\", \"y\"", "x".repeat(5000)), { nil: undefined }),
+  }).map(({ params: p, body: b, contentType, query, ifNoneMatch }) => {
+    const path = target.template.replace(/\[\[?(?:\.\.\.)?([^\]]+)\]?\]/g, (_m, name: string) => {
+      const v = p[name];
+      return (Array.isArray(v) ? v : [v ?? ""]).map((x) => encodeURIComponent(x.toWellFormed())).join("/");
+    });
+    const url = new URL(`http://localhost:3000${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v.toWellFormed());
+    const headers = new Headers();
+    if (ifNoneMatch) headers.set("if-none-match", ifNoneMatch);
+    const withBody = target.method !== "GET" && target.method !== "HEAD" && b !== null;
+    if (withBody && contentType && !(b instanceof FormData)) headers.set("content-type", contentType);
+    return { params: p, request: new Request(url, { method: target.method, headers, body: withBody ? b : undefined }) };
+  });
+}
+
+async function runBatch<T>(inputs: T[], run: (input: T) => Promise<string | null>): Promise<{ input: T; failure: string }[]> {
+  const failures: { input: T; failure: string }[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < inputs.length) {
+        const input = inputs[next++]!;
+        const failure = await run(input);
+        if (failure) failures.push({ input, failure });
+      }
+    }),
+  );
+  return failures;
+}
+
+/** Fuzzes every target as one persona; returns the problems found, one line each. */
+async function fuzzAs(viewer: Viewer | null, kind: Target["kind"]): Promise<string[]> {
+  persona.viewer = viewer;
+  const problems: string[] = [];
+  for (const target of targets.filter((x) => x.kind === kind)) {
+    const label = target.kind === "action" ? `${target.file} ${target.name}` : `${target.method} ${target.template}`;
+    const seed = SEED + targets.indexOf(target) + (viewer ? 7919 : 0);
+    const before = await fingerprint(t.db);
+    let failures: { input: unknown; failure: string }[];
+    if (target.kind === "action") {
+      const inputs = fc.sample(actionInput(target, viewer !== null), { numRuns: RUNS, seed });
+      failures = await runBatch(inputs, (input) => checkAction(target.fn, input));
+    } else {
+      const inputs = fc.sample(routeInput(target), { numRuns: RUNS, seed });
+      failures = await runBatch(inputs, ({ request, params }) => checkRoute(target, request, params));
+      failures = failures.map((f) => ({ ...f, input: (f.input as { params: unknown }).params }));
+    }
+    tally.cases += RUNS;
+    const after = await fingerprint(t.db);
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+    if (changed.length) problems.push(`${label}: changed table(s) ${changed.join(", ")}`);
+    for (const f of failures.slice(0, 3)) problems.push(`${label}: ${f.failure}\n    input: ${preview(f.input)}`);
+    if (failures.length > 3) problems.push(`${label}: … ${failures.length - 3} more failing cases`);
+  }
+  return problems;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase({ db: t.db });
+  // The data layer reads db() from lib/server/db.ts, which connects to DATABASE_URL on first use.
+  process.env.DATABASE_URL = t.url;
+  (globalThis as { lecternDb?: unknown }).lecternDb = undefined;
+
+  const courses = await t.db.course.findMany({ select: { id: true, slug: true }, orderBy: { slug: "asc" } });
+  slugs = courses.map((c) => c.slug);
+  const ids = courses.filter((c) => c.slug === OWN || c.slug === OTHER).map((c) => c.id);
+  pools = { ids: await realIds(t.db, ids), slugs };
+  const user = await t.db.user.findUniqueOrThrow({ where: { email: `student1@${OWN}.demo` }, select: { id: true, email: true, name: true } });
+  student = { userId: user.id, email: user.email, name: user.name ?? user.email };
+
+  for (const [file, load] of Object.entries(actionFiles)) {
+    const module = (await load()) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(module)) {
+      if (typeof fn !== "function") continue;
+      targets.push({ kind: "action", name, file, fn: fn as Action });
+      tally.actions++;
+    }
+  }
+  for (const [file, load] of Object.entries(routeFiles)) {
+    if (SKIPPED_ROUTES.includes(file)) continue;
+    const module = (await load()) as Record<string, unknown>;
+    const template = file.replace(/^\/app/, "").replace(/\/route\.ts$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+    const segments = [...template.matchAll(/\[\[?(\.\.\.)?([^\]]+)\]?\]/g)].map((m) => ({ name: m[2]!, catchAll: Boolean(m[1]) }));
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]) {
+      if (typeof module[method] !== "function") continue;
+      targets.push({ kind: "route", name: method, file, method, fn: module[method] as Handler, segments, template });
+      tally.routes++;
+    }
+  }
+}, 180_000);
+
+afterAll(async () => {
+  console.log(
+    `fuzz: ${tally.actions} server actions (${Object.keys(actionFiles).length} files), ${tally.routes} route handlers ` +
+      `(${Object.keys(routeFiles).length - SKIPPED_ROUTES.length} files; skipped ${SKIPPED_ROUTES.join(", ")}), ` +
+      `${tally.cases} cases, ${RUNS} per target and persona, seed ${SEED}`,
+  );
+  await (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb?.$disconnect();
+  await t?.drop();
+});
+
+describe("hostile input to every server action and route handler", () => {
+  it("finds the actions and routes on disk", () => {
+    expect(tally.actions).toBeGreaterThanOrEqual(20);
+    expect(tally.routes).toBeGreaterThanOrEqual(8);
+    expect(targets.some((x) => x.kind === "action" && x.name === "submitWorkAction")).toBe(true);
+  });
+
+  for (const [who, kind] of [["an anonymous visitor", "action"], ["a student", "action"], ["an anonymous visitor", "route"], ["a student", "route"]] as const) {
+    it(`${kind}s answer ${who} with a clear 4xx and change nothing`, async () => {
+      const problems = await fuzzAs(who === "a student" ? student : null, kind);
+      expect(problems, `${problems.length} problem(s), seed ${SEED}:\n${problems.join("\n")}`).toEqual([]);
+    }, 300_000);
+  }
+});
