@@ -19,6 +19,13 @@ if (!("groupBy" in Map)) {
   });
 }
 
+// The fault tests restart the machine's PostgreSQL, which would break the integration
+// tests running beside them: they are a project only when asked for, by
+// `--project fault` (npm run test:fault) or VITEST_FAULT=1, never in a plain `vitest run`.
+const argv = process.argv.slice(2);
+const faultRequested =
+  process.env.VITEST_FAULT === "1" || argv.some((a, i) => a === "--project=fault" || (a === "--project" && argv[i + 1] === "fault"));
+
 export default defineConfig({
   resolve: {
     tsconfigPaths: true,
@@ -44,6 +51,22 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      ...(faultRequested
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "fault",
+                include: ["tests/fault/**/*.test.ts"],
+                environment: "node",
+                // A production server starts and PostgreSQL restarts inside one test.
+                testTimeout: 300_000,
+                hookTimeout: 300_000,
+                maxWorkers: 1,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

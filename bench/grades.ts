@@ -182,7 +182,7 @@ try {
   console.log(`2. gradebook page, in process: data layer median ${ms(median(loads))} + grid render/serialize ${ms(median(renders))} = ${ms(median(pageTotals))}   [aim < 500 ms]  (props ${(payloadBytes / 1024).toFixed(0)} KiB)`);
 
   // ------------------------------------------------------------ 3. cell saves under load (direct)
-  const cells = data.students.flatMap((s) => data.assignments.map((a, ai) => ({ studentId: s.id, assignmentId: a.id, version: s.cells[ai]?.version ?? 0, score: s.cells[ai]?.score ?? null })));
+  const cells = data.students.flatMap((s) => data.assignments.map((a, ai) => ({ studentId: s.id, assignmentId: a.id, version: s.versions[ai]!, score: s.cellScores[ai]! })));
   for (let i = cells.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [cells[i], cells[j]] = [cells[j]!, cells[i]!];
@@ -248,7 +248,7 @@ try {
     console.log(`2b. gradebook page over HTTP (${distDir}, full response): median ${ms(median(pageTimes))}, p95 ${ms(percentile(pageTimes, 95))}`);
 
     const fresh = await loadGradingData({ db, course, now });
-    const targets = fresh.students.slice(200).flatMap((s) => fresh.assignments.map((a, ai) => ({ path: `/api/courses/${slug}/grades/${a.id}/${s.id}`, version: s.cells[ai]?.version ?? 0 })));
+    const targets = fresh.students.slice(200).flatMap((s) => fresh.assignments.map((a, ai) => ({ path: `/api/courses/${slug}/grades/${a.id}/${s.id}`, version: s.versions[ai]! })));
     let k = 0;
     const httpLatencies: number[] = [];
     const statuses = new Map<number, number>();

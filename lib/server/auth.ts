@@ -60,7 +60,7 @@ export async function authorizeCredentials(
 }
 
 // OAuth only when configured; without GITHUB_ID/GITHUB_SECRET the provider does not exist at all.
-export function oauthProviderIds(env: NodeJS.ProcessEnv = process.env): { id: string; name: string }[] {
+export function oauthProviderIds(env: Record<string, string | undefined> = process.env): { id: string; name: string }[] {
   return env.GITHUB_ID && env.GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : [];
 }
 const oauthProviders = process.env.GITHUB_ID && process.env.GITHUB_SECRET

@@ -45,7 +45,7 @@ export function gradebookCsv(data: GradingData, section: string): string {
       "",
       s.email,
       section,
-      ...s.cells.map((c) => formatScore(c?.score ?? null)),
+      ...s.cellScores.map(formatScore),
       s.current.percent === null ? "" : (Math.round(s.current.percent * 100) / 100).toFixed(2),
       final.percent === null ? "" : (Math.round(final.percent * 100) / 100).toFixed(2),
       s.current.letter ?? "",
@@ -168,8 +168,9 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
         rowErrors.push(`${assignment.code}: ${score} is more than twice the ${assignment.points} points possible`);
         continue;
       }
-      const current = student.cells[ai];
-      if (current && current.score !== null && Math.abs(current.score - score) < 1e-9) {
+      const currentScore = student.cellScores[ai]!;
+      const version = student.versions[ai]!;
+      if (currentScore !== null && Math.abs(currentScore - score) < 1e-9) {
         rowUnchanged++;
         continue;
       }
@@ -179,10 +180,10 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
         studentName: student.name,
         assignmentId: assignment.id,
         code: assignment.code,
-        before: current?.score ?? null,
+        before: currentScore,
         after: score,
-        version: current?.version ?? 0,
-        kind: current ? "changed" : "new",
+        version,
+        kind: version > 0 ? "changed" : "new",
       });
     }
     // A row with a bad value is skipped whole, so a student is never half-imported.

@@ -43,7 +43,7 @@ async function submissionCounts(db: Db, courseId: string): Promise<Map<string, n
 function summarize(data: GradingData, submitted: Map<string, number>, ai: number, now: Date): { summary: AssignmentSummary; stats: ScoreStats } {
   const a = data.assignments[ai]!;
   const categoryName = a.categoryId ? (data.loaded.categories.find((c) => c.id === a.categoryId)?.name ?? null) : null;
-  const scores = data.students.map((s) => s.cells[ai]?.score ?? null);
+  const scores = data.students.map((s) => s.cellScores[ai]!);
   const stats = scoreStats({ scores, points: a.points });
   const submissions = submitted.get(a.id) ?? 0;
   let late = 0;

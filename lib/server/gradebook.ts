@@ -77,17 +77,14 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
     items: data.loaded.items,
     rows: data.students.map((s) => {
       const feedback: number[] = [];
-      const scores = s.cells.map((c, i) => {
-        if (c?.hasFeedback) feedback.push(i);
-        return c ? c.score : null;
-      });
+      s.hasFeedback.forEach((has, i) => has && feedback.push(i));
       return {
         id: s.id,
         name: s.name,
         email: s.email,
         trackId: s.trackId,
-        scores,
-        versions: s.cells.map((c) => c?.version ?? 0),
+        scores: s.cellScores,
+        versions: s.versions,
         feedback,
         late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
         hoursUsed: s.standing.hoursUsed,

@@ -291,7 +291,7 @@ export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: str
       .map((a) => {
         const ai = data.assignments.indexOf(a);
         const released = isReleased(a, now);
-        const cell = released ? me.cells[ai] : null;
+        const score = released ? me.cellScores[ai]! : null;
         return {
           id: a.id,
           code: a.code,
@@ -300,7 +300,7 @@ export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: str
           categoryId: a.categoryId,
           dueAt: a.dueAt?.toISOString() ?? null,
           released,
-          score: cell?.score ?? null,
+          score,
           feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
           lateHours: lateBy.get(a.id)?.lateHours ?? 0,
           zeroed: zeroed.has(a.id),

@@ -25,16 +25,17 @@ export type GradingAssignment = {
   acceptsLate: boolean;
 };
 
-export type GradeCell = { score: number | null; version: number; hasFeedback: boolean };
-
 export type GradingStudent = {
   id: string;
   name: string;
   email: string;
   trackId: string | null;
   scores: StudentScores;
-  /** Aligned with `assignments`; null = no grade row. */
-  cells: (GradeCell | null)[];
+  /** Aligned with `assignments` (parallel arrays: one object per cell would be 100,000 allocations). */
+  cellScores: (number | null)[];
+  /** Grade versions; 0 = no grade row. */
+  versions: number[];
+  hasFeedback: boolean[];
   standing: LateStanding;
   current: FinalGrade;
 };
@@ -46,6 +47,12 @@ export type GradingData = {
   policy: LatePolicy | null;
   students: GradingStudent[];
 };
+
+function nested<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
 
 export function isReleased(a: { gradesReleasedAt: Date | null }, now: Date): boolean {
   return a.gradesReleasedAt !== null && a.gradesReleasedAt.getTime() <= now.getTime();
@@ -112,6 +119,8 @@ export async function loadGradingData({
     db.latePolicy.findUnique({ where: { courseId } }),
     db.membership.findMany({
       where: { courseId, role: "STUDENT", status: "ENROLLED", ...(onlyStudent ? { userId: studentId } : {}) },
+      // Sorted by the database: a JS localeCompare sort of 2,000 names costs more than the whole query.
+      orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
       select: { userId: true, trackId: true, user: { select: { name: true, email: true } } },
     }),
     db.ledgerEntry.findMany({ where: { courseId, ...(onlyStudent ? { studentId } : {}) }, select: { studentId: true, assignmentId: true, kind: true, hours: true } }),
@@ -127,13 +136,15 @@ export async function loadGradingData({
   const gradedIds = releasedOnly ? ids.filter((_, i) => released[i]) : ids;
 
   // The due date in force: course-wide per assignment, personal ones only for the students who have them.
+  // Per-student lookups are nested maps, not "student|assignment" strings: building and hashing
+  // 300,000 such keys per load cost more than the queries.
   const extensionsByAssignment = new Map<string, DueDateExtension[]>();
-  const personal = new Set<string>();
+  const personal = new Map<string, Set<string>>();
   for (const e of extensions) {
     let list = extensionsByAssignment.get(e.assignmentId);
     if (!list) extensionsByAssignment.set(e.assignmentId, (list = []));
     list.push(e);
-    if (e.studentId) personal.add(`${e.studentId}|${e.assignmentId}`);
+    if (e.studentId) nested(personal, e.studentId, () => new Set<string>()).add(e.assignmentId);
   }
   const courseDue = assignments.map((a) => effectiveDueAt({ originalDueAt: a.dueAt, extensions: extensionsByAssignment.get(a.id) ?? [], studentId: null }));
   // No due date in force for anyone can be earlier than this, so only later submissions can be late.
@@ -180,25 +191,30 @@ export async function loadGradingData({
 
   const compiled = compileScheme({ scheme: loaded.scheme, items: loaded.items });
   const assignmentIndex = new Map(assignments.map((a, i) => [a.id, i]));
-  const sorted = [...members].sort((x, y) => x.user.name.localeCompare(y.user.name) || x.user.email.localeCompare(y.user.email));
+  const sorted = members;
   const byStudent = new Map<string, number>(sorted.map((m, i) => [m.userId, i]));
   const n = assignments.length;
-  const cells = sorted.map(() => new Array<GradeCell | null>(n).fill(null));
+  const cellScores = sorted.map(() => new Array<number | null>(n).fill(null));
+  const versions = sorted.map(() => new Array<number>(n).fill(0));
+  const feedback = sorted.map(() => new Array<boolean>(n).fill(false));
   const scoreMaps = sorted.map(() => ({}) as Record<string, number | null>);
   for (const g of grades) {
     const si = byStudent.get(g.studentId);
     if (si === undefined) continue;
-    const row = cells[si]!;
-    const scores = scoreMaps[si]!;
+    const [rowScores, rowVersions, rowFeedback, scores] = [cellScores[si]!, versions[si]!, feedback[si]!, scoreMaps[si]!];
     for (let k = 0; k < g.i.length; k++) {
       const ai = g.i[k]! - 1; // array_position is 1-based
-      row[ai] = { score: g.s[k] ?? null, version: g.v[k]!, hasFeedback: g.f[k]! };
-      scores[ids[ai]!] = g.s[k] ?? null;
+      const score = g.s[k] ?? null;
+      rowScores[ai] = score;
+      rowVersions[ai] = g.v[k]!;
+      rowFeedback[ai] = g.f[k]!;
+      scores[ids[ai]!] = score;
     }
   }
-  const late = new Map<string, Date>();
-  for (const s of lateSubmissions) late.set(`${s.studentId}|${s.assignmentId}`, s.at);
-  const notHandedIn = new Set(missing.map((m) => `${m.studentId}|${m.assignmentId}`));
+  const late = new Map<string, Map<string, Date>>();
+  for (const s of lateSubmissions) nested(late, s.studentId, () => new Map<string, Date>()).set(s.assignmentId, s.at);
+  const notHandedIn = new Map<string, Set<string>>();
+  for (const m of missing) nested(notHandedIn, m.studentId, () => new Set<string>()).add(m.assignmentId);
   const ledgers = sorted.map(() => [] as { kind: LedgerEntryKind; hours: number; itemId: string | null }[]);
   for (const e of ledger) {
     const si = byStudent.get(e.studentId);
@@ -207,17 +223,20 @@ export async function loadGradingData({
 
   const standingItems = assignments.map((a) => ({ id: a.id, kind: a.kind, lateHoursApply: a.lateHoursApply }));
   const students: GradingStudent[] = sorted.map((m, si) => {
+    const lateOf = late.get(m.userId);
+    const missingOf = notHandedIn.get(m.userId);
+    const personalOf = personal.get(m.userId);
     const standing = lateStanding({
       policy,
       timeZone: course.timeZone,
       now,
       items: standingItems,
       ledger: ledgers[si]!,
-      handedIn: (id) => !notHandedIn.has(`${m.userId}|${id}`),
-      latestSubmission: (id) => late.get(`${m.userId}|${id}`),
+      handedIn: (id) => !missingOf?.has(id),
+      latestSubmission: (id) => lateOf?.get(id),
       dueFor: (id) => {
         const ai = assignmentIndex.get(id)!;
-        if (!personal.has(`${m.userId}|${id}`)) return courseDue[ai]!;
+        if (!personalOf?.has(id)) return courseDue[ai]!;
         return effectiveDueAt({ originalDueAt: assignments[ai]!.dueAt, extensions: extensionsByAssignment.get(id) ?? [], studentId: m.userId });
       },
     });
@@ -232,7 +251,9 @@ export async function loadGradingData({
       email: m.user.email,
       trackId: m.trackId,
       scores,
-      cells: cells[si]!,
+      cellScores: cellScores[si]!,
+      versions: versions[si]!,
+      hasFeedback: feedback[si]!,
       standing,
       current: compiled.grade({ student: scores, mode: "current", consequences: standing.consequences, gradeCap: standing.gradeCap }),
     };

@@ -53,6 +53,9 @@ let slugs: string[];
 let student: Viewer;
 const targets: Target[] = [];
 const tally = { cases: 0, actions: 0, routes: 0 };
+/** How the cases were answered ("action 403", "route 422", ...), for the summary. */
+const answers = new Map<string, number>();
+const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
 
 // Every table's full content: equal fingerprints mean no row was added, changed or removed.
 async function fingerprint(db: Db): Promise<Record<string, string>> {
@@ -109,9 +112,13 @@ async function checkAction(fn: Action, input: unknown): Promise<string | null> {
   try {
     result = await withTimeout(fn(null, input), "action");
   } catch (error) {
-    if (isNavigationSignal(error)) return null;
+    if (isNavigationSignal(error)) {
+      count("action navigation");
+      return null;
+    }
     return `threw (Next would answer 500): ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
   }
+  count(`action ${String((result as { status?: unknown } | null)?.status ?? "ok")}`);
   if (!result || typeof result !== "object") return `returned ${preview(result)} instead of a state`;
   const state = result as { ok?: unknown; status?: unknown; formError?: unknown; fieldErrors?: Record<string, unknown> };
   if (state.ok !== false) return `accepted hostile input: ${preview(state)}`;
@@ -126,9 +133,13 @@ async function checkRoute(target: Extract<Target, { kind: "route" }>, request: R
   try {
     response = await withTimeout(target.fn(request, { params: Promise.resolve(params) }), "route");
   } catch (error) {
-    if (isNavigationSignal(error)) return null;
+    if (isNavigationSignal(error)) {
+      count("route navigation");
+      return null;
+    }
     return `threw (Next would answer 500): ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
   }
+  if (response instanceof Response) count(`route ${response.status}`);
   if (!(response instanceof Response)) return `returned ${preview(response)} instead of a Response`;
   let body: string;
   try {
@@ -294,7 +305,8 @@ afterAll(async () => {
   console.log(
     `fuzz: ${tally.actions} server actions (${Object.keys(actionFiles).length} files), ${tally.routes} route handlers ` +
       `(${Object.keys(routeFiles).length - SKIPPED_ROUTES.length} files; skipped ${SKIPPED_ROUTES.join(", ")}), ` +
-      `${tally.cases} cases, ${RUNS} per target and persona, seed ${SEED}`,
+      `${tally.cases} cases, ${RUNS} per target and persona, seed ${SEED}\n` +
+      `fuzz answers: ${[...answers].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}`,
   );
   await (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb?.$disconnect();
   await t?.drop();

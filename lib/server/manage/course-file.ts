@@ -163,7 +163,7 @@ export type ImportPreview = {
   notes: string[];
 };
 
-type Target = { mode: "create"; slug: string } | { mode: "update"; slug: string; courseId: string };
+export type Target = { mode: "create"; slug: string } | { mode: "update"; slug: string; courseId: string };
 
 /** Who may import where: an update needs course.import in that course, a new course site.course.create. */
 async function resolveTarget(db: Db, viewer: Viewer | null, file: CourseFile, targetSlug: string | undefined): Promise<Target> {
@@ -238,27 +238,43 @@ export async function applyCourseImport({ db, viewer: maybeViewer, yaml, targetS
   const viewer = await mayImport(db, maybeViewer, targetSlug);
   const parsed = parseCourseFile(yaml);
   if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
-  const file = parsed.file;
-  const target = await resolveTarget(db, viewer, file, targetSlug);
-  const courseId = await db.$transaction(async (tx) => {
+  const target = await resolveTarget(db, viewer, parsed.file, targetSlug);
+  const courseId = await writeCourseFile({ db, file: parsed.file, target, actor: viewer, rawYaml: yaml });
+  await refreshCourse(courseId);
+  return { slug: target.slug, mode: target.mode };
+}
+
+/**
+ * Writes a checked course file, in one transaction, with no authorization: the
+ * callers are applyCourseImport (after the policy) and the operator's CLI
+ * (scripts/course-import.ts). `actor` becomes the new course's instructor and
+ * the author of new announcements; null (the CLI) adds nobody but the file's staff.
+ */
+export async function writeCourseFile({ db, file, target, actor, rawYaml }: { db: Db; file: CourseFile; target: Target; actor: Viewer | null; rawYaml: string }): Promise<string> {
+  const actorId = actor?.userId ?? null;
+  return db.$transaction(async (tx) => {
     if (target.mode === "create") {
       // The slug may have been taken since the check; the unique index then fails the transaction.
       const created = await tx.course.create({ data: { ...courseData(file), slug: target.slug }, select: { id: true } });
-      await tx.membership.create({ data: { courseId: created.id, userId: viewer.userId, role: "INSTRUCTOR" } });
-      await writeContent(tx, created.id, file, viewer, "create");
-      await recordAudit(tx, { courseId: created.id, actorId: viewer.userId, action: "course.import", entityType: "Course", entityId: created.id, after: { mode: "create", file: file.course } });
+      if (actorId) await tx.membership.create({ data: { courseId: created.id, userId: actorId, role: "INSTRUCTOR" } });
+      await writeContent(tx, created.id, file, actorId, "create");
+      await recordAudit(tx, { courseId: created.id, actorId, action: "course.import", entityType: "Course", entityId: created.id, after: { mode: "create", file: rawYaml.slice(0, 200_000) } });
       return created.id;
     }
     const { capacity: oldCapacity } = await lockCourse(tx, target.courseId);
     const before = courseFileYaml(await courseFileOf(tx, target.courseId));
     await tx.course.update({ where: { id: target.courseId }, data: courseData(file) });
-    await writeContent(tx, target.courseId, file, viewer, "update");
-    await recordAudit(tx, { courseId: target.courseId, actorId: viewer.userId, action: "course.import", entityType: "Course", entityId: target.courseId, before: { file: before, capacity: oldCapacity }, after: { mode: "update", file: yaml.slice(0, 200_000) } });
-    await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId: viewer.userId });
+    await writeContent(tx, target.courseId, file, actorId, "update");
+    await recordAudit(tx, { courseId: target.courseId, actorId, action: "course.import", entityType: "Course", entityId: target.courseId, before: { file: before, capacity: oldCapacity }, after: { mode: "update", file: rawYaml.slice(0, 200_000) } });
+    await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId });
     return target.courseId;
   }, { maxWait: 15_000, timeout: 120_000 });
-  await refreshCourse(courseId);
-  return { slug: target.slug, mode: target.mode };
+}
+
+/** Where an operator's import goes: the course with the file's slug, or a new one. */
+export async function operatorTarget(db: Db, file: CourseFile): Promise<Target> {
+  const existing = await db.course.findUnique({ where: { slug: file.course.slug }, select: { id: true } });
+  return existing ? { mode: "update", slug: file.course.slug, courseId: existing.id } : { mode: "create", slug: file.course.slug };
 }
 
 function courseData(file: CourseFile) {
@@ -271,7 +287,7 @@ function courseData(file: CourseFile) {
   };
 }
 
-async function writeContent(tx: Tx, courseId: string, file: CourseFile, viewer: Viewer, mode: "create" | "update"): Promise<void> {
+async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId: string | null, mode: "create" | "update"): Promise<void> {
   const zone = file.course.timeZone;
   const at = (s: string | null | undefined) => (s ? parseInstant(s, zone) : null);
 
@@ -286,7 +302,7 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, viewer: 
     const user = await tx.user.upsert({ where: { email: s.email }, create: { email: s.email, name: s.name }, update: {}, select: { id: true } });
     const details = { title: s.title ?? null, contactEmail: s.contactEmail ?? null, officeHours: s.officeHours ?? null };
     const existing = await tx.membership.findUnique({ where: { courseId_userId: { courseId, userId: user.id } }, select: { id: true, role: true } });
-    const role = user.id === viewer.userId && existing?.role === "INSTRUCTOR" ? "INSTRUCTOR" : s.role;
+    const role = user.id === actorId && existing?.role === "INSTRUCTOR" ? "INSTRUCTOR" : s.role;
     if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role, status: "ENROLLED", waitlistPosition: null, ...details } });
     else await tx.membership.create({ data: { courseId, userId: user.id, role, ...details } });
   }
@@ -326,7 +342,7 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, viewer: 
       keep.add(id);
       await tx.announcement.update({ where: { id }, data: { body: a.body, pinned: a.pinned } });
     } else {
-      await tx.announcement.create({ data: { courseId, title: a.title, body: a.body, pinned: a.pinned, publishedAt, authorId: viewer.userId } });
+      await tx.announcement.create({ data: { courseId, title: a.title, body: a.body, pinned: a.pinned, publishedAt, authorId: actorId } });
     }
   }
   await tx.announcement.deleteMany({ where: { courseId, id: { in: existingAnnouncements.map((a) => a.id).filter((id) => !keep.has(id)) } } });
@@ -385,7 +401,7 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, viewer: 
     const dueAt = at(x.dueAt)!;
     if (have.has(`${assignmentId}\u0000${dueAt.toISOString()}`)) continue;
     await tx.extension.create({
-      data: { courseId, assignmentId, studentId: null, action: "GRANT", dueAt, reason: x.reason, grantedById: viewer.userId, ...(x.postedAt ? { createdAt: at(x.postedAt)! } : {}) },
+      data: { courseId, assignmentId, studentId: null, action: "GRANT", dueAt, reason: x.reason, grantedById: actorId, ...(x.postedAt ? { createdAt: at(x.postedAt)! } : {}) },
     });
   }
 }

@@ -1,0 +1,166 @@
+// Hostile content rendered in a real browser (issue 7.5): markdown with a script tag,
+// a javascript: link and an onerror image in an announcement, and a submission whose
+// file name is an HTML tag. Nothing may run (window.__pwned stays undefined) and no
+// element from that content may reach the DOM as markup.
+//
+// The demo term is over, so submissions need a server clock inside it: this file starts
+// its own server pair (scripts/e2e-server.ts, fresh seeded database) like deadlines.spec.ts,
+// with the clock at Fri Apr 25, 2025, when Brown's P4 still takes late work.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
+const BASE = `http://127.0.0.1:${PORT}`;
+const FAKE_NOW = "2025-04-25T14:00:00.000Z";
+const TITLE = "Hostile <b>markdown</b> <script>window.__pwned=1</script>";
+const BODY = [
+  "Before the script.",
+  "",
+  "<script>window.__pwned=1</script>",
+  "",
+  "[x](javascript:window.__pwned=1)",
+  "",
+  '<img src=x onerror="window.__pwned=1">',
+  "",
+  "![y](javascript:window.__pwned=1)",
+  "",
+  "After the image.",
+].join("\n");
+const FILE_NAME = "<img src=x onerror=window.__pwned=1>.pdf";
+
+let server: ChildProcess | null = null;
+mkdirSync("test-results", { recursive: true });
+
+async function healthy(port: number): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+}
+
+test.describe.configure({ mode: "serial" });
+test.use({ baseURL: BASE });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts", String(PORT)], {
+    env: { ...process.env, LECTERN_FAKE_NOW: FAKE_NOW },
+    stdio: ["ignore", openSync(`test-results/hostile-render-server-${PORT}.log`, "w"), "inherit"],
+  });
+  for (let i = 0; i < 1200; i++) {
+    if ((await healthy(PORT)) && (await healthy(PORT + 2))) return;
+    if (server.exitCode !== null) throw new Error(`hostile-render e2e server exited with ${server.exitCode}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("hostile-render e2e server did not become healthy");
+});
+
+test.afterAll(async () => {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((r) => server!.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
+});
+
+/** Nothing ran, and nothing of the hostile content is live markup. */
+async function expectInert(page: Page, dialogs: string[]): Promise<void> {
+  // Give a broken image's onerror, had it been rendered, time to fire.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  const live = await page.evaluate(() => ({
+    // Next's inline flight data carries the text as a JSON string; a script *element* of ours would be exactly this.
+    scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim() === "window.__pwned=1" || s.src.includes("__pwned")).length,
+    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    scriptUrls: [...document.querySelectorAll("a[href], img[src], iframe[src], form[action]")].filter((el) =>
+      /^\s*javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action") ?? ""),
+    ).length,
+  }));
+  expect(live).toEqual({ scripts: 0, handlers: 0, scriptUrls: 0 });
+}
+
+function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}
+
+test("announcement markdown with a script, a javascript: link and an onerror image stays inert", async ({ browser }) => {
+  const staffContext = await browser.newContext({ baseURL: BASE });
+  const staff = await staffContext.newPage();
+  const staffDialogs = watchDialogs(staff);
+  await signIn(staff, "instructor@csci1390.demo");
+  await staff.goto("/courses/csci1390/manage/announcements");
+  const form = staff.getByRole("form", { name: "Post an announcement" });
+  await form.getByLabel("Title").fill(TITLE);
+  await form.getByLabel("Body (markdown)").fill(BODY);
+  // The editor's live preview renders the same markdown in the instructor's own browser.
+  await form.getByRole("tab", { name: "Preview" }).click();
+  await expect(form.getByTestId("announcement-preview")).toContainText("After the image.");
+  await expectInert(staff, staffDialogs);
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByRole("status")).toContainText("Posted");
+  await staffContext.close();
+
+  // The public page, as an anonymous visitor.
+  const publicContext = await browser.newContext({ baseURL: BASE });
+  const page = await publicContext.newPage();
+  const dialogs = watchDialogs(page);
+  await page.goto("/courses/csci1390/announcements");
+  const card = page.getByRole("article", { name: TITLE });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Before the script.");
+  await expect(card).toContainText("After the image.");
+  await expectInert(page, dialogs);
+  // The link text survives without its script URL; following it must run nothing either.
+  await card.getByText("x", { exact: true }).click();
+  await expectInert(page, dialogs);
+
+  // Its own page renders the title as a heading, as text.
+  await page.goto("/courses/csci1390/announcements");
+  await page.getByRole("article", { name: TITLE }).getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expectInert(page, dialogs);
+  await publicContext.close();
+});
+
+test("a submitted file named like an HTML tag is shown as text to the student and to staff", async ({ browser }) => {
+  const studentContext = await browser.newContext({ baseURL: BASE });
+  const student = await studentContext.newPage();
+  const studentDialogs = watchDialogs(student);
+  await signIn(student, "student1@csci1390.demo");
+  await student.goto("/courses/csci1390/me");
+  const form = student.getByRole("form", { name: "Submit P4" });
+  await form.getByLabel("A file").check();
+  await form.getByLabel("File", { exact: true }).setInputFiles({ name: FILE_NAME, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%hostile\n") });
+  await form.getByRole("button", { name: "Submit P4" }).click();
+  await expect(student.getByRole("status").filter({ hasText: "Submitted P4" })).toBeVisible();
+  await student.reload();
+  await expect(student.getByRole("link", { name: FILE_NAME })).toBeVisible();
+  await expectInert(student, studentDialogs);
+  await studentContext.close();
+
+  // Staff: the late-hours overview, then the student's ledger with the submission.
+  const staffContext = await browser.newContext({ baseURL: BASE });
+  const staff = await staffContext.newPage();
+  const dialogs = watchDialogs(staff);
+  await signIn(staff, "ta@csci1390.demo");
+  await staff.goto("/courses/csci1390/late-hours");
+  await expectInert(staff, dialogs);
+  await staff.getByRole("region", { name: "Ledgers by student" }).getByRole("link", { name: "Sofia Alvarez" }).click();
+  await expect(staff.getByRole("heading", { name: "Sofia Alvarez", level: 1 })).toBeVisible();
+  const link = staff.getByRole("link", { name: FILE_NAME });
+  await expect(link).toBeVisible();
+  await expectInert(staff, dialogs);
+
+  // The download is an attachment with a safe name, never rendered on our origin.
+  const response = await staff.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  const disposition = response.headers()["content-disposition"] ?? "";
+  expect(disposition).toMatch(/^attachment; filename="[\w.\- ]+"; filename\*=UTF-8''/);
+  expect(disposition).not.toMatch(/[<>]/);
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  await staffContext.close();
+});
