@@ -15,6 +15,8 @@ export function courseTabs(slug: string, role: CourseRole | null): Tab[] {
   if (role === "STUDENT") tabs.push({ href: `${base}/me`, label: "My deadlines" }, { href: `${base}/grades`, label: "My grades" });
   if (role === "TA" || role === "INSTRUCTOR") tabs.push({ href: `${base}/gradebook`, label: "Gradebook" }, { href: `${base}/late-hours`, label: "Late hours" });
   if (role === "INSTRUCTOR") tabs.push({ href: `${base}/manage`, label: "Manage" });
+  // TAs read the roster (roster.read); instructors reach it from Manage.
+  if (role === "TA") tabs.push({ href: `${base}/manage/roster`, label: "Roster" });
   return tabs;
 }
 

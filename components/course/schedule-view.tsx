@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto, ScheduleWeekDto } from "@/lib/server/schedule";
 import { assignmentAnchor, groupBySprint, SCHEDULE_FILTERS, weekRangeLabel, type ScheduleFilter } from "@/lib/domain/schedule-weeks";
-import { formatInZone, localToInstant } from "@/lib/domain/time";
-import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "./badge";
+import { CourseTime } from "./course-time";
 import { ScheduleFilterShell } from "./schedule-filter";
 import styles from "./course-pages.module.css";
 
@@ -94,10 +93,6 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
   );
 }
 
-function dayLabel(date: string, timeZone: string): string {
-  return formatInZone({ at: localToInstant({ date, time: "12:00", timeZone }), timeZone, style: "date" });
-}
-
 function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntryDto; timeZone: string; heading: "h3" | "h4"; tags: string }) {
   const guest = entry.speakers.length > 0 && entry.kind !== "NO_CLASS";
   const materials = [
@@ -114,13 +109,13 @@ function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntry
         {guest ? <Badge tone="violet">Guest lecture</Badge> : null}
       </div>
       <p className={styles.when}>
-        {entry.startsAt ? (
+        {entry.startsAt && entry.labels.start ? (
           <>
-            <LocalTime at={entry.startsAt} timeZone={timeZone} />
-            {entry.endsAt ? <> – <time dateTime={entry.endsAt.toISOString()}>{formatInZone({ at: entry.endsAt, timeZone, style: "time" })}</time></> : null}
+            <CourseTime at={entry.startsAt} label={entry.labels.start} timeZone={timeZone} />
+            {entry.endsAt ? <> – <time dateTime={entry.endsAt.toISOString()}>{entry.labels.end}</time></> : null}
           </>
         ) : (
-          <time dateTime={entry.date}>{dayLabel(entry.date, timeZone)}</time>
+          <time dateTime={entry.date}>{entry.labels.day}</time>
         )}
         {entry.location && entry.kind !== "NO_CLASS" ? <> · {entry.location}</> : null}
       </p>
@@ -166,7 +161,7 @@ function EventItem({ event, slug, timeZone, tags }: { event: ScheduleEventDto; s
     <li data-tags={tags} className={styles.event} data-event-kind={event.kind}>
       <span className="font-semibold">{due ? "Due" : "Released"}:</span>{" "}
       <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>{event.code === event.title ? event.title : `${event.code} ${event.title}`}</Link>{" "}
-      · <LocalTime at={event.at} timeZone={timeZone} />
+      · <CourseTime at={event.at} label={event.atLabel} timeZone={timeZone} />
       {due && event.extended ? <> <Badge tone="amber">Extended</Badge></> : null}
     </li>
   );

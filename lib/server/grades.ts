@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "./db";
 import { authorize, authorizeStudentRecord, type Viewer } from "./authz";
 import { recordAudit } from "./audit";
-import { invalidateCourse } from "./cache";
+import { invalidateAfterCommit } from "./grading-cache";
 import { ConflictError, NotFoundError } from "./errors";
 import type { GradeSaveInput } from "@/lib/validation/grades";
 import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
@@ -234,7 +234,7 @@ export async function setGradesReleased({
     });
     return { code: assignment.code, gradesReleasedAt };
   });
-  await invalidateCourse(courseId);
+  await invalidateAfterCommit(courseId);
   return result;
 }
 

@@ -19,9 +19,33 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Internal error" }, { status: 500 });
 }
 
+// A database that is down, restarting or out of connections: the request may be retried.
+// 57P01-03: terminated by the administrator / crash / "the database system is starting up"
+// (or "shutting down"), which is what a restart answers for a second or two; 08xxx: the
+// connection failed; 53300: too many connections; P2024: Prisma's pool wait timed out.
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|Connection terminated|not queryable|timeout exceeded when trying to connect|DatabaseNotReachable|\b(P1001|P1002|P1017|P2024|57P01|57P02|57P03|08000|08001|08003|08004|08006|53300)\b|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database|Server has closed the connection|too many clients/i;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : String(error);
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|DatabaseNotReachable|P1001|P1017|57P01|terminating connection|Can't reach database/i.test(text);
+  // Prisma wraps the driver's error: look at the message, the code, the adapter's details
+  // (meta.driverAdapterError) and the cause chain.
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (!(current instanceof Error)) {
+      parts.push(String(current));
+      break;
+    }
+    const e = current as Error & { code?: unknown; meta?: unknown };
+    parts.push(e.name, e.message, String(e.code ?? ""));
+    try {
+      if (e.meta) parts.push(JSON.stringify(e.meta));
+    } catch {
+      // unserializable details; the message is enough
+    }
+    current = e.cause;
+  }
+  return UNAVAILABLE.test(parts.join(" "));
 }
 
 /** Wraps a route handler so thrown AppErrors become their HTTP status. */

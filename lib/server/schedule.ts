@@ -5,7 +5,7 @@ import { cachedForCourse } from "./cache";
 import { courseDeadlines } from "./deadlines-public";
 import { buildScheduleWeeks, type EntryKind, type ScheduleWeek } from "@/lib/domain/schedule-weeks";
 import { classMeetings, type MeetingSectionInput } from "@/lib/domain/class-meetings";
-import { localToInstant, type LocalDate } from "@/lib/domain/time";
+import { formatInZone, localToInstant, type LocalDate } from "@/lib/domain/time";
 
 export type SpeakerDto = { id: string; name: string; affiliation: string | null; url: string | null };
 
@@ -28,6 +28,8 @@ export type ScheduleEntryDto = {
   note: string | null;
   speakerCount: number;
   sortAt: Date;
+  /** Display text, formatted with formatInZone when the cache is filled rather than on every request. */
+  labels: { day: string; start: string | null; end: string | null };
 };
 
 export type ScheduleEventDto = {
@@ -39,6 +41,8 @@ export type ScheduleEventDto = {
   /** For "due": the date in force differs from the original (course-wide extension). */
   extended: boolean;
   originalDueAt: Date | null;
+  /** formatInZone "full" of `at`, formatted once per cache fill. */
+  atLabel: string;
 };
 
 export type ScheduleWeekDto = ScheduleWeek<ScheduleEntryDto, ScheduleEventDto>;
@@ -96,6 +100,8 @@ async function loadSchedule(db: Db, courseId: string) {
     const meeting = e.kind === "NO_CLASS" ? undefined : meetingOf.get(e.id);
     const startsAt = meeting && !meeting.allDay ? meeting.start : null;
     const speakers = e.speakers.map((s) => s.speaker);
+    const endsAt = meeting && !meeting.allDay ? meeting.end : null;
+    const zone = course.timeZone;
     return {
       id: e.id,
       date: e.date,
@@ -106,7 +112,7 @@ async function loadSchedule(db: Db, courseId: string) {
       title: e.title,
       topics: e.topics,
       startsAt,
-      endsAt: meeting && !meeting.allDay ? meeting.end : null,
+      endsAt,
       location: meeting?.location ?? e.location,
       readings: e.readings,
       speakers,
@@ -114,15 +120,21 @@ async function loadSchedule(db: Db, courseId: string) {
       note: e.note,
       speakerCount: speakers.length,
       // Untimed entries sort at the start of their day.
-      sortAt: startsAt ?? localToInstant({ date: e.date, time: "00:00", timeZone: course.timeZone }),
+      sortAt: startsAt ?? localToInstant({ date: e.date, time: "00:00", timeZone: zone }),
+      labels: {
+        day: formatInZone({ at: localToInstant({ date: e.date, time: "12:00", timeZone: zone }), timeZone: zone, style: "date" }),
+        start: startsAt ? formatInZone({ at: startsAt, timeZone: zone }) : null,
+        end: endsAt ? formatInZone({ at: endsAt, timeZone: zone, style: "time" }) : null,
+      },
     };
   });
 
   const events: ScheduleEventDto[] = assignments.flatMap((a) => {
     const out: ScheduleEventDto[] = [];
     const base = { assignmentId: a.id, code: a.code, title: a.title, originalDueAt: a.originalDueAt };
-    if (a.releasedAt) out.push({ ...base, kind: "release", at: a.releasedAt, extended: false });
-    if (a.dueAt) out.push({ ...base, kind: "due", at: a.dueAt, extended: a.changed });
+    const label = (at: Date) => formatInZone({ at, timeZone: course.timeZone });
+    if (a.releasedAt) out.push({ ...base, kind: "release", at: a.releasedAt, extended: false, atLabel: label(a.releasedAt) });
+    if (a.dueAt) out.push({ ...base, kind: "due", at: a.dueAt, extended: a.changed, atLabel: label(a.dueAt) });
     return out;
   });
 

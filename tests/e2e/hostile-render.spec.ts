@@ -120,7 +120,7 @@ test("announcement markdown with a script, a javascript: link and an onerror ima
 
   // Its own page renders the title as a heading, as text.
   await page.goto("/courses/csci1390/announcements");
-  await page.getByRole("article", { name: TITLE }).getByRole("link", { name: TITLE }).click();
+  await page.getByRole("article", { name: TITLE }).getByRole("link", { name: TITLE, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expectInert(page, dialogs);
   await publicContext.close();

@@ -210,3 +210,30 @@ test("a signed-in visitor joins a full course's waitlist and sees their place", 
   await panel.getByRole("button", { name: "Leave the waitlist" }).click();
   await expect(panel.getByRole("button", { name: "Join the waitlist" })).toBeVisible();
 });
+
+test("security headers: a per-request CSP nonce on pages, no framing, no sniffing, a referrer policy; the app runs under it", async ({ page, request }) => {
+  const csp = watchCsp(page);
+  const first = await request.get(`/courses/${SLUG}`);
+  const second = await request.get(`/courses/${SLUG}`);
+  const policy = first.headers()["content-security-policy"]!;
+  expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).not.toContain("unsafe-eval");
+  expect(second.headers()["content-security-policy"]).not.toBe(policy);
+  for (const response of [first, await request.get("/api/health")]) {
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+  }
+  // Every script in the page carries the nonce, and the client app hydrates (a client-side tab switch works).
+  const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+  const html = await first.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  await signIn(page, `instructor@${SLUG}.demo`);
+  await page.goto(`/courses/${SLUG}/manage/announcements`);
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await expect(page.getByTestId("announcement-preview")).toBeVisible();
+  expect(csp).toEqual([]);
+});

@@ -130,7 +130,7 @@ describe("import through the app", () => {
       .replace("speakers:\n      - Rob Hayes", "speakers:\n      - Nobody Known");
     const attempt = applyCourseImport({ db: source.db, viewer: instructor, yaml: bad, targetSlug: "csc490" });
     await expect(attempt).rejects.toMatchObject({ status: 422 });
-    const errors = await attempt.catch((e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors.yaml!);
+    const errors: string[] = await attempt.then(() => [], (e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors.yaml!);
     expect(errors.some((e) => /^schedule\[0\]\.date:/.test(e))).toBe(true);
     expect(errors.some((e) => e.includes(`speaker "Nobody Known" is not in the speakers list`))).toBe(true);
     await expect(applyCourseImport({ db: source.db, viewer: instructor, yaml: "lectern: 1\ncourse: [", targetSlug: "csc490" })).rejects.toMatchObject({ status: 422 });

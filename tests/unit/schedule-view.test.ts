@@ -3,17 +3,24 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ScheduleView, filterTags } from "@/components/course/schedule-view";
 import { buildScheduleWeeks, currentWeekKey } from "@/lib/domain/schedule-weeks";
-import { localToInstant } from "@/lib/domain/time";
+import { formatInZone, localToInstant } from "@/lib/domain/time";
 import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto } from "@/lib/server/schedule";
 
 const zone = "America/Toronto";
 const lecture = (date: string, title: string, extra: Partial<ScheduleEntryDto> = {}): ScheduleEntryDto => {
   const startsAt = localToInstant({ date, time: "18:00", timeZone: zone });
+  const endsAt = localToInstant({ date, time: "21:00", timeZone: zone });
   return {
     id: `e-${date}`, date, position: 0, weekNumber: null, kind: "LECTURE", sprintLabel: null, title, topics: [],
-    startsAt, endsAt: localToInstant({ date, time: "21:00", timeZone: zone }), location: "DSCIL",
+    startsAt, endsAt, location: "DSCIL",
     readings: [], speakers: [], materials: { slides: null, notes: null, recording: null, quiz: null }, note: null,
-    speakerCount: 0, sortAt: startsAt, ...extra,
+    speakerCount: 0, sortAt: startsAt,
+    labels: {
+      day: formatInZone({ at: startsAt, timeZone: zone, style: "date" }),
+      start: formatInZone({ at: startsAt, timeZone: zone }),
+      end: formatInZone({ at: endsAt, timeZone: zone, style: "time" }),
+    },
+    ...extra,
   };
 };
 
@@ -25,10 +32,10 @@ function schedule(): CourseSchedule {
       materials: { slides: "https://example.org/s.pdf", notes: null, recording: null, quiz: "https://example.org/q" },
     }),
     lecture("2025-10-08", "Serving 2", { weekNumber: 6, speakers: [{ id: "k", name: "Kyle Kranen", affiliation: "NVIDIA", url: "https://example.org/kyle" }], speakerCount: 1 }),
-    { ...lecture("2025-10-29", "Reading week", { weekNumber: 9, kind: "NO_CLASS", note: "No Class/Tutorial" }), startsAt: null, endsAt: null },
+    { ...lecture("2025-10-29", "Reading week", { weekNumber: 9, kind: "NO_CLASS", note: "No Class/Tutorial" }), startsAt: null, endsAt: null, labels: { day: "Wed Oct 29, 2025", start: null, end: null } },
   ];
   const events: ScheduleEventDto[] = [
-    { kind: "due", at: new Date("2025-11-01T03:00:00Z"), assignmentId: "a3", code: "A3", title: "Assignment 3", extended: true, originalDueAt: new Date("2025-10-16T03:00:00Z") },
+    { kind: "due", at: new Date("2025-11-01T03:00:00Z"), assignmentId: "a3", code: "A3", title: "Assignment 3", extended: true, originalDueAt: new Date("2025-10-16T03:00:00Z"), atLabel: "Fri Oct 31, 11:00 PM EDT" },
   ];
   return {
     course: { id: "c", slug: "csc490", code: "CSC 490", title: "ML Engineering Capstone", timeZone: zone },

@@ -3,13 +3,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { authorize, viewerOf, type Viewer } from "../authz";
 import { recordAudit } from "../audit";
-import { invalidateCourse } from "../cache";
+import { refreshCourse, TX_OPTIONS } from "./write";
 import { ConflictError } from "../errors";
 
 type Tx = Prisma.TransactionClient;
-
-/** Waiting for the course lock under load must not trip Prisma's 2 s / 5 s defaults. */
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 // Seats: only ENROLLED students take one. Auditors and staff never do, and the
 // waitlist holds students only. Every change that can free or take a seat runs
@@ -121,7 +118,7 @@ export async function joinCourse({ db, viewer, slug }: { db: Db; viewer: Viewer 
     });
     return { status: data.status, position: seat ? null : await waitlistRank(tx, courseId, membership.waitlistPosition) };
   }, TX_OPTIONS);
-  await invalidateCourse(courseId);
+  await refreshCourse(courseId);
   return result;
 }
 
@@ -143,6 +140,6 @@ export async function leaveCourse({ db, viewer, slug }: { db: Db; viewer: Viewer
     const promoted = await promoteFromWaitlist(tx, { courseId, capacity, actorId: me.userId });
     return { promoted: promoted.length };
   }, TX_OPTIONS);
-  await invalidateCourse(courseId);
+  await refreshCourse(courseId);
   return result;
 }

@@ -5,9 +5,11 @@ import { authorize, viewerOf, type CourseContext, type Viewer } from "../authz";
 import { invalidateCourse } from "../cache";
 import { logError } from "../log";
 import type { Permission } from "../permissions";
-import { TX_OPTIONS } from "./enrolment";
 
 export type Tx = Prisma.TransactionClient;
+
+/** Waiting for the course lock under load must not trip Prisma's 2 s / 5 s defaults. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /**
  * The shape of every manage write: authorize through the policy, run the change
@@ -25,11 +27,20 @@ export async function courseWrite<T>(
   return result;
 }
 
-/** A failed cache bump must not report a committed edit as failed. */
+/**
+ * Bumps the course's cache version after a commit. A cold Redis client refuses
+ * commands until it has connected (no offline queue), so a first edit in a fresh
+ * process would otherwise leave other instances serving the old pages: retry a
+ * few times. A failure is logged, never reported as a failed edit (it committed).
+ */
 export async function refreshCourse(courseId: string): Promise<void> {
-  try {
-    await invalidateCourse(courseId);
-  } catch (error) {
-    logError("cache invalidation failed", error, { courseId });
+  for (const delay of [0, 50, 250, 1000]) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      await invalidateCourse(courseId);
+      return;
+    } catch (error) {
+      if (delay === 1000) logError("cache invalidation failed", error, { courseId });
+    }
   }
 }

@@ -63,7 +63,7 @@ export default async function RosterPage({ params }: Props) {
       <ManageHeading title="Roster">
         {roster.enrolledStudents} students enrolled{course.capacity !== null ? ` of ${course.capacity} seats` : " (no cap)"}, {roster.waitlist.length} on the waitlist. Auditors and staff do not take seats; a freed seat goes to the first person waiting.
       </ManageHeading>
-      <ManageNav slug={slug} current="/roster" />
+      {roster.canEdit ? <ManageNav slug={slug} current="/roster" /> : null}
       <div className="space-y-6">
         {roster.canEdit ? (
           <div className="grid gap-6 lg:grid-cols-2">
