@@ -14,6 +14,7 @@ import "./support/register-server-only.mjs";
 const { randomUUID } = await import("node:crypto");
 const { existsSync } = await import("node:fs");
 const { spawn } = await import("node:child_process");
+const { loadavg, cpus } = await import("node:os");
 const pg = (await import("pg")).default;
 const React = await import("react");
 const { renderToString } = await import("react-dom/server");
@@ -56,6 +57,12 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const value = await fn();
   return [value, performance.now() - start];
 }
+// CPU time this process spent (user + system), to tell our cost from waiting on a busy machine.
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+const load = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores`;
 // A tiny deterministic PRNG so every run builds the same class.
 let seed = 1390;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -151,6 +158,7 @@ try {
   const now = new Date(Date.UTC(2026, 11, 15));
 
   // ------------------------------------------------------------ 1. final grades
+  console.log(`machine: ${load()}`);
   const data = await loadGradingData({ db, course, now });
   const finalRuns: number[] = [];
   for (let run = 0; run < 15; run++) {
@@ -167,8 +175,10 @@ try {
   // ------------------------------------------------------------ 2. gradebook page
   const loads: number[] = [];
   const renders: number[] = [];
+  const pageCpu: number[] = [];
   let payloadBytes = 0;
   for (let run = 0; run < 7; run++) {
+    const cpu0 = process.cpuUsage();
     const [book, tLoad] = await timed(() => getGradebook({ db, slug, viewer: ta, now }));
     const [html, tRender] = await timed(() => {
       payloadBytes = Buffer.byteLength(JSON.stringify(book)); // what the page sends its client grid
@@ -177,9 +187,10 @@ try {
     if (!html.includes('role="grid"')) throw new Error("the grid did not render");
     loads.push(tLoad);
     renders.push(tRender);
+    pageCpu.push(cpuMs(cpu0));
   }
   const pageTotals = loads.map((l, i) => l + renders[i]!);
-  console.log(`2. gradebook page, in process: data layer median ${ms(median(loads))} + grid render/serialize ${ms(median(renders))} = ${ms(median(pageTotals))}   [aim < 500 ms]  (props ${(payloadBytes / 1024).toFixed(0)} KiB)`);
+  console.log(`2. gradebook page, in process: data layer median ${ms(median(loads))} + grid render/serialize ${ms(median(renders))} = ${ms(median(pageTotals))}   [aim < 500 ms]  (props ${(payloadBytes / 1024).toFixed(0)} KiB; this process's CPU ${ms(median(pageCpu))})`);
 
   // ------------------------------------------------------------ 3. cell saves under load (direct)
   const cells = data.students.flatMap((s) => data.assignments.map((a, ai) => ({ studentId: s.id, assignmentId: a.id, version: s.versions[ai]!, score: s.cellScores[ai]! })));
@@ -191,6 +202,7 @@ try {
   const CONCURRENCY = 16;
   const latencies: number[] = [];
   let next = 0;
+  const saveCpu0 = process.cpuUsage();
   const [, wall] = await timed(() =>
     Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, w) => {
@@ -202,7 +214,8 @@ try {
       }),
     ),
   );
-  console.log(`3. cell save, ${SAVES} saves by ${CONCURRENCY} concurrent graders (direct calls): p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, ${(SAVES / (wall / 1000)).toFixed(0)} saves/s   [aim p95 < 50 ms]`);
+  console.log(`3. cell save, ${SAVES} saves by ${CONCURRENCY} concurrent graders (direct calls): p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, ${(SAVES / (wall / 1000)).toFixed(0)} saves/s   [aim p95 < 50 ms]  (CPU ${(cpuMs(saveCpu0) / SAVES).toFixed(2)} ms per save in this process)`);
+  console.log(`   machine: ${load()}`);
 
   // ------------------------------------------------------------ 4. CSV export
   const exports: number[] = [];

@@ -4,7 +4,9 @@
 // due Thu 6:00 PM, so a submission now is 16 h late of which 7 fall in the
 // uncounted 00:00–07:00 window → 10 late hours.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
+import { openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
@@ -15,21 +17,22 @@ const FAKE_NOW = "2025-04-25T14:00:00.000Z";
 const ME = "/courses/csci1390/me";
 
 let server: ChildProcess | null = null;
-mkdirSync("test-results", { recursive: true });
-const serverLog = `test-results/deadlines-server-${PORT}.log`;
+// The server's JSON logs, for when something fails (outside test-results/, which a parallel run may wipe).
+const serverLog = join(tmpdir(), `lectern-deadlines-server-${PORT}.log`);
 
 async function healthy(port: number): Promise<boolean> {
   return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
 }
 
-test.describe.configure({ mode: "serial" });
+// Serial: each test builds on the ledger the previous one left. Several sign-ins and axe scans
+// per test on a busy 2-core machine need more than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ baseURL: BASE });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts", String(PORT)], {
     env: { ...process.env, LECTERN_FAKE_NOW: FAKE_NOW },
-    // The server's JSON logs go to a file next to the other test results, for when something fails.
     stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
   });
   for (let i = 0; i < 1200; i++) {
@@ -128,5 +131,54 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   await expect(refund).toContainText("Course-wide extension of P4 to Sat Apr 26, 6:00 PM EDT");
   await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) })).toContainText("Extended");
   await expectNoAxeViolations(student);
+  await studentContext.close();
+});
+
+test("the instructor's CSV import previews row errors and applies nothing; adjustments and personal extensions reach the student", async ({ browser }) => {
+  const staffContext = await browser.newContext({ baseURL: BASE });
+  const staff = await staffContext.newPage();
+  await signIn(staff, "instructor@csci1390.demo");
+  await staff.goto("/courses/csci1390/late-hours/extensions");
+
+  const csv = staff.getByRole("form", { name: "Import extensions from a CSV" });
+  await csv.getByLabel("Or paste it").fill("email,assignment,due_date,due_time,reason\nstudent2@csci1390.demo,P4,2025-04-27,18:00,Travel\nnobody@csci1390.demo,P4,2025-04-31,18:00,\n");
+  await csv.getByRole("button", { name: "Apply all rows" }).click();
+  await expect(csv.getByRole("alert")).toContainText("Nothing was applied. 1 of 2 rows have errors");
+  await expect(csv.getByRole("row").filter({ hasText: "nobody@csci1390.demo" })).toContainText("is not an enrolled student");
+  await expect(staff.getByRole("region", { name: "History" })).not.toContainText("Travel");
+
+  const personal = staff.getByRole("form", { name: "Extend for chosen students" });
+  await personal.getByLabel("Assignment").selectOption({ label: /^P4 —/ });
+  await personal.getByLabel("Filter students").fill("Sofia");
+  await personal.getByRole("checkbox", { name: /Sofia Alvarez/ }).check();
+  await personal.getByLabel(/New due date/).fill("2025-04-24");
+  await personal.getByLabel("New due time").fill("20:00");
+  await personal.getByLabel("Reason").fill("Dean's note: hospital visit");
+  await personal.getByRole("button", { name: "Extend for 1 student" }).click();
+  await expect(personal.getByRole("status")).toContainText("1 student extended to Thu Apr 24, 8:00 PM EDT");
+  await expectNoAxeViolations(staff);
+
+  await staff.goto("/courses/csci1390/late-hours");
+  await staff.getByRole("region", { name: "Ledgers by student" }).getByRole("link", { name: "Sofia Alvarez" }).click();
+  const adjust = staff.getByRole("form", { name: "Adjust Sofia Alvarez's late hours" });
+  await adjust.getByLabel("Hours").fill("5");
+  await adjust.getByLabel("Reason").fill("Dean's note: illness in March");
+  await adjust.getByRole("button", { name: "Add adjustment" }).click();
+  await expect(adjust.getByRole("status")).toContainText("5 h given back");
+  await staffContext.close();
+
+  const studentContext = await browser.newContext({ baseURL: BASE });
+  const student = await studentContext.newPage();
+  await signIn(student, "student1@csci1390.demo");
+  await student.goto(ME);
+  const ledger = student.getByRole("region", { name: "Ledger" });
+  await expect(ledger.getByRole("row").filter({ hasText: "Dean's note: illness in March" })).toContainText("-5");
+  // Her own extension (Thu 8 PM) beats the course-wide one: the Fri 10 AM submission is late again.
+  await expect(ledger.getByRole("row").filter({ hasText: "Personal extension: P4 due Thu Apr 24, 8:00 PM EDT" })).toContainText("Charge");
+  const p4 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) });
+  await expect(p4).toContainText("Dean's note: hospital visit");
+  // 375 px wide: nothing overflows the page sideways (wide tables scroll inside their own box).
+  await student.setViewportSize({ width: 375, height: 800 });
+  expect(await student.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await studentContext.close();
 });

@@ -9,6 +9,8 @@ import { signIn } from "./support/auth";
 
 const SLUG = "csc490";
 const run = Date.now().toString(36);
+// The e2e server runs a second instance on E2E_PORT + 2, sharing the database and Redis.
+const SECOND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 
 async function anonymousPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -26,6 +28,10 @@ function watchCsp(page: Page): string[] {
 
 test("an instructor posts a markdown announcement and adds a lecture with a new guest speaker and a reading; an anonymous visitor sees all three", async ({ page, browser }) => {
   const csp = watchCsp(page);
+  // A visitor on the other instance reads the pages first, so that instance has them cached.
+  const other = await anonymousPage(browser);
+  await other.goto(`${SECOND}/courses/${SLUG}/announcements`);
+  await other.goto(`${SECOND}/courses/${SLUG}/schedule?show=all`);
   await signIn(page, `instructor@${SLUG}.demo`);
 
   // ---- announcement with a markdown preview
@@ -84,6 +90,13 @@ test("an instructor posts a markdown announcement and adds a lecture with a new 
   await expect(visitor.getByText(speaker).first()).toBeVisible();
   expect(visitorCsp).toEqual([]);
   await visitor.context().close();
+
+  // The other instance dropped its cached pages at once (the course's cache version lives in Redis).
+  await other.goto(`${SECOND}/courses/${SLUG}/announcements`);
+  await expect(other.getByRole("article").filter({ hasText: title })).toBeVisible();
+  await other.goto(`${SECOND}/courses/${SLUG}/schedule?show=all`);
+  await expect(other.getByText(lecture).first()).toBeVisible();
+  await other.context().close();
 });
 
 test("field errors show inline and keep what was typed", async ({ page }) => {

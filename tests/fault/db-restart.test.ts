@@ -9,7 +9,7 @@
 // It restarts the machine's PostgreSQL cluster, so it is its own vitest project,
 // never part of a plain `vitest run`.
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +88,7 @@ async function restartPostgres(): Promise<{ startedAt: number; commandDoneAt: nu
   const commandDoneAt = performance.now() - t0;
   // "Accepting connections again": the first moment a fresh connection runs a query.
   for (;;) {
+    if (performance.now() - t0 - startedAt > 60_000) throw new Error("PostgreSQL did not come back within 60 s");
     const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 1_000 });
     try {
       await client.connect();
@@ -137,11 +138,14 @@ describe("PostgreSQL restarts under load", () => {
     }
     samples.length = 0;
     t0 = performance.now();
-    const stopAt = LOAD_MS;
+    // The load runs LOAD_MS, and in any case until RECOVERY_LIMIT_MS + 1 s after PostgreSQL is back.
+    let stopAt = LOAD_MS;
+    let outageOver = false;
+    const running = () => !outageOver || performance.now() - t0 < stopAt;
 
     const gradeWorker = async (cell: { assignmentId: string; studentId: string }, w: number) => {
       const key = `${cell.assignmentId}/${cell.studentId}`;
-      for (let i = 0; performance.now() - t0 < stopAt; i++) {
+      for (let i = 0; running(); i++) {
         const score = 50 + ((w * 997 + i) % 500) / 10; // a new value each time, so each save is a new version
         const base = bases[i % 2]!;
         const sample = await send("grade", base, `/api/courses/${SLUG}/grades/${cell.assignmentId}/${cell.studentId}`, {
@@ -161,7 +165,7 @@ describe("PostgreSQL restarts under load", () => {
       }
     };
     const submitWorker = async (student: { id: string }) => {
-      for (let i = 0; performance.now() - t0 < stopAt; i++) {
+      for (let i = 0; running(); i++) {
         const url = `https://example.com/fault/${student.id}/${i}`;
         const sample = await send("submit", bases[i % 2]!, `/api/courses/${SLUG}/submissions`, {
           method: "POST",
@@ -173,14 +177,17 @@ describe("PostgreSQL restarts under load", () => {
       }
     };
     const healthProbe = async () => {
-      for (let i = 0; performance.now() - t0 < stopAt; i++) {
+      for (let i = 0; running(); i++) {
         await send("health", bases[i % 2]!, "/api/health");
         await new Promise((r) => setTimeout(r, 100));
       }
     };
     const restart = (async () => {
       await new Promise((r) => setTimeout(r, RESTART_AT_MS));
-      return restartPostgres();
+      const times = await restartPostgres();
+      stopAt = Math.max(LOAD_MS, times.acceptingAt + RECOVERY_LIMIT_MS + 1_000);
+      outageOver = true;
+      return times;
     })();
 
     await Promise.all([...cells.map(gradeWorker), ...students.map(submitWorker), healthProbe(), restart]);
@@ -239,6 +246,9 @@ describe("PostgreSQL restarts under load", () => {
       if (!row || row.studentId !== w.studentId || row.assignmentId !== w.assignmentId || row.url !== w.url) missing.push(`submission ${w.submissionId} (${w.url})`);
     }
 
+    // Every request (status, latency, what it wrote), for a look after a failure.
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync("test-results/fault-db-restart.json", JSON.stringify({ outage, recovery, samples }, null, 1));
     const count = (f: (s: Sample) => boolean) => samples.filter(f).length;
     const maxLatency = Math.max(...samples.map((s) => s.ms));
     console.log(

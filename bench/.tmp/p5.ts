@@ -1,0 +1,11 @@
+import "../support/register-server-only.mjs";
+const { createDb } = await import("@/lib/server/db");
+const dbName = process.argv[2]!;
+const db = createDb(`postgresql://postgres@127.0.0.1:5432/${dbName}`, 20);
+const p = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(q * (a.length - 1))]!.toFixed(1);
+const run = async (label: string, fn: () => Promise<unknown>) => { const a: number[] = []; for (let i = 0; i < 100; i++) { const s = performance.now(); await fn(); a.push(performance.now() - s); } console.log(label, "p50", p(a, 0.5), "p95", p(a, 0.95)); };
+await run("SELECT 1", () => db.$queryRaw`SELECT 1`);
+await run("tx empty", () => db.$transaction(async (tx) => { await tx.$queryRaw`SELECT 1`; }));
+await run("tx 3 queries", () => db.$transaction(async (tx) => { await tx.$queryRaw`SELECT 1`; await tx.$queryRaw`SELECT 1`; await tx.$queryRaw`SELECT 1`; }));
+await run("findUnique course", () => db.course.findUnique({ where: { slug: "bench-grades" } }));
+await db.$disconnect();
