@@ -9,4 +9,4 @@ export type SignInInput = z.infer<typeof signInSchema>;
 // The only message a failed sign-in shows, whichever part was wrong.
 export const WRONG_CREDENTIALS = "wrong email or password";
 // Once an account or an address has used its attempts (unknown emails are limited alike).
-export const TOO_MANY_ATTEMPTS = "too many sign-in attempts; try again in 15 minutes";
+export const TOO_MANY_ATTEMPTS = "too many attempts, try again in 15 minutes";

@@ -56,6 +56,7 @@ const tally = { cases: 0, actions: 0, routes: 0 };
 /** How the cases were answered ("action 403", "route 422", ...), for the summary. */
 const answers = new Map<string, number>();
 const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
+const durations: { label: string; ms: number }[] = [];
 
 // Every table's full content: equal fingerprints mean no row was added, changed or removed.
 async function fingerprint(db: Db): Promise<Record<string, string>> {
@@ -247,6 +248,7 @@ async function fuzzAs(viewer: Viewer | null, kind: Target["kind"]): Promise<stri
     const label = target.kind === "action" ? `${target.file} ${target.name}` : `${target.method} ${target.template}`;
     const seed = SEED + targets.indexOf(target) + (viewer ? 7919 : 0);
     const before = await fingerprint(t.db);
+    const started = performance.now();
     let failures: { input: unknown; failure: string }[];
     if (target.kind === "action") {
       const inputs = fc.sample(actionInput(target, viewer !== null), { numRuns: RUNS, seed });
@@ -257,6 +259,7 @@ async function fuzzAs(viewer: Viewer | null, kind: Target["kind"]): Promise<stri
       failures = failures.map((f) => ({ ...f, input: (f.input as { params: unknown }).params }));
     }
     tally.cases += RUNS;
+    durations.push({ label: `${label} (${viewer ? "student" : "anonymous"})`, ms: performance.now() - started });
     const after = await fingerprint(t.db);
     const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
     if (changed.length) problems.push(`${label}: changed table(s) ${changed.join(", ")}`);
@@ -306,7 +309,8 @@ afterAll(async () => {
     `fuzz: ${tally.actions} server actions (${Object.keys(actionFiles).length} files), ${tally.routes} route handlers ` +
       `(${Object.keys(routeFiles).length - SKIPPED_ROUTES.length} files; skipped ${SKIPPED_ROUTES.join(", ")}), ` +
       `${tally.cases} cases, ${RUNS} per target and persona, seed ${SEED}\n` +
-      `fuzz answers: ${[...answers].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}`,
+      `fuzz answers: ${[...answers].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}\n` +
+      `slowest: ${durations.sort((a, b) => b.ms - a.ms).slice(0, 4).map((d) => `${d.label} ${Math.round(d.ms)} ms`).join("; ")}`,
   );
   await (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb?.$disconnect();
   await t?.drop();
