@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import pg from "pg";
 
 // A logical backup over the PostgreSQL wire protocol, so the same code serves the
@@ -89,12 +88,25 @@ async function countTables(url: string): Promise<number> {
   }
 }
 
+// Our own splitter: readline's iterator can drop lines emitted while the loop body awaits.
+async function* readLines(file: string): AsyncGenerator<string> {
+  let rest = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
+    rest += chunk as string;
+    let newline: number;
+    while ((newline = rest.indexOf("\n")) >= 0) {
+      yield rest.slice(0, newline);
+      rest = rest.slice(newline + 1);
+    }
+  }
+  if (rest) yield rest;
+}
+
 /** Loads a backup into a migrated, empty database, in one transaction: all or nothing. */
 export async function restoreDatabase({ url, file }: { url: string; file: string }): Promise<{ rows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  // Created only now: lines read before the loop starts iterating would be lost.
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const lines = readLines(file);
   let rows = 0;
   let header: Header | null = null;
   try {

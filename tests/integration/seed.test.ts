@@ -11,13 +11,10 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 
 let t: TestDatabase;
 let firstRun: { created: string[]; skipped: string[] };
-let firstRunMs = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const started = performance.now();
   firstRun = await seedDatabase({ db: t.db });
-  firstRunMs = performance.now() - started;
 });
 afterAll(async () => {
   await t.drop();
@@ -40,10 +37,10 @@ async function countAll() {
 }
 
 describe("seedDatabase", () => {
-  it("creates all five courses quickly into an empty database", () => {
+  // Seed speed is a benchmark figure (printed by `npm run db:seed`), never a test assertion.
+  it("creates all five courses into an empty database", () => {
     expect(firstRun.created).toEqual(ALL);
     expect(firstRun.skipped).toEqual([]);
-    expect(firstRunMs).toBeLessThan(15_000);
   });
 
   it("is idempotent: a second run skips every course and changes no counts", async () => {
