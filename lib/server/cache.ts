@@ -51,7 +51,8 @@ class RedisStore implements Store {
 const globalForCache = globalThis as unknown as { lecternCache?: Store };
 function store(): Store {
   globalForCache.lecternCache ??= process.env.REDIS_URL
-    ? new RedisStore(new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }))
+    ? // The offline queue holds commands issued while the first connection is still opening.
+      new RedisStore(new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000 }))
     : new MemoryStore();
   return globalForCache.lecternCache;
 }
@@ -89,7 +90,23 @@ export async function cachedForCourse<T>({ courseId, key, load, ttlSeconds = 600
   return value;
 }
 
-/** Call after any write to a course's content (inside the action, after the transaction commits). */
+/**
+ * Call after any write to a course's content, after the transaction commits. It
+ * never throws: the write is saved whatever happens here, so a cache outage is
+ * logged (entries then expire by their TTL) instead of reported as a failed save.
+ */
 export async function invalidateCourse(courseId: string): Promise<void> {
-  await store().incr(versionKey(courseId));
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await store().incr(versionKey(courseId));
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        const { logError } = await import("./log");
+        logError("cache invalidation failed; course pages may be stale until entries expire", error, { courseId });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }

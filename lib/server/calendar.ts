@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import type { Db } from "./db";
 import { authorize } from "./authz";
 import { cachedForCourse } from "./cache";
-import { courseDeadlines, KIND_LABELS } from "./deadlines-public";
+import { courseDeadlines, KIND_LABELS, type PublicAssignment } from "./deadlines-public";
 import { loadScheduleSource } from "./schedule";
 import { vtimezone } from "@/lib/domain/vtimezone";
 import { formatInZone } from "@/lib/domain/time";
@@ -18,8 +18,16 @@ import { assignmentAnchor, weekAnchor } from "@/lib/domain/schedule-weeks";
 
 const DAY = 86_400_000;
 
-async function buildCalendar(db: Db, courseId: string, origin: string): Promise<string> {
-  const [source, assignments] = await Promise.all([loadScheduleSource(db, courseId), courseDeadlines({ db, courseId })]);
+export async function buildCalendar(
+  db: Db,
+  courseId: string,
+  origin: string,
+  personal?: { assignments: PublicAssignment[]; studentName: string },
+): Promise<string> {
+  const [source, assignments] = await Promise.all([
+    loadScheduleSource(db, courseId),
+    personal ? personal.assignments : courseDeadlines({ db, courseId }),
+  ]);
   const { course, entries, meetings, sections } = source;
   const zone = course.timeZone;
   const courseUrl = `${origin}/courses/${encodeURIComponent(course.slug)}`;
@@ -34,7 +42,7 @@ async function buildCalendar(db: Db, courseId: string, origin: string): Promise<
 
   const calendar = ical({
     prodId: { company: "Lectern", product: "Course calendar", language: "EN" },
-    name: `${course.code}: ${course.title}`,
+    name: personal ? `${course.code}: my deadlines (${personal.studentName})` : `${course.code}: ${course.title}`,
     description: `Class meetings and deadlines of ${course.code} (${course.title}). Times in ${zone}.`,
     method: ICalCalendarMethod.PUBLISH,
     url: courseUrl,
@@ -85,7 +93,7 @@ async function buildCalendar(db: Db, courseId: string, origin: string): Promise<
     const description = [
       `${KIND_LABELS[a.kind]} · due ${formatInZone({ at: a.dueAt, timeZone: zone })}`,
       ...(earlier.length
-        ? [`Extended for everyone; earlier due dates: ${earlier.map((h) => formatInZone({ at: h.dueAt!, timeZone: zone })).join(", ")}`]
+        ? [`${personal ? "Extended" : "Extended for everyone"}; earlier due dates: ${earlier.map((h) => formatInZone({ at: h.dueAt!, timeZone: zone })).join(", ")}`]
         : []),
       `Details: ${courseUrl}/assignments#${assignmentAnchor(a)}`,
     ].join("\n");
