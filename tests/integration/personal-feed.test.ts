@@ -15,7 +15,7 @@ async function viewer(email: string): Promise<Viewer> {
 const tokenOf = (path: string) => path.replace(/^\/feeds\//, "").replace(/\.ics$/, "");
 
 function deadline(ics: string, code: string): Date {
-  const events = Object.values(ical.sync.parseICS(ics)).filter((e) => e.type === "VEVENT");
+  const events = Object.values(ical.sync.parseICS(ics)).filter((e) => e?.type === "VEVENT");
   const event = events.find((e) => String((e as { summary?: unknown }).summary).includes(` ${code} due`));
   if (!event) throw new Error(`no ${code} deadline in the feed`);
   return (event as { start: Date }).start;
