@@ -4,6 +4,7 @@ import { currentViewer } from "@/lib/server/session";
 import { guardPage } from "@/lib/server/page-guard";
 import { serverNow } from "@/lib/server/clock";
 import { getMyDeadlines } from "@/lib/server/deadlines";
+import Link from "next/link";
 import { MyDeadlinesView } from "@/components/deadlines/my-deadlines";
 
 export const metadata = { title: "My deadlines" };
@@ -15,5 +16,12 @@ export default async function MyDeadlinesPage({ params }: { params: Promise<{ sl
   const viewer = await currentViewer();
   const now = serverNow();
   const data = await guardPage(() => getMyDeadlines({ db: db(), viewer, slug, now }), { returnTo: `/courses/${slug}/me` });
-  return <MyDeadlinesView data={data} now={now} />;
+  return (
+    <>
+      <MyDeadlinesView data={data} now={now} />
+      <p className="no-print mt-6 text-sm">
+        <Link href={`/courses/${slug}/me/feed`}>My calendar feed</Link>: your own deadlines, extensions included, in your calendar app.
+      </p>
+    </>
+  );
 }
