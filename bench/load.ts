@@ -1,0 +1,104 @@
+// npm run bench:load — a mixed workload against the production build on PostgreSQL
+// (a fresh seeded database; needs `npx next build` first). Four kinds of traffic run
+// side by side for LOAD_SECONDS (default 60): anonymous schedule views, students
+// viewing their deadlines and grades, TAs saving grades, an instructor posting
+// course-wide extensions. Prints throughput, p50/p99 per kind, and errors.
+import autocannon, { type Result } from "autocannon";
+import pg from "pg";
+import { signInCookie, startBenchServer } from "./support/server";
+
+const seconds = Number(process.env.LOAD_SECONDS ?? 60);
+const port = Number(process.env.BENCH_PORT ?? 3750);
+const slug = "csci1390";
+
+const server = await startBenchServer(port);
+const base = server.base;
+type Kind = { name: string; result: Result; errors: number };
+try {
+  const dbUrl = new URL(process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  dbUrl.pathname = `/lectern_e2e_${port}`;
+  const client = new pg.Client({ connectionString: dbUrl.toString() });
+  await client.connect();
+  const { rows: students } = await client.query<{ id: string; email: string }>(
+    `SELECT u.id, u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "Course" c ON c.id = m."courseId"
+     WHERE c.slug = $1 AND m.role = 'STUDENT' AND m.status = 'ENROLLED' ORDER BY u.email`, [slug]);
+  const { rows: assignments } = await client.query<{ id: string; code: string }>(
+    `SELECT a.id, a.code FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId" WHERE c.slug = $1 ORDER BY a.position, a.code`, [slug]);
+  const p4 = assignments.find((a) => a.code === "P4")!;
+  // Each TA connection owns its cells, so the version it sends is always the one it last saw.
+  const { rows: cells } = await client.query<{ studentId: string; assignmentId: string; version: number }>(
+    `SELECT g."studentId", g."assignmentId", g.version FROM "Grade" g JOIN "Course" c ON c.id = g."courseId" WHERE c.slug = $1 ORDER BY g.id LIMIT 400`, [slug]);
+  await client.end();
+
+  const studentCookies = await Promise.all(students.slice(0, 8).map((s) => signInCookie(base, s.email)));
+  const taCookie = await signInCookie(base, "ta@csci1390.demo");
+  const instructorCookie = await signInCookie(base, "instructor@csci1390.demo");
+
+  const run = (name: string, options: Record<string, unknown>) =>
+    new Promise<Kind>((resolve, reject) => {
+      let errors = 0;
+      const instance = autocannon({ url: base, duration: seconds, timeout: 30, ...options } as never);
+      (instance as unknown as { on: (e: string, f: (...a: unknown[]) => void) => void }).on("response", (_client: unknown, status: unknown) => {
+        if (typeof status === "number" && (status < 200 || status >= 400)) errors++;
+      });
+      (instance as unknown as Promise<Result>).then((result) => resolve({ name, result, errors: errors + result.errors + result.timeouts }), reject);
+    });
+
+  let studentTurn = 0;
+  let dueDay = 0;
+  const TA_CONNECTIONS = 8;
+  const kinds = await Promise.all([
+    run("anonymous schedule view", { connections: 10, requests: [{ method: "GET", path: `/courses/${slug}/schedule` }] }),
+    run("student deadlines + grades", {
+      connections: 8,
+      requests: [
+        { method: "GET", path: `/courses/${slug}/me`, setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] } }) },
+        { method: "GET", path: `/courses/${slug}/grades`, setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] } }) },
+      ],
+    }),
+    run("TA grade save", {
+      connections: TA_CONNECTIONS,
+      headers: { cookie: taCookie, "content-type": "application/json" },
+      initialContext: {},
+      requests: [{
+        method: "PUT",
+        setupRequest: (req: Record<string, unknown>, context: { cell?: (typeof cells)[number]; n?: number }) => {
+          context.n = (context.n ?? 0) + 1;
+          context.cell ??= cells.splice(0, 1)[0]!;
+          const c = context.cell;
+          return { ...req, path: `/api/courses/${slug}/grades/${c.assignmentId}/${c.studentId}`, body: JSON.stringify({ version: c.version, score: 50 + (context.n % 50) }) };
+        },
+        onResponse: (status: number, body: string, context: { cell?: (typeof cells)[number] }) => {
+          if (status === 200 && context.cell) context.cell.version = (JSON.parse(body) as { cell: { version: number } }).cell.version;
+        },
+      }],
+    }),
+    run("instructor course-wide extension", {
+      connections: 1,
+      overallRate: 1, // one extension a second: an instructor, not a script
+      headers: { cookie: instructorCookie, "content-type": "application/json" },
+      requests: [{
+        method: "POST",
+        path: `/api/courses/${slug}/extensions`,
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: JSON.stringify({ assignmentId: p4.id, dueAt: new Date(Date.UTC(2025, 3, 25, 22) + (dueDay++ % 48) * 3600_000).toISOString(), reason: "load benchmark", announcement: null }),
+        }),
+      }],
+    }),
+  ]);
+
+  console.log(`\nmixed load for ${seconds} s against ${base} (and nothing else running is assumed)`);
+  console.log("kind | requests | req/s | p50 ms | p99 ms | errors");
+  let total = 0;
+  let errors = 0;
+  for (const k of kinds) {
+    total += k.result.requests.total;
+    errors += k.errors;
+    console.log(`${k.name} | ${k.result.requests.total} | ${k.result.requests.average.toFixed(1)} | ${k.result.latency.p50} | ${k.result.latency.p99} | ${k.errors}`);
+  }
+  console.log(`total | ${total} | ${(total / seconds).toFixed(1)} | | | ${errors}`);
+  if (errors > 0) process.exitCode = 1;
+} finally {
+  await server.stop();
+}
