@@ -125,7 +125,7 @@ export function isStaff(role: CourseRole | null): boolean {
  */
 export async function assertCoursePageAccess({ db, ctx, path }: { db: Db; ctx: CourseContext; path: string }): Promise<void> {
   const prefix = `/courses/${ctx.course.slug}`;
-  if (!path.startsWith(prefix)) return;
+  if (path !== prefix && !path.startsWith(`${prefix}/`)) return;
   const subpath = path.slice(prefix.length) || "/";
   const rule = coursePageRule(subpath);
   if (!rule) return;
@@ -133,6 +133,11 @@ export async function assertCoursePageAccess({ db, ctx, path }: { db: Db; ctx: C
     assertCan(ctx, rule.permission);
     return;
   }
-  const studentId = decodeURIComponent(rule.path.exec(subpath)?.[1] ?? "");
+  let studentId: string;
+  try {
+    studentId = decodeURIComponent(rule.path.exec(subpath)?.[1] ?? "");
+  } catch {
+    throw new NotFoundError("No such student in this course");
+  }
   await authorizeStudentRecord({ db, slug: ctx.course.slug, viewer: ctx.viewer, studentId, own: rule.record.own, all: rule.record.all });
 }

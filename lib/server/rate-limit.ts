@@ -68,7 +68,7 @@ const accountKey = (email: string) => email.trim().toLowerCase();
  */
 export async function beginSignInAttempt({ email, address }: { email: string; address: string }): Promise<boolean> {
   const { account, address: byAddress } = signInLimiters();
-  // await waitForRedis();
+  await waitForRedis();
   const results = await Promise.allSettled([account.consume(accountKey(email)), byAddress.consume(address)]);
   for (const r of results) {
     if (r.status === "rejected") {

@@ -135,6 +135,7 @@ test("a student gets 403/404 from staff pages, another student's page, a staff r
   const otherHref = await other.getAttribute("href");
   expect(otherHref).toMatch(/\/people\//);
   const ownHref = await instructor.getByRole("row").filter({ hasText: `student1@${SLUG}.demo` }).getByRole("link").getAttribute("href");
+  await expectNoAxeViolations(instructor);
   const addFields = await actionFields(instructor, "form[aria-labelledby=add-h]");
   expect(Object.keys(addFields).length).toBeGreaterThan(0);
   await instructor.goto(`/courses/${SLUG}/manage/announcements`);
@@ -249,4 +250,30 @@ test("security headers: a per-request CSP nonce on pages, no framing, no sniffin
   await page.getByRole("tab", { name: "Preview" }).click();
   await expect(page.getByTestId("announcement-preview")).toBeVisible();
   expect(csp).toEqual([]);
+});
+
+test("an instructor exports the course file and imports it back through the page: preview first, then the update", async ({ page }) => {
+  await signIn(page, `instructor@${SLUG}.demo`);
+  await page.goto(`/courses/${SLUG}/manage/import`);
+  await expectNoAxeViolations(page);
+  const exported = await page.request.get(`/api/courses/${SLUG}/export`);
+  expect(exported.headers()["content-disposition"]).toContain(`${SLUG}.lectern.yaml`);
+  const yaml = (await exported.text()).replace(/^  title: (.*)$/m, "  title: $1 (imported)");
+  await page.getByLabel("Course file (YAML)").setInputFiles({ name: "course.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByTestId("course-import-preview");
+  await expect(preview).toContainText("Updates CSC 490");
+  await expect(preview).toContainText("schedule entries");
+  await expect(preview).toContainText("submissions and grades stay");
+  await expectNoAxeViolations(page);
+  await preview.getByRole("button", { name: "Update the course" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Course ${SLUG} updated.` })).toBeVisible();
+  await page.goto(`/courses/${SLUG}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("(imported)");
+
+  // A broken file: every problem listed, nothing applied.
+  await page.goto(`/courses/${SLUG}/manage/import`);
+  await page.getByLabel("Course file (YAML)").setInputFiles({ name: "bad.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml.replace(/date: 2025-09-03/, "date: 2025-13-03")) });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("list", { name: "Problems in the file" })).toContainText("schedule[0].date");
 });

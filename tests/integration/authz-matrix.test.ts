@@ -48,6 +48,7 @@ import * as courseImport from "@/app/courses/import/actions";
 import * as gradebookActions from "@/app/courses/[slug]/gradebook/actions";
 import * as lateHoursActions from "@/app/courses/[slug]/late-hours/actions";
 import * as meActions from "@/app/courses/[slug]/me/actions";
+import * as feedActions from "@/app/courses/[slug]/me/feed/actions";
 // Route handlers
 import { GET as exportRoute } from "@/app/api/courses/[slug]/export/route";
 import { GET as gradebookExportRoute } from "@/app/api/courses/[slug]/gradebook/export/route";
@@ -206,6 +207,7 @@ const ENTRIES: Entry[] = [
   data("getStudentLedger(self)", { own: "own.late-hours.read", all: "ledger.read.all", target: "self", studentsOnly: true }, (e) => getStudentLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.self, now: e.now })),
   data("getGradeDetail(other student)", { own: "own.grades.read", all: "gradebook.read", target: "other" }, (e) => getGradeDetail({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, studentId: e.other, now: e.now })),
   route("GET /api/…/grades/[a]/[student] (other student)", { own: "own.grades.read", all: "gradebook.read", target: "other" }, (e) => gradeDetailRoute(req("/x"), params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.other }))),
+  action("regenerateFeedAction", "own.feed.manage", act(feedActions.regenerateFeedAction, () => ({})), { mutates: true }),
   action("submitWorkAction", "own.submissions.create", act(meActions.submitWorkAction, (e) => ({ assignmentId: e.f.assignmentId, method: "link", url: "https://github.com/x/y" })), { mutates: true }),
   // ---- staff: grading, late hours, extensions
   data("getGradebook", "gradebook.read", (e) => getGradebook({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
