@@ -121,13 +121,16 @@ describe("with Redis (REDIS_URL)", () => {
   it("instances share the counts, and a freshly started instance counts its first attempt in Redis too", async () => {
     process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
     try {
-      const email = `shared${Date.now()}@auth.example`;
+      // Redis outlives test runs: a fresh account and fresh addresses each time.
+      const email = await person();
+      const address = (k: number) => `2001:db8:${Date.now().toString(16).slice(-4)}:${Math.floor(Math.random() * 0xffff).toString(16)}::${k}`;
+      const [a, b] = [address(1), address(2)];
       resetSignInLimits(); // instance one
-      expect(await outcome(attempt(email, "wrong", "10.9.0.1"))).toBe("wrong");
-      expect(await outcome(attempt(email, "wrong", "10.9.0.1"))).toBe("wrong");
+      expect(await outcome(attempt(email, "wrong", a))).toBe("wrong");
+      expect(await outcome(attempt(email, "wrong", a))).toBe("wrong");
       resetSignInLimits(); // instance two, cold
-      expect(await outcome(attempt(email, "wrong", "10.9.0.2"))).toBe("wrong");
-      expect(await outcome(attempt(email, PASSWORD, "10.9.0.2"))).toBe("limited");
+      expect(await outcome(attempt(email, "wrong", b))).toBe("wrong");
+      expect(await outcome(attempt(email, PASSWORD, b))).toBe("limited");
     } finally {
       resetSignInLimits();
       delete process.env.REDIS_URL;
