@@ -159,12 +159,14 @@ async function checkRoute(target: Extract<Target, { kind: "route" }>, request: R
   return null;
 }
 
-// Join and leave need nothing but a slug, and any signed-in person may use them: with a
-// real slug they would legitimately change the roster. A signed-in persona gets only the
-// slugs where the legitimate answer is a 409 (already in it / not in it), or fake ones.
+// Join, leave and regenerating one's own feed need nothing but a slug, and a signed-in
+// person may use them: with a real slug they would legitimately change the person's own
+// records. A signed-in persona gets only the slugs where the legitimate answer is a 4xx
+// (already in it / not in it / not a student there), or fake ones.
 const SELF_SERVICE_SLUGS: Record<string, readonly string[]> = {
   joinCourseAction: [OWN],
   leaveCourseAction: [OTHER],
+  regenerateFeedAction: [OTHER],
 };
 
 function actionInput(target: Extract<Target, { kind: "action" }>, signedIn: boolean): fc.Arbitrary<unknown> {
