@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 
 let t: TestDatabase;
 let n = 0;
+// Unique per run: with REDIS_URL the counts outlive the process.
+const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const PASSWORD = "correct horse battery staple";
 
 beforeAll(async () => {
@@ -27,7 +29,7 @@ afterAll(async () => { await t.drop(); });
 beforeEach(() => resetSignInLimits());
 
 async function person(): Promise<string> {
-  const email = `user${++n}@auth.example`;
+  const email = `user${++n}-${RUN}@auth.example`;
   await t.db.user.create({ data: { email, name: `User ${n}`, passwordHash: await hash(PASSWORD) } });
   return email;
 }

@@ -40,7 +40,7 @@ import { getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib
 import { getGradebook } from "@/lib/server/gradebook";
 import { getSchemeEditor } from "@/lib/server/grade-scheme";
 import { getGradebookStats } from "@/lib/server/grade-stats";
-import { exportGradebookCsv } from "@/lib/server/grade-csv";
+import { exportGradebookCsv, previewGradeImport } from "@/lib/server/grade-csv";
 // Server actions
 import * as manage from "@/app/courses/[slug]/manage/actions";
 import * as enrolment from "@/app/courses/[slug]/enrolment-actions";
@@ -214,6 +214,7 @@ const ENTRIES: Entry[] = [
   data("getSchemeEditor", "gradebook.read", (e) => getSchemeEditor({ db: e.db, slug: e.slug, viewer: e.viewer })),
   data("getGradebookStats", "gradebook.read", (e) => getGradebookStats({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
   data("exportGradebookCsv", "gradebook.read", (e) => exportGradebookCsv({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
+  data("previewGradeImport", "grades.import", (e) => previewGradeImport({ db: e.db, slug: e.slug, viewer: e.viewer, input: { header: ["Student", "SIS User ID", "A1"], rows: [] }, now: e.now })),
   route("GET /api/courses/[slug]/gradebook/export", "gradebook.read", (e) => gradebookExportRoute(req("/x"), params({ slug: e.slug }))),
   data("saveGrade", "grades.edit", (e) => saveGrade({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, studentId: e.f.users.taElsewhereStudentHere, input: { version: 0, score: 70 } }), { mutates: true }),
   route("PUT /api/…/grades/[a]/[student]", "grades.edit", (e) => gradeSaveRoute(req("/x", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ version: 0, score: 71 }) }), params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.f.users.taElsewhereStudentHere })), { mutates: true }),
