@@ -11,6 +11,8 @@
 // NEXT_DIST_DIR (default .next-grades) for the build to serve.
 import "./support/register-server-only.mjs";
 
+const { admin, adminUrl } = await import("@/scripts/scratch-database");
+
 const { randomUUID } = await import("node:crypto");
 const { existsSync } = await import("node:fs");
 const { spawn } = await import("node:child_process");
@@ -29,7 +31,6 @@ const { GradebookGrid } = await import("@/components/gradebook/gradebook-grid");
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 50);
-const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 // BENCH_DB reuses an already seeded bench database (kept with BENCH_KEEP_DB=1) to iterate quickly.
 const reuse = process.env.BENCH_DB;
 const dbName = reuse ?? `lectern_bench_grades_${process.pid}`;
@@ -37,15 +38,6 @@ const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
 const slug = "bench-grades";
 const HOUR = 3_600_000;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

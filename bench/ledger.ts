@@ -4,6 +4,7 @@
 // number of SQL statements each took; the count must not grow with N.
 //
 //   npm run bench:ledger            (TEST_PG_URL overrides the server; BENCH_SIZES="200,2000,5000")
+import { admin, adminUrl } from "@/scripts/scratch-database";
 import { register } from "node:module";
 import pg from "pg";
 
@@ -17,21 +18,11 @@ const { grantCourseExtension, revokeExtension } = await import("@/lib/server/ext
 const { lateHoursCharged } = await import("@/lib/domain/late-hours");
 const { localToInstant } = await import("@/lib/domain/time");
 
-const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const sizes = (process.env.BENCH_SIZES ?? "200,2000").split(",").map(Number);
 const dbName = `lectern_bench_ledger_${process.pid}`;
 const TZ = "America/New_York";
 const HOUR = 3_600_000;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function rng(seed: number) {
   let s = seed >>> 0;

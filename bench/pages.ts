@@ -7,6 +7,7 @@
 // warms up, loads the page with autocannon (50 connections, 10 s), then does the
 // same against a minimal node:http server of the saved HTML, prints both and the
 // ratio, and cleans up (server stopped, database dropped) even on Ctrl-C.
+import { admin, freshDatabase } from "@/scripts/scratch-database";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -14,16 +15,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import autocannon, { type Result } from "autocannon";
-import { createDb } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
-import { migrateDeploy } from "@/scripts/migrate-lib";
 
 const PAGE = "/courses/csc490/schedule";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(
@@ -34,15 +31,6 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   process.exit(2);
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -115,15 +103,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   console.log(`database ${dbName}: create, migrate, seed …`);
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  await migrateDeploy(databaseUrl);
-  const seedDb = createDb(databaseUrl, 2);
-  await seedDatabase({ db: seedDb });
-  await seedDb.$disconnect();
+  const databaseUrl = await freshDatabase(dbName);
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

@@ -4,35 +4,13 @@
 // with several instances would: tests can edit through one and read the other.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { createDb } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
-import { migrateDeploy } from "./migrate-lib";
+import { dropDatabase, freshDatabase } from "./scratch-database";
 
 const port = Number(process.argv[2] ?? 3100);
 const ports = [port, port + 2];
-const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `lectern_e2e_${port}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin(`CREATE DATABASE "${dbName}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const databaseUrl = url.toString();
-await migrateDeploy(databaseUrl);
-const seedDb = createDb(databaseUrl, 2);
-await seedDatabase({ db: seedDb });
-await seedDb.$disconnect();
+const databaseUrl = await freshDatabase(dbName);
 
 const shared = {
   ...process.env,
@@ -72,7 +50,7 @@ async function stopAll(code: number): Promise<void> {
   exiting = true;
   for (const s of servers) s.kill("SIGTERM");
   await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  await dropDatabase(dbName).catch(() => undefined);
   process.exit(code);
 }
 process.on("SIGINT", () => void stopAll(0));
