@@ -1,12 +1,13 @@
 "use client";
 import { useActionState, useMemo, useState } from "react";
+import { AssignmentSelect, useAssignmentDue, type AssignmentOption } from "./assignment-due-picker";
 import { grantCourseExtensionAction } from "@/app/courses/[slug]/late-hours/actions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { extensionAnnouncementDraft } from "@/lib/domain/extension-announcement";
 import { localToInstant } from "@/lib/domain/time";
 import type { ActionState } from "@/lib/server/action";
 
-export type AssignmentOption = { id: string; code: string; title: string; dueDate: string; dueTime: string; dueLabel: string };
+export type { AssignmentOption } from "./assignment-due-picker";
 
 function draftFor(a: AssignmentOption | undefined, date: string, time: string, reason: string, timeZone: string) {
   if (!a) return { title: "", body: "" };
@@ -24,10 +25,7 @@ function draftFor(a: AssignmentOption | undefined, date: string, time: string, r
  */
 export function CourseExtensionForm({ slug, timeZone, assignments }: { slug: string; timeZone: string; assignments: AssignmentOption[] }) {
   const [state, action] = useActionState(grantCourseExtensionAction, null as ActionState);
-  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
-  const current = assignments.find((a) => a.id === assignmentId);
-  const [date, setDate] = useState(current?.dueDate ?? "");
-  const [time, setTime] = useState(current?.dueTime ?? "23:59");
+  const { assignmentId, current, date, time, setDate, setTime, select } = useAssignmentDue(assignments);
   const [reason, setReason] = useState("");
   const [announce, setAnnounce] = useState(true);
   const [edited, setEdited] = useState<{ title: string | null; body: string | null }>({ title: null, body: null });
@@ -38,17 +36,7 @@ export function CourseExtensionForm({ slug, timeZone, assignments }: { slug: str
   return (
     <form action={action} className="space-y-3" aria-label="Extend an assignment for everyone">
       <input type="hidden" name="courseSlug" value={slug} />
-      <Field idPrefix="cw" as="select" name="assignmentId" label="Assignment" state={state} value={assignmentId}
-        onChange={(e) => {
-          const next = assignments.find((a) => a.id === e.currentTarget.value);
-          setAssignmentId(e.currentTarget.value);
-          if (next) {
-            setDate(next.dueDate);
-            setTime(next.dueTime);
-          }
-        }}>
-        {assignments.map((a) => <option key={a.id} value={a.id}>{a.code} — {a.title} (due {a.dueLabel})</option>)}
-      </Field>
+      <AssignmentSelect idPrefix="cw" state={state} assignments={assignments} value={assignmentId} onSelect={select} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field idPrefix="cw" name="dueDate" label={`New due date (${timeZone})`} type="date" required state={state} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         <Field idPrefix="cw" name="dueTime" label="New due time" type="time" required state={state} value={time} onChange={(e) => setTime(e.currentTarget.value)} />

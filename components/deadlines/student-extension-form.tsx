@@ -3,17 +3,14 @@ import { useActionState, useState } from "react";
 import { grantStudentExtensionsAction } from "@/app/courses/[slug]/late-hours/actions";
 import { Field, FormMessage, SubmitButton, fieldError } from "@/components/ui/form";
 import type { ActionState } from "@/lib/server/action";
-import type { AssignmentOption } from "./course-extension-form";
+import { AssignmentSelect, useAssignmentDue, type AssignmentOption } from "./assignment-due-picker";
 
 /** Personal extensions for one student or several at once; the reason is seen only by them and staff. */
 export function StudentExtensionForm({ slug, timeZone, assignments, students }: { slug: string; timeZone: string; assignments: AssignmentOption[]; students: { id: string; name: string; email: string }[] }) {
   const [state, action] = useActionState(grantStudentExtensionsAction, null as ActionState);
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
-  const current = assignments.find((a) => a.id === assignmentId);
-  const [date, setDate] = useState(current?.dueDate ?? "");
-  const [time, setTime] = useState(current?.dueTime ?? "23:59");
+  const { assignmentId, date, time, setDate, setTime, select } = useAssignmentDue(assignments);
   const needle = filter.trim().toLowerCase();
   const visible = needle ? students.filter((s) => s.name.toLowerCase().includes(needle) || s.email.toLowerCase().includes(needle)) : students;
   const studentsError = fieldError(state, "studentIds");
@@ -21,17 +18,7 @@ export function StudentExtensionForm({ slug, timeZone, assignments, students }: 
   return (
     <form action={action} className="space-y-3" aria-label="Extend for chosen students">
       <input type="hidden" name="courseSlug" value={slug} />
-      <Field idPrefix="ps" as="select" name="assignmentId" label="Assignment" state={state} value={assignmentId}
-        onChange={(e) => {
-          const next = assignments.find((a) => a.id === e.currentTarget.value);
-          setAssignmentId(e.currentTarget.value);
-          if (next) {
-            setDate(next.dueDate);
-            setTime(next.dueTime);
-          }
-        }}>
-        {assignments.map((a) => <option key={a.id} value={a.id}>{a.code} — {a.title} (due {a.dueLabel})</option>)}
-      </Field>
+      <AssignmentSelect idPrefix="ps" state={state} assignments={assignments} value={assignmentId} onSelect={select} />
       <fieldset aria-describedby={studentsError ? "ps-studentIds-error" : undefined}>
         <legend className="text-sm font-medium">Students ({chosen.size} chosen)</legend>
         <label htmlFor="ps-filter" className="sr-only">Filter students</label>
