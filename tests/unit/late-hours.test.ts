@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { lateHoursCharged } from "@/lib/domain/late-hours";
 import { daysBetween, localDateOf, localToInstant } from "@/lib/domain/time";
 import { tzOffset } from "@date-fns/tz";
+import { ZONES } from "./support/zones";
 
 const NIGHT = { start: "00:00", end: "07:00" };
 const SECOND = 1000;
@@ -148,15 +149,6 @@ describe("lateHoursCharged — hand-computed", () => {
   });
 });
 
-const ZONES = [
-  "America/New_York",
-  "America/Toronto",
-  "Europe/Brussels",
-  "Asia/Singapore",
-  "Europe/London",
-  "Asia/Kolkata",
-  "Australia/Lord_Howe",
-] as const;
 const WINDOWS = [NIGHT, { start: "22:00", end: "06:00" }, { start: "12:00", end: "13:00" }, { start: "01:30", end: "02:45" }];
 const zone = fc.constantFrom(...ZONES);
 // Half the instants land within two days of a real DST transition so DST nights are actually exercised.

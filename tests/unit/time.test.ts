@@ -11,6 +11,7 @@ import {
   weekStart,
   zoneAbbreviation,
 } from "@/lib/domain/time";
+import { ZONES } from "./support/zones";
 
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;
@@ -135,15 +136,6 @@ describe("formatCountdown", () => {
   });
 });
 
-const ZONES = [
-  "America/New_York",
-  "America/Toronto",
-  "Europe/Brussels",
-  "Asia/Singapore",
-  "Europe/London",
-  "Asia/Kolkata",
-  "Australia/Lord_Howe",
-] as const;
 const MIN_MS = Date.UTC(2024, 0, 1);
 const MAX_MS = Date.UTC(2027, 11, 31);
 
