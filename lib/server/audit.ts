@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,4 +34,21 @@ export async function recordAudit(tx: Tx, events: AuditInput | AuditInput[]): Pr
       after: toJson(e.after),
     })),
   });
+}
+
+/**
+ * The audit insert for a write done as one SQL statement (a hot path that cannot afford an
+ * interactive transaction): an INSERT … SELECT over the CTE `source`, whose rows must have
+ * "id" and "version". One event per written row, in the statement's own transaction, so a
+ * write that matched nothing records nothing. `after` gains the row's new version.
+ */
+export function auditedWriteSql(event: Omit<AuditInput, "entityId">, source: string): Prisma.Sql {
+  const before = toJson(event.before);
+  const after = toJson(event.after) ?? {};
+  const from = Prisma.raw(`"${source.replaceAll('"', "")}"`);
+  return Prisma.sql`INSERT INTO "AuditEvent" ("courseId", "actorId", "action", "entityType", "entityId", "before", "after")
+    SELECT ${event.courseId}, ${event.actorId}, ${event.action}, ${event.entityType}, w."id",
+           ${before === undefined ? null : JSON.stringify(before)}::jsonb,
+           ${JSON.stringify(after)}::jsonb || jsonb_build_object('version', w."version")
+    FROM ${from} w`;
 }

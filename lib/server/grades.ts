@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "./db";
 import { authorize, authorizeStudentRecord, type Viewer } from "./authz";
-import { recordAudit } from "./audit";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditedWriteSql, recordAudit } from "./audit";
 import { invalidateAfterCommit } from "./grading-cache";
 import { ConflictError, NotFoundError } from "./errors";
 import type { GradeSaveInput } from "@/lib/validation/grades";
@@ -45,8 +47,8 @@ async function assertCellInCourse(db: Db, courseId: string, assignmentId: string
 
 /**
  * Saves one cell (score and/or feedback) if it is still at the version the grader
- * read. Concurrent saves of one cell serialize on its row lock: the first wins, the
- * others get GradeConflictError with the winner's value. Audited in the same transaction.
+ * read. Of concurrent saves of one cell the first wins; the others get
+ * GradeConflictError with the winner's value. Audited in the same transaction.
  */
 export async function saveGrade({
   db,
@@ -67,59 +69,52 @@ export async function saveGrade({
   const courseId = ctx.course.id;
   const actor = ctx.viewer!;
 
-  // Raw SQL on this hot path: each Prisma model query costs a couple of milliseconds of CPU.
-  return db.$transaction(async (tx): Promise<CellState> => {
-    // One round trip checks the cell belongs to the course (an assignment of it, an enrolled
-    // student of it) and locks its grade row, if there is one.
-    const [cell] = await tx.$queryRaw<{ role: string | null; id: string | null; score: number | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
-      SELECT m."role", g."id", g."score", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
-      FROM "Assignment" a
-      LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
-      LEFT JOIN LATERAL (
-        SELECT * FROM "Grade" x WHERE x."assignmentId" = a."id" AND x."studentId" = ${studentId} FOR UPDATE
-      ) g ON true
-      LEFT JOIN "User" u ON u."id" = g."graderId"
-      WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
-    if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
-    const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
-    const currentVersion = row?.version ?? 0;
-    if (currentVersion !== input.version) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
+  // The hot path of grading: two statements, no interactive transaction. The first reads the
+  // cell and checks it belongs to the course (an assignment of it, an enrolled student of it).
+  const [cell] = await db.$queryRaw<{ role: string | null; id: string | null; score: number | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
+    SELECT m."role"::text AS "role", g."id", g."score", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+    FROM "Assignment" a
+    LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
+    LEFT JOIN "Grade" g ON g."assignmentId" = a."id" AND g."studentId" = ${studentId}
+    LEFT JOIN "User" u ON u."id" = g."graderId"
+    WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
+  if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
+  const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
+  if ((row?.version ?? 0) !== input.version) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
 
-    const next = { score: input.score !== undefined ? input.score : (row?.score ?? null), feedback: input.feedback ?? row?.feedback ?? "" };
-    if (row && row.score === next.score && row.feedback === next.feedback) {
-      // Nothing changed: no new version, no audit event.
-      return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
-    }
+  const next = { score: input.score !== undefined ? input.score : (row?.score ?? null), feedback: input.feedback ?? row?.feedback ?? "" };
+  if (row && row.score === next.score && row.feedback === next.feedback) {
+    // Nothing changed: no new version, no audit event.
+    return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
+  }
 
-    let saved: { id: string; version: number; updatedAt: Date } | undefined;
-    if (!row) {
-      // Two first saves of one cell race on the unique key; the loser inserts nothing and sees a conflict.
-      const created = await tx.grade.createMany({
-        data: [{ courseId, assignmentId, studentId, score: next.score, feedback: next.feedback, graderId: actor.userId, version: 1 }],
-        skipDuplicates: true,
-      });
-      if (created.count === 0) throw new GradeConflictError(await readCell(tx, assignmentId, studentId));
-      saved = await tx.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true, version: true, updatedAt: true } });
-    } else {
-      // The row is locked and its version checked above, so this update cannot lose a race.
-      [saved] = await tx.$queryRaw<{ id: string; version: number; updatedAt: Date }[]>`
-        UPDATE "Grade" SET "score" = ${next.score}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
+  // The second statement writes the grade only if it is still at the version read (a compare-and-set
+  // on the row, so of two concurrent saves exactly one matches) and appends its audit event in the
+  // same statement, hence the same transaction. No row back = someone else got there first.
+  const audit = {
+    courseId,
+    actorId: actor.userId,
+    action: row ? "grade.update" : "grade.create",
+    entityType: "grade",
+    before: row ? { score: row.score, feedback: row.feedback, version: row.version } : null,
+    after: { score: next.score, feedback: next.feedback, assignmentId, studentId },
+  };
+  const write = row
+    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
           "version" = "version" + 1, "updatedAt" = now()
-        WHERE "id" = ${row.id}
+        WHERE "id" = ${row.id} AND "version" = ${row.version}
+        RETURNING "id", "version", "updatedAt"`
+    : // Two first saves of one cell race on the unique key; the loser inserts nothing.
+      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "feedback", "graderId", "version", "updatedAt")
+        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.feedback}, ${actor.userId}, 1, now())
+        ON CONFLICT ("assignmentId", "studentId") DO NOTHING
         RETURNING "id", "version", "updatedAt"`;
-    }
-    if (!saved) throw new NotFoundError("No such grade");
-    await recordAudit(tx, {
-      courseId,
-      actorId: actor.userId,
-      action: row ? "grade.update" : "grade.create",
-      entityType: "grade",
-      entityId: saved.id,
-      before: row ? { score: row.score, feedback: row.feedback, version: row.version } : null,
-      after: { score: next.score, feedback: next.feedback, version: saved.version, assignmentId, studentId },
-    });
-    return { score: next.score, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
-  });
+  const [saved] = await db.$queryRaw<{ id: string; version: number; updatedAt: Date }[]>`
+    WITH "written" AS (${write}),
+    "audited" AS (${auditedWriteSql(audit, "written")})
+    SELECT "id", "version", "updatedAt" FROM "written"`;
+  if (!saved) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
+  return { score: next.score, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
 }
 
 export type GradeHistoryEntry = {

@@ -101,6 +101,24 @@ describe("saving a cell", () => {
     expect(audits).toBe(1);
   });
 
+  it("ten saves of one cell at the same version: exactly one is written and audited, nine conflict", async () => {
+    const hw2 = await assignment("HW2");
+    const args = { db: t.db, slug, assignmentId: hw2.id, studentId: student2.userId };
+    const start = (await getGradeDetail({ ...args, viewer: ta, now })).cell;
+    const auditsBefore = await t.db.auditEvent.count({ where: { courseId, entityType: "grade", action: { startsWith: "grade." } } });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => saveGrade({ ...args, viewer: i % 2 ? ta : ta2, input: { version: start.version, score: 50 + i } })),
+    );
+    const won = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof saveGrade>>> => r.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof GradeConflictError)).toHaveLength(9);
+    const row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: hw2.id, studentId: student2.userId } } });
+    expect(row).toMatchObject({ score: won[0]!.value.score, version: start.version + 1 });
+    const audits = await t.db.auditEvent.findMany({ where: { courseId, entityType: "grade", entityId: row.id }, orderBy: { id: "desc" }, take: 1 });
+    expect(await t.db.auditEvent.count({ where: { courseId, entityType: "grade", action: { startsWith: "grade." } } })).toBe(auditsBefore + 1);
+    expect(audits[0]).toMatchObject({ before: { score: start.score, version: start.version }, after: { score: row.score, version: row.version } });
+  });
+
   it("a stale version is refused; feedback saves on its own; students, strangers and other courses cannot save", async () => {
     const hw1 = await assignment("HW1");
     const args = { db: t.db, slug, assignmentId: hw1.id, studentId: student2.userId };
