@@ -10,7 +10,7 @@ echo "== unit + integration tests"
 npx vitest run
 echo "== production build"
 npx next build
-echo "== fault tests (restarts PostgreSQL under load; uses the build above)"
+echo "== fault tests (PostgreSQL restart under load, graceful shutdown; use the build above)"
 npm run test:fault
 echo "== end-to-end tests"
 npx playwright test
