@@ -1,13 +1,8 @@
 // Client side of a cell save: PUT the value with the version that was read; a 409
 // brings back the value someone else saved in the meantime.
+import { cellSaveAnswerSchema, type CellState } from "@/lib/validation/grades";
 
-export type CellState = {
-  score: number | null;
-  feedback: string;
-  version: number;
-  graderName: string | null;
-  updatedAt: string | null;
-};
+export type { CellState };
 
 export type SaveResult =
   | { kind: "saved"; cell: CellState }
@@ -39,7 +34,8 @@ export async function saveCell({
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ version, score, feedback }),
     });
-    const body = (await response.json().catch(() => ({}))) as { cell?: CellState; current?: CellState; error?: string };
+    const parsed = cellSaveAnswerSchema.safeParse(await response.json().catch(() => ({})));
+    const body = parsed.success ? parsed.data : {};
     if (response.ok && body.cell) return { kind: "saved", cell: body.cell };
     if (response.status === 409 && body.current) return { kind: "conflict", current: body.current, message: body.error ?? "Changed by someone else" };
     if (response.status === 401) return { kind: "error", message: "Your session has ended; sign in again (your value is kept here)." };

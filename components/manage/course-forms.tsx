@@ -69,15 +69,12 @@ export function LinksForm({ slug, links }: { slug: string; links: { label: strin
             <tr key={r.key}>
               <td className="pr-2 py-1"><input name="linkLabel" aria-label={`Label, row ${i + 1}`} defaultValue={r.values.linkLabel} className={cell} /></td>
               <td className="pr-2 py-1"><input name="linkUrl" type="url" aria-label={`Web address, row ${i + 1}`} defaultValue={r.values.linkUrl} className={cell} placeholder="https://" /></td>
-              <td className="py-1"><button type="button" onClick={() => remove(r.key)} className={buttonClass}>Remove<span className="sr-only"> row {i + 1}</span></button></td>
+              <RemoveRowCell row={i + 1} onRemove={() => remove(r.key)} />
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="flex gap-2">
-        <button type="button" onClick={add} className={buttonClass}>Add a link</button>
-        <Submit pending={pending}>Save links</Submit>
-      </div>
+      <RowsFooter addLabel="Add a link" onAdd={add} pending={pending} saveLabel="Save links" />
     </form>
   );
 }
@@ -113,16 +110,26 @@ export function SectionsForm({ slug, sections }: { slug: string; sections: { cod
                 <td className="pr-2 py-1"><input name="sectionStart" type="time" aria-label={`Start time, row ${i + 1}`} defaultValue={r.values.sectionStart} className={cell} /></td>
                 <td className="pr-2 py-1"><input name="sectionEnd" type="time" aria-label={`End time, row ${i + 1}`} defaultValue={r.values.sectionEnd} className={cell} /></td>
                 <td className="pr-2 py-1"><input name="sectionLocation" aria-label={`Location, row ${i + 1}`} defaultValue={r.values.sectionLocation} className={cell} /></td>
-                <td className="py-1"><button type="button" onClick={() => remove(r.key)} className={buttonClass}>Remove<span className="sr-only"> row {i + 1}</span></button></td>
+                <RemoveRowCell row={i + 1} onRemove={() => remove(r.key)} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex gap-2">
-        <button type="button" onClick={add} className={buttonClass}>Add a section</button>
-        <Submit pending={pending}>Save sections</Submit>
-      </div>
+      <RowsFooter addLabel="Add a section" onAdd={add} pending={pending} saveLabel="Save sections" />
     </form>
+  );
+}
+
+function RemoveRowCell({ row, onRemove }: { row: number; onRemove: () => void }) {
+  return <td className="py-1"><button type="button" onClick={onRemove} className={buttonClass}>Remove<span className="sr-only"> row {row}</span></button></td>;
+}
+
+function RowsFooter({ addLabel, onAdd, pending, saveLabel }: { addLabel: string; onAdd: () => void; pending: boolean; saveLabel: string }) {
+  return (
+    <div className="flex gap-2">
+      <button type="button" onClick={onAdd} className={buttonClass}>{addLabel}</button>
+      <Submit pending={pending}>{saveLabel}</Submit>
+    </div>
   );
 }

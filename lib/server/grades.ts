@@ -6,18 +6,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedWriteSql, recordAudit } from "./audit";
 import { invalidateAfterCommit } from "./grading-cache";
 import { ConflictError, NotFoundError } from "./errors";
-import type { GradeSaveInput } from "@/lib/validation/grades";
+import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
+
+export type { CellState };
 import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
 import { isReleased, loadGradingData } from "./grading-data";
-
-/** One grade cell as both sides of a save see it. version 0 = no grade row. */
-export type CellState = {
-  score: number | null;
-  feedback: string;
-  version: number;
-  graderName: string | null;
-  updatedAt: string | null;
-};
 
 /** A save that named an old version: carries the value that is there now, so nothing is overwritten unseen. */
 export class GradeConflictError extends ConflictError {

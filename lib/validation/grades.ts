@@ -29,6 +29,19 @@ export const gradeSaveSchema = z
   .refine((v) => v.score !== undefined || v.feedback !== undefined, { message: "Nothing to save" });
 export type GradeSaveInput = z.infer<typeof gradeSaveSchema>;
 
+/** One grade cell as both sides of a save see it: a save's answer, and a conflict's `current`. version 0 = no grade row. */
+export const cellStateSchema = z.object({
+  score: z.number().nullable(),
+  feedback: z.string(),
+  version: z.number().int().min(0),
+  graderName: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type CellState = z.infer<typeof cellStateSchema>;
+
+/** What PUT …/grades/[assignmentId]/[studentId] answers: the saved cell, or (409) the cell as it is now. */
+export const cellSaveAnswerSchema = z.object({ cell: cellStateSchema.optional(), current: cellStateSchema.optional(), error: z.string().optional() });
+
 export const releaseSchema = z.object({
   assignmentId: id,
   release: z.enum(["release", "unrelease"]),

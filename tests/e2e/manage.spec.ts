@@ -48,7 +48,7 @@ test("an instructor posts a markdown announcement and adds a lecture with a new 
   await expect(preview.getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Post announcement" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Posted “${title}”` })).toBeVisible();
-  await expect(page.getByRole("region", { name: /Announcements \(/ }).or(page.locator("section[aria-labelledby=list-h]"))).toContainText(title);
+  await expect(page.getByRole("region", { name: /Announcements \(/ }).or(page.locator("section[aria-labelledby=announcement-form-list]"))).toContainText(title);
 
   // ---- a lecture with a new guest speaker and a reading
   const lecture = `Serving at scale ${run}`;
@@ -64,7 +64,7 @@ test("an instructor posts a markdown announcement and adds a lecture with a new 
   await page.getByRole("group", { name: "Guest speakers" }).getByLabel("Affiliation").fill("Example Labs");
   await page.getByRole("button", { name: "Add entry" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Added “${lecture}”` })).toBeVisible();
-  await expect(page.locator("section[aria-labelledby=entries-h]")).toContainText(lecture);
+  await expect(page.locator("section[aria-labelledby=entry-form-list]")).toContainText(lecture);
   await expectNoAxeViolations(page);
 
   // The new speaker is now one of the course's speakers, offered for the next entry (reused, not duplicated).

@@ -1,10 +1,5 @@
+import { PageSkeleton } from "@/components/ui/page-skeleton";
+
 export default function Loading() {
-  return (
-    <div aria-busy="true" aria-live="polite" className="animate-pulse space-y-3">
-      <span className="sr-only">Loading the gradebook…</span>
-      <div className="h-7 w-40 rounded bg-slate-200 dark:bg-slate-800" />
-      <div className="h-8 w-2/3 rounded bg-slate-200 dark:bg-slate-800" />
-      <div className="h-[60vh] rounded bg-slate-100 dark:bg-slate-900" />
-    </div>
-  );
+  return <PageSkeleton label="Loading the gradebook…" blocks={["h-8 w-2/3", "h-[60vh]"]} />;
 }
