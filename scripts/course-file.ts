@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createDb } from "@/lib/server/db";
 import { courseFileOf, courseFileYaml, operatorTarget, parseCourseFile, writeCourseFile } from "@/lib/server/manage/course-file";
-import { refreshCourse } from "@/lib/server/manage/write";
+import { invalidateCourse } from "@/lib/server/cache";
 import { scriptDatabase } from "./database-url";
 
 async function main(): Promise<void> {
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     }
     const target = await operatorTarget(db, parsed.file);
     const courseId = await writeCourseFile({ db, file: parsed.file, target, actor: null, rawYaml: yaml });
-    await refreshCourse(courseId); // with REDIS_URL, running instances drop their cached pages
+    await invalidateCourse(courseId); // with REDIS_URL, running instances drop their cached pages
     console.log(`${target.mode === "create" ? "Created" : "Updated"} course ${target.slug}.`);
   } finally {
     await db.$disconnect();

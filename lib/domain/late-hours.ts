@@ -21,7 +21,7 @@
  * moves forward by the gap and one in the repeated hour takes its first
  * occurrence.
  */
-import { addDays, assertTimeZone, localDateOf, localToInstant, parseLocalTime } from "@/lib/domain/time";
+import { addDays, assertTimeZone, dailyInstants, localDateOf, parseLocalTime } from "@/lib/domain/time";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -73,18 +73,20 @@ function assertValidWindow(window: ExcludedWindow): void {
  * Milliseconds of [from, to) inside the window, walking local calendar days.
  * Starts one day early because a window wrapping midnight (22:00–06:00) that
  * opened the evening before can still cover the first hours after the deadline.
+ * Each day's window opens about 24 h after the previous one, so the walk stops
+ * at the first window opening at or after `to`.
  */
 function excludedOverlapMs({ from, to, timeZone, window }: { from: Date; to: Date; timeZone: string; window: ExcludedWindow }): number {
   const wraps = window.end < window.start; // "HH:MM" strings compare correctly as text
-  const lastDay = localDateOf({ at: to, timeZone });
+  const firstDay = addDays({ date: localDateOf({ at: from, timeZone }), days: -1 });
+  const nextStart = dailyInstants({ firstDay, time: window.start, timeZone });
+  const nextEnd = dailyInstants({ firstDay: wraps ? addDays({ date: firstDay, days: 1 }) : firstDay, time: window.end, timeZone });
   const fromMs = from.getTime();
   const toMs = to.getTime();
 
   let total = 0;
   let previousEnd = -Infinity;
-  for (let day = addDays({ date: localDateOf({ at: from, timeZone }), days: -1 }); day <= lastDay; day = addDays({ date: day, days: 1 })) {
-    const windowStart = localToInstant({ date: day, time: window.start, timeZone }).getTime();
-    const windowEnd = localToInstant({ date: wraps ? addDays({ date: day, days: 1 }) : day, time: window.end, timeZone }).getTime();
+  for (let windowStart = nextStart(), windowEnd = nextEnd(); windowStart < toMs; windowStart = nextStart(), windowEnd = nextEnd()) {
     // Clamp against the previous day's window so an odd window around a DST shift is never counted twice.
     const start = Math.max(windowStart, fromMs, previousEnd);
     const end = Math.min(windowEnd, toMs);

@@ -112,6 +112,32 @@ export function localToInstant({ date, time, timeZone }: { date: LocalDate; time
   return new Date(wallMs - offsetBefore * MINUTE_MS);
 }
 
+/**
+ * The instants at which the wall clock in `timeZone` reads `time` on `firstDay` and on each
+ * following day, one per call: localToInstant for every day, but cheap. The offset that
+ * placed yesterday's reading is tried first (one offset lookup); only when it does not
+ * reproduce today's reading (a DST change, or yesterday's reading fell in a gap) is the
+ * day resolved in full. It is the earliest match whenever it matches, because a zone
+ * changes offset at most once in 48 hours (localToInstant's own assumption).
+ */
+export function dailyInstants({ firstDay, time, timeZone }: { firstDay: LocalDate; time: LocalTime; timeZone: string }): () => number {
+  const { year, month, day } = parseLocalDate({ date: firstDay });
+  const { hours, minutes } = parseLocalTime({ time });
+  // Wall-clock readings expressed as if they were UTC: exactly a day apart.
+  const firstWall = utcMidnight(year, month, day).getTime() + hours * HOUR_MS + minutes * MINUTE_MS;
+  let days = 0;
+  let offset: number | null = null; // minutes such that instant = wall − offset, as used yesterday
+  return () => {
+    const wall = firstWall + days * DAY_MS;
+    let at: number | null = null;
+    if (offset !== null && offsetMinutesAt(timeZone, wall - offset * MINUTE_MS) === offset) at = wall - offset * MINUTE_MS;
+    at ??= localToInstant({ date: addDays({ date: firstDay, days }), time, timeZone }).getTime();
+    offset = (wall - at) / MINUTE_MS;
+    days++;
+    return at;
+  };
+}
+
 /** The calendar date shown by a wall clock in `timeZone` at instant `at`. */
 export function localDateOf({ at, timeZone }: { at: Date; timeZone: string }): LocalDate {
   assertTimeZone({ timeZone });

@@ -8,7 +8,6 @@ import { authorize, type CourseContext, type Viewer } from "./authz";
 import { recordAudit, type AuditInput } from "./audit";
 import { invalidateCourse } from "./cache";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { logError } from "./log";
 import {
   assignmentSelect, lockCourseLedgers, lockStudentLedgers, policySelect, recomputeAssignmentLedgers, toDomainPolicy,
   type AssignmentRow, type Recomputed,
@@ -17,26 +16,6 @@ import {
 type Tx = Prisma.TransactionClient;
 
 export type ExtensionOutcome = { extensionIds: string[]; announcementId: string | null; corrections: number; hoursCharged: number; hoursRefunded: number };
-
-/**
- * Bumps the course's cache version after the transaction committed. The change is
- * saved by then, so a cache hiccup (a fresh Redis connection not ready yet) must
- * not turn into "nothing was saved": retry briefly, then log.
- */
-async function invalidateAfterCommit(courseId: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await invalidateCourse(courseId);
-      return;
-    } catch (error) {
-      if (attempt >= 4) {
-        logError("course cache invalidation failed after an extension was saved", error, { courseId });
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
-}
 
 // A course-wide recompute of a large class writes thousands of rows; give it room.
 const BULK_TX = { maxWait: 10_000, timeout: 120_000 } as const;
@@ -101,7 +80,7 @@ export async function grantCourseExtension({
     await recordAudit(tx, audits);
     return sumUp([recomputed], [extension.id], posted?.id ?? null);
   }, BULK_TX);
-  await invalidateAfterCommit(courseId);
+  await invalidateCourse(courseId);
   return outcome;
 }
 
@@ -161,7 +140,7 @@ export async function grantStudentExtensions({
     const assignment = await assignmentIn(tx, courseId, assignmentId);
     return applyStudentGrants(tx, ctx, ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })), "Personal extension");
   }, BULK_TX);
-  await invalidateAfterCommit(courseId);
+  await invalidateCourse(courseId);
   return outcome;
 }
 
@@ -197,7 +176,7 @@ export async function applyExtensionCsv({ db, viewer, slug, csv }: { db: Db; vie
     const grants = checked.rows.map((r) => ({ assignment: assignments.get(r.assignmentId!)!, studentId: r.studentId!, dueAt: r.dueAt!, reason: r.reason }));
     return { preview: checked, outcome: await applyStudentGrants(tx, ctx, grants, "Extension from CSV import") };
   }, BULK_TX);
-  if (result.outcome) await invalidateAfterCommit(courseId);
+  if (result.outcome) await invalidateCourse(courseId);
   return result;
 }
 
@@ -235,7 +214,7 @@ export async function revokeExtension({ db, viewer, slug, extensionId, reason }:
       ]);
       return sumUp([recomputed], [revoke.id], null);
     }, BULK_TX);
-    await invalidateAfterCommit(courseId);
+    await invalidateCourse(courseId);
     return outcome;
   } catch (error) {
     // Two revokes racing on a per-student grant: the unique revokesId lets exactly one win.

@@ -3,7 +3,7 @@ import type { Db } from "./db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, type Viewer } from "./authz";
 import { recordAudit } from "./audit";
-import { invalidateAfterCommit } from "./grading-cache";
+import { invalidateCourse } from "./cache";
 import { ValidationError } from "./errors";
 import { compileScheme, gradeDistribution, type GradeDistribution, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
 import type { SchemeInput } from "@/lib/validation/grades";
@@ -179,7 +179,7 @@ export async function updateScheme({ db, slug, viewer, input }: { db: Db; slug: 
       after: snapshot(edited.scheme, edited.items),
     });
   });
-  await invalidateAfterCommit(courseId);
+  await invalidateCourse(courseId);
 }
 
 function snapshot(scheme: GradeScheme, items: SchemeItem[]) {

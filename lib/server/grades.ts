@@ -4,7 +4,7 @@ import { authorize, authorizeStudentRecord, type Viewer } from "./authz";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedWriteSql, recordAudit } from "./audit";
-import { invalidateAfterCommit } from "./grading-cache";
+import { invalidateCourse } from "./cache";
 import { ConflictError, NotFoundError } from "./errors";
 import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
 
@@ -231,7 +231,7 @@ export async function setGradesReleased({
     });
     return { code: assignment.code, gradesReleasedAt };
   });
-  await invalidateAfterCommit(courseId);
+  await invalidateCourse(courseId);
   return result;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   addDays,
+  dailyInstants,
   daysBetween,
   formatCountdown,
   formatInZone,
@@ -168,6 +169,38 @@ describe("time properties", () => {
         expect(addDays({ date: addDays({ date, days: offset }), days: -offset })).toBe(date);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("dailyInstants", () => {
+  it("steps a day at a time across a DST change: Toronto 23:59 around Nov 2, 2025", () => {
+    const next = dailyInstants({ firstDay: "2025-10-31", time: "23:59", timeZone: "America/Toronto" });
+    expect([next(), next(), next(), next()].map((ms) => new Date(ms).toISOString())).toEqual([
+      "2025-11-01T03:59:00.000Z", // Fri 23:59 EDT
+      "2025-11-02T03:59:00.000Z", // Sat 23:59 EDT
+      "2025-11-03T04:59:00.000Z", // Sun 23:59 EST: 25 real hours later
+      "2025-11-04T04:59:00.000Z",
+    ]);
+  });
+
+  it("agrees with localToInstant on every day, gaps and repeated hours included (property)", () => {
+    const times = ["00:00", "00:30", "01:30", "02:00", "02:30", "03:00", "07:00", "22:00", "23:59"] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2027, 0, 1) }),
+        fc.constantFrom(...times),
+        fc.integer({ min: 1, max: 400 }),
+        (timeZone, startMs, time, days) => {
+          const firstDay = localDateOf({ at: new Date(startMs), timeZone });
+          const next = dailyInstants({ firstDay, time, timeZone });
+          for (let d = 0; d < days; d++) {
+            expect(next()).toBe(localToInstant({ date: addDays({ date: firstDay, days: d }), time, timeZone }).getTime());
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -10,7 +10,8 @@ import { localToInstant } from "@/lib/domain/time";
 import { COURSE_FILE_VERSION, courseFileSchema, describeIssues, type CourseFile } from "@/lib/validation/course-file";
 import { calendarDateOf, dateColumn } from "./dates";
 import { lockCourse, promoteFromWaitlist } from "./enrolment";
-import { refreshCourse, type Tx } from "./write";
+import { type Tx } from "./write";
+import { invalidateCourse } from "../cache";
 
 // ---------------------------------------------------------------- export
 
@@ -240,7 +241,7 @@ export async function applyCourseImport({ db, viewer: maybeViewer, yaml, targetS
   if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
   const target = await resolveTarget(db, viewer, parsed.file, targetSlug);
   const courseId = await writeCourseFile({ db, file: parsed.file, target, actor: viewer, rawYaml: yaml });
-  await refreshCourse(courseId);
+  await invalidateCourse(courseId);
   return { slug: target.slug, mode: target.mode };
 }
 

@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { authorize, viewerOf, type Viewer } from "../authz";
 import { recordAudit } from "../audit";
-import { refreshCourse, TX_OPTIONS } from "./write";
+import { TX_OPTIONS } from "./write";
+import { invalidateCourse } from "../cache";
 import { ConflictError } from "../errors";
 
 type Tx = Prisma.TransactionClient;
@@ -118,7 +119,7 @@ export async function joinCourse({ db, viewer, slug }: { db: Db; viewer: Viewer 
     });
     return { status: data.status, position: seat ? null : await waitlistRank(tx, courseId, membership.waitlistPosition) };
   }, TX_OPTIONS);
-  await refreshCourse(courseId);
+  await invalidateCourse(courseId);
   return result;
 }
 
@@ -140,6 +141,6 @@ export async function leaveCourse({ db, viewer, slug }: { db: Db; viewer: Viewer
     const promoted = await promoteFromWaitlist(tx, { courseId, capacity, actorId: me.userId });
     return { promoted: promoted.length };
   }, TX_OPTIONS);
-  await refreshCourse(courseId);
+  await invalidateCourse(courseId);
   return result;
 }

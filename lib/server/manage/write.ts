@@ -3,7 +3,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { authorize, viewerOf, type CourseContext, type Viewer } from "../authz";
 import { invalidateCourse } from "../cache";
-import { logError } from "../log";
 import type { Permission } from "../permissions";
 
 export type Tx = Prisma.TransactionClient;
@@ -23,24 +22,7 @@ export async function courseWrite<T>(
   const ctx = await authorize({ db, slug, viewer, permission });
   const me = viewerOf(ctx);
   const result = await db.$transaction((tx) => change({ tx, ctx, me, courseId: ctx.course.id }), TX_OPTIONS);
-  await refreshCourse(ctx.course.id);
+  await invalidateCourse(ctx.course.id);
   return result;
 }
 
-/**
- * Bumps the course's cache version after a commit. A cold Redis client refuses
- * commands until it has connected (no offline queue), so a first edit in a fresh
- * process would otherwise leave other instances serving the old pages: retry a
- * few times. A failure is logged, never reported as a failed edit (it committed).
- */
-export async function refreshCourse(courseId: string): Promise<void> {
-  for (const delay of [0, 50, 250, 1000]) {
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      await invalidateCourse(courseId);
-      return;
-    } catch (error) {
-      if (delay === 1000) logError("cache invalidation failed", error, { courseId });
-    }
-  }
-}
