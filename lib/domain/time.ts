@@ -71,8 +71,21 @@ function toLocalDateString(utcDate: Date): LocalDate {
   return `${y}-${m}-${d}`;
 }
 
+// Memoized: an offset lookup formats a date through Intl (~2 µs), and walks over many
+// days (late hours long after a deadline) ask for the same instants request after request.
+const offsetMemo = new Map<string, Map<number, number>>();
+const OFFSET_MEMO_LIMIT = 100_000;
+
 function offsetMinutesAt(timeZone: string, epochMs: number): number {
-  return tzOffset(timeZone, new Date(epochMs));
+  let zone = offsetMemo.get(timeZone);
+  if (!zone) offsetMemo.set(timeZone, (zone = new Map()));
+  let offset = zone.get(epochMs);
+  if (offset === undefined) {
+    if (zone.size >= OFFSET_MEMO_LIMIT) zone.clear();
+    offset = tzOffset(timeZone, new Date(epochMs));
+    zone.set(epochMs, offset);
+  }
+  return offset;
 }
 
 /**
