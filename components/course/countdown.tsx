@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { formatCountdown } from "@/lib/domain/time";
+import { formatCountdown } from "@/lib/domain/countdown";
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,11 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 
 export type UsageBar = { label: string; students: number; over: boolean };
+
+// recharts is about 110 KB gzipped and draws nothing on the server anyway (its ResponsiveContainer
+// needs the browser's layout): it loads after the page, into a box of the chart's size.
+const UsageChartPlot = dynamic(() => import("./usage-chart-plot"), { ssr: false });
 
 /**
  * Students per band of late hours used. Decorative for assistive technology:
@@ -10,17 +14,7 @@ export type UsageBar = { label: string; students: number; over: boolean };
 export function UsageChart({ bars }: { bars: UsageBar[] }) {
   return (
     <div aria-hidden="true" className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "currentColor" }} interval={0} angle={-30} textAnchor="end" height={48} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "currentColor" }} width={32} />
-          <Tooltip cursor={{ fillOpacity: 0.1 }} contentStyle={{ color: "#0f172a" }} />
-          <Bar dataKey="students" name="Students" isAnimationActive={false}>
-            {bars.map((b) => <Cell key={b.label} fill={b.over ? "#dc2626" : "#2f5bd3"} />)}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <UsageChartPlot bars={bars} />
     </div>
   );
 }

@@ -1,21 +1,17 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 
 export type HistogramBin = { label: string; count: number };
+
+// recharts is about 110 KB gzipped and draws nothing on the server anyway (its ResponsiveContainer
+// needs the browser's layout): it loads after the page, into a box of the chart's size.
+const CountChartPlot = dynamic(() => import("./count-chart-plot"), { ssr: false });
 
 /** A bar chart of counts; the table next to it carries the same numbers for screen readers. */
 export function CountChart({ bins, label, xLabel }: { bins: HistogramBin[]; label: string; xLabel: string }) {
   return (
     <figure aria-label={label} className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bins} margin={{ top: 8, right: 8, bottom: 24, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "currentColor" }} interval={0} label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "currentColor", fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "currentColor" }} width={32} />
-          <Tooltip cursor={{ fillOpacity: 0.1 }} contentStyle={{ color: "#0f172a" }} />
-          <Bar dataKey="count" name="Students" fill="#2f5bd3" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <CountChartPlot bins={bins} xLabel={xLabel} />
     </figure>
   );
 }

@@ -1,15 +1,9 @@
 "use client";
 import { useState } from "react";
+import { postToAuth } from "@/components/auth/auth-request";
 
-// next-auth's own signOut() would add its whole client (12 KB gzipped) to every
-// page; its HTTP contract is two requests.
 async function signOut(): Promise<void> {
-  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-  await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, callbackUrl: "/courses", json: "true" }),
-  });
+  await postToAuth("signout", { callbackUrl: "/courses" });
   window.location.assign("/courses");
 }
 

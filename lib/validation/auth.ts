@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { EMAIL_MAX, EMAIL_MESSAGE, PASSWORD_MAX, PASSWORD_MESSAGE } from "./sign-in";
 
+// The server's parse. The form checks the same rules with checkSignIn (./sign-in.ts, no zod).
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address").max(254),
-  password: z.string().min(1, "Enter your password").max(256),
+  email: z.string().trim().toLowerCase().email(EMAIL_MESSAGE).max(EMAIL_MAX),
+  password: z.string().min(1, PASSWORD_MESSAGE).max(PASSWORD_MAX),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-// The only message a failed sign-in shows, whichever part was wrong.
-export const WRONG_CREDENTIALS = "wrong email or password";
-// Once an account or an address has used its attempts (unknown emails are limited alike).
-export const TOO_MANY_ATTEMPTS = "too many attempts, try again in 15 minutes";
+export { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./sign-in";
