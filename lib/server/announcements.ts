@@ -28,7 +28,8 @@ async function loadAnnouncements(db: Db, courseId: string): Promise<Announcement
   return rows.map(({ author, ...a }) => ({ ...a, author: author?.name ?? null }));
 }
 
-function courseAnnouncements(db: Db, courseId: string) {
+/** Every announcement of the course, scheduled ones too, through the course cache. */
+export function courseAnnouncements(db: Db, courseId: string) {
   return cachedForCourse({ courseId, key: "announcements", load: () => loadAnnouncements(db, courseId) });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "./db";
 import { authorize, type Viewer } from "./authz";
+import { courseAnnouncements, publishedOrder } from "./announcements";
+import { cachedForCourse } from "./cache";
 import { courseDeadlines } from "./deadlines-public";
 
 export type CourseSummary = {
@@ -27,11 +29,10 @@ export async function listCourses(db: Db): Promise<CourseSummary[]> {
 
 export type CourseHome = Awaited<ReturnType<typeof getCourseHome>>;
 
-/** Everything the course home shows; public content only. */
-export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }) {
-  const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
-  const courseId = ctx.course.id;
-  const [course, staff, sections, announcements, upcoming, enrolled] = await Promise.all([
+// The course's own content, read through the course cache: every write to the course (details,
+// links, sections, staff, enrolment) bumps its version, and the home page is the most visited page.
+async function loadHomeContent(db: Db, courseId: string) {
+  const [course, staff, sections, enrolled] = await Promise.all([
     db.course.findUniqueOrThrow({
       where: { id: courseId },
       select: {
@@ -50,26 +51,34 @@ export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: s
       orderBy: { code: "asc" },
       select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true },
     }),
-    db.announcement.findMany({
-      where: { courseId, publishedAt: { lte: now } },
-      orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }],
-      take: 3,
-      select: { id: true, title: true, body: true, publishedAt: true, pinned: true },
-    }),
-    // Due dates in force for everyone (course-wide extensions applied), soonest first.
-    courseDeadlines({ db, courseId }),
     db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } }),
   ]);
   return {
     course,
-    role: ctx.role,
-    membershipStatus: ctx.membership?.status ?? null,
     staff: staff.map((s) => ({ name: s.user.name, role: s.role, title: s.title, contactEmail: s.contactEmail, officeHours: s.officeHours })),
     sections,
-    announcements,
+    enrolled,
+  };
+}
+
+/** Everything the course home shows; public content only. */
+export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }) {
+  const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
+  const courseId = ctx.course.id;
+  const [content, announcements, upcoming] = await Promise.all([
+    cachedForCourse({ courseId, key: "home", load: () => loadHomeContent(db, courseId) }),
+    courseAnnouncements(db, courseId),
+    // Due dates in force for everyone (course-wide extensions applied), soonest first.
+    courseDeadlines({ db, courseId }),
+  ]);
+  return {
+    ...content,
+    role: ctx.role,
+    membershipStatus: ctx.membership?.status ?? null,
+    // Published at `now`, pinned first, then newest: the latest three.
+    announcements: publishedOrder(announcements, now).slice(0, 3),
     assignments: upcoming
       .filter((a) => a.dueAt !== null)
       .map((a) => ({ id: a.id, code: a.code, title: a.title, kind: a.kind, dueAt: a.dueAt, extended: a.changed })),
-    enrolled,
   };
 }

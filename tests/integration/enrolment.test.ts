@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/server/authz";
 import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/manage/enrolment";
 import { dropMember, getRoster } from "@/lib/server/manage/roster";
 import { updateCourseDetails } from "@/lib/server/manage/course";
+import { getCourseHome } from "@/lib/server/courses";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { buildFixture, type Fixture } from "./support/personas";
 
@@ -52,6 +53,26 @@ describe("joining a course", () => {
     await leaveCourse({ db: t.db, viewer: a!, slug: "join-basic" });
     expect((await getEnrolment({ db: t.db, viewer: c!, slug: "join-basic" })).status).toBe("ENROLLED");
     expect(await seats(courseId)).toBe(1);
+  });
+
+  it("the seat counts on the course home and the enrolment panel follow every join, leave and cap change (they are cached)", async () => {
+    await newCourse("join-counts", 2);
+    const [a, b, c] = await people(3, "counts");
+    const counts = async () => {
+      const [panel, home] = await Promise.all([
+        getEnrolment({ db: t.db, viewer: null, slug: "join-counts" }),
+        getCourseHome({ db: t.db, viewer: null, slug: "join-counts", now: new Date("2026-01-01T00:00:00Z") }),
+      ]);
+      expect(home.enrolled).toBe(panel.enrolled);
+      return { enrolled: panel.enrolled, waiting: panel.waitlistLength, capacity: panel.capacity, joinWould: panel.joinWould };
+    };
+    expect(await counts()).toEqual({ enrolled: 0, waiting: 0, capacity: 2, joinWould: "enrol" });
+    for (const v of [a!, b!, c!]) await joinCourse({ db: t.db, viewer: v, slug: "join-counts" });
+    expect(await counts()).toEqual({ enrolled: 2, waiting: 1, capacity: 2, joinWould: "waitlist" });
+    await leaveCourse({ db: t.db, viewer: a!, slug: "join-counts" });
+    expect(await counts()).toEqual({ enrolled: 2, waiting: 0, capacity: 2, joinWould: "waitlist" });
+    await updateCourseDetails({ db: t.db, viewer: f.viewers.instructor, slug: "join-counts", input: details("join-counts", 5) });
+    expect(await counts()).toEqual({ enrolled: 2, waiting: 0, capacity: 5, joinWould: "enrol" });
   });
 
   it("needs a signed-in viewer", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { currentViewer } from "@/lib/server/session";
 import { getCourseHome } from "@/lib/server/courses";
 import { guardPage } from "@/lib/server/page-guard";
+import { serverNow } from "@/lib/server/clock";
 import { CourseHomeView } from "@/components/course/course-home";
 import { getEnrolment } from "@/lib/server/manage/enrolment";
 import { EnrolmentPanel } from "@/components/course/enrolment-panel";
@@ -16,7 +17,7 @@ export default async function CourseHomePage({ params }: { params: Promise<{ slu
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const now = new Date();
+  const now = serverNow();
   const [home, enrolment] = await guardPage(
     () => Promise.all([getCourseHome({ db: db(), slug, viewer, now }), getEnrolment({ db: db(), slug, viewer })]),
     { returnTo: `/courses/${slug}` },

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { authorize, viewerOf, type Viewer } from "../authz";
 import { recordAudit } from "../audit";
 import { TX_OPTIONS } from "./write";
-import { invalidateCourse } from "../cache";
+import { cachedForCourse, invalidateCourse } from "../cache";
 import { ConflictError } from "../errors";
 
 type Tx = Prisma.TransactionClient;
@@ -78,17 +78,27 @@ export type Enrolment = {
 export async function getEnrolment({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<Enrolment> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   const courseId = ctx.course.id;
-  const [course, enrolled, waitlistLength, mine] = await Promise.all([
-    db.course.findUniqueOrThrow({ where: { id: courseId }, select: { capacity: true } }),
-    enrolledStudents(db, courseId),
-    db.membership.count({ where: { courseId, status: "WAITLISTED" } }),
+  const [{ capacity, enrolled, waitlistLength }, mine] = await Promise.all([
+    // Seat counts change only through writes that bump the course's cache version.
+    cachedForCourse({
+      courseId,
+      key: "enrolment",
+      load: async () => {
+        const [course, enrolledNow, waiting] = await Promise.all([
+          db.course.findUniqueOrThrow({ where: { id: courseId }, select: { capacity: true } }),
+          enrolledStudents(db, courseId),
+          db.membership.count({ where: { courseId, status: "WAITLISTED" } }),
+        ]);
+        return { capacity: course.capacity, enrolled: enrolledNow, waitlistLength: waiting };
+      },
+    }),
     viewer ? db.membership.findUnique({ where: { courseId_userId: { courseId, userId: viewer.userId } }, select: { status: true, role: true, waitlistPosition: true } }) : null,
   ]);
   const position = mine?.status === "WAITLISTED" ? await waitlistRank(db, courseId, mine.waitlistPosition) : null;
-  const full = course.capacity !== null && (enrolled >= course.capacity || waitlistLength > 0);
+  const full = capacity !== null && (enrolled >= capacity || waitlistLength > 0);
   return {
     signedIn: Boolean(viewer), status: mine?.status ?? null, role: mine?.role ?? null, position, waitlistLength,
-    capacity: course.capacity, enrolled, joinWould: full ? "waitlist" : "enrol",
+    capacity, enrolled, joinWould: full ? "waitlist" : "enrol",
   };
 }
 
