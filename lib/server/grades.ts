@@ -7,10 +7,10 @@ import { auditedWriteSql, recordAudit } from "./audit";
 import { invalidateCourse } from "./cache";
 import { ConflictError, NotFoundError } from "./errors";
 import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
-
-export type { CellState };
 import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
 import { isReleased, loadGradingData } from "./grading-data";
+
+export type { CellState };
 
 /** A save that named an old version: carries the value that is there now, so nothing is overwritten unseen. */
 export class GradeConflictError extends ConflictError {
