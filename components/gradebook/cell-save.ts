@@ -4,6 +4,13 @@ import { cellSaveAnswerSchema, type CellState } from "@/lib/validation/grades";
 
 export type { CellState };
 
+/** What a cell holds as a grader sees it: a score, blank, or excused (Canvas's "EX"). */
+export type CellValue = number | "EX" | null;
+
+export function cellValue(cell: Pick<CellState, "score" | "excused">): CellValue {
+  return cell.excused ? "EX" : cell.score;
+}
+
 export type SaveResult =
   | { kind: "saved"; cell: CellState }
   | { kind: "conflict"; current: CellState; message: string }
@@ -18,21 +25,23 @@ export async function saveCell({
   assignmentId,
   studentId,
   version,
-  score,
+  value,
   feedback,
 }: {
   slug: string;
   assignmentId: string;
   studentId: string;
   version: number;
-  score?: number | null;
+  value?: CellValue;
   feedback?: string;
 }): Promise<SaveResult> {
+  const score = value === undefined ? undefined : value === "EX" ? null : value;
+  const excused = value === undefined ? undefined : value === "EX";
   try {
     const response = await fetch(gradeUrl(slug, assignmentId, studentId), {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ version, score, feedback }),
+      body: JSON.stringify({ version, score, excused, feedback }),
     });
     const parsed = cellSaveAnswerSchema.safeParse(await response.json().catch(() => ({})));
     const body = parsed.success ? parsed.data : {};
@@ -45,7 +54,8 @@ export async function saveCell({
   }
 }
 
-export function formatScore(score: number | null): string {
+export function formatScore(score: CellValue): string {
   if (score === null) return "";
+  if (score === "EX") return "EX";
   return String(Math.round(score * 100) / 100);
 }

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import { formatInZone } from "@/lib/domain/time";
 import type { GradeDetail } from "@/lib/server/grades";
-import { formatScore, gradeUrl, saveCell, type CellState } from "./cell-save";
+import { cellValue, formatScore, gradeUrl, saveCell, type CellState } from "./cell-save";
 
 type Props = {
   slug: string;
@@ -89,7 +89,7 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
       ) : (
         <>
           <p>
-            {assignment.title}: <b>{formatScore(detail.cell.score) || "not graded"}</b>
+            {assignment.title}: <b>{formatScore(cellValue(detail.cell)) || "not graded"}</b>
             {detail.cell.score !== null ? ` / ${assignment.points}` : ""}
             {detail.assignment.released ? " · released" : " · hidden from students"}
           </p>
@@ -117,7 +117,7 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
             {message?.kind === "conflict" && message.theirs ? (
               <div role="alert" className="mt-2 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
                 <p>{message.text}</p>
-                <p><b>Theirs:</b> {message.theirs.feedback || "(no feedback)"} · score {formatScore(message.theirs.score) || "blank"}</p>
+                <p><b>Theirs:</b> {message.theirs.feedback || "(no feedback)"} · score {formatScore(cellValue(message.theirs)) || "blank"}</p>
                 <p><b>Yours:</b> {draft || "(no feedback)"}</p>
                 <div className="flex gap-2">
                   <button type="button" className="rounded border border-amber-600 px-2" onClick={() => { setDraft(message.theirs!.feedback); setDirty(false); setMessage(null); onSaved(message.theirs!); }}>Keep theirs</button>

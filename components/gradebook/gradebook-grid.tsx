@@ -4,7 +4,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/rea
 import { compileScheme } from "@/lib/domain/grading";
 import { parseScoreText } from "@/lib/validation/grades";
 import type { GradebookData, GradebookRow } from "@/lib/server/gradebook";
-import { formatScore, saveCell, type CellState } from "./cell-save";
+import { cellValue, formatScore, saveCell, type CellState, type CellValue } from "./cell-save";
 import { GradeDetailPanel } from "./grade-detail-panel";
 import { ProblemList, type Problem } from "./problem-list";
 
@@ -19,7 +19,7 @@ const key = (studentId: string, assignmentId: string) => `${studentId}|${assignm
 
 /**
  * The staff gradebook: students × assignments, keyboard first. Arrow keys, Home/End,
- * PageUp/PageDown move; Enter or a digit edits; Enter/Tab commit and move; Escape
+ * PageUp/PageDown move; Enter, a digit or "e" (EX, excused) edits; Enter/Tab commit and move; Escape
  * cancels. Each commit saves at once with the version the cell was read at; a
  * conflicting save shows both values and lets the grader choose.
  */
@@ -66,7 +66,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     const q = query.trim().toLowerCase();
     let list = current.map((_, i) => i);
     if (q) list = list.filter((i) => current[i]!.name.toLowerCase().includes(q) || current[i]!.email.toLowerCase().includes(q));
-    if (missingOnly) list = list.filter((i) => columns.some((c) => c.categoryId !== null && current[i]!.scores[c.index] === null));
+    if (missingOnly) list = list.filter((i) => columns.some((c) => c.categoryId !== null && current[i]!.scores[c.index] === null && !current[i]!.excused.includes(c.index)));
     const dir = sortDir === "asc" ? 1 : -1;
     const nullsLast = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b));
     if (sortKey === "current") list.sort((a, b) => nullsLast(current[a]!.current.percent, current[b]!.current.percent));
@@ -106,7 +106,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         if (row.scores[i] !== null) scores[a.id] = row.scores[i]!;
       });
       const g = grader.grade({
-        student: { scores, chosenTrackId: row.trackId },
+        student: { scores, chosenTrackId: row.trackId, excused: row.excused.map((i) => assignments[i]!.id) },
         mode: "current",
         consequences: row.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })),
         gradeCap: row.gradeCap,
@@ -117,7 +117,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
   );
 
   const applyCell = useCallback(
-    (studentId: string, ai: number, cell: Pick<CellState, "score" | "version"> & { feedback?: string }) => {
+    (studentId: string, ai: number, cell: Pick<CellState, "score" | "version"> & { excused?: boolean; feedback?: string }) => {
       setRows((prev) => {
         const ri = rowIndexById.get(studentId);
         if (ri === undefined) return prev;
@@ -128,7 +128,8 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         versions[ai] = cell.version;
         let feedback = old.feedback;
         if (cell.feedback !== undefined) feedback = cell.feedback ? [...new Set([...old.feedback, ai])] : old.feedback.filter((i) => i !== ai);
-        const next = { ...old, scores, versions, feedback };
+        const excused = cell.excused === undefined ? old.excused : cell.excused ? [...new Set([...old.excused, ai])] : old.excused.filter((i) => i !== ai);
+        const next = { ...old, scores, versions, feedback, excused };
         next.current = regrade(next);
         const copy = [...prev];
         copy[ri] = next;
@@ -147,27 +148,27 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     });
 
   const save = useCallback(
-    async (studentId: string, ai: number, score: number | null, version: number) => {
+    async (studentId: string, ai: number, score: CellValue, version: number) => {
       const a = assignments[ai]!;
       const row = rowsRef.current[rowIndexById.get(studentId)!]!;
       const k = key(studentId, a.id);
-      const previous = row.scores[ai]!;
+      const previous = { score: row.scores[ai]!, excused: row.excused.includes(ai) };
       setProblems((p) => p.filter((x) => x.key !== k));
       setCellStatus(k, { kind: "saving" });
-      applyCell(studentId, ai, { score, version });
-      const result = await saveCell({ slug: course.slug, assignmentId: a.id, studentId, version, score });
+      applyCell(studentId, ai, { score: score === "EX" ? null : score, excused: score === "EX", version });
+      const result = await saveCell({ slug: course.slug, assignmentId: a.id, studentId, version, value: score });
       if (result.kind === "saved") {
         applyCell(studentId, ai, result.cell);
         setCellStatus(k, null);
-        setAnnouncement(`Saved ${a.code} for ${row.name}: ${formatScore(result.cell.score) || "blank"}`);
+        setAnnouncement(`Saved ${a.code} for ${row.name}: ${result.cell.excused ? "excused" : formatScore(result.cell.score) || "blank"}`);
       } else if (result.kind === "conflict") {
         // Show theirs in the cell; keep yours in the list with the choice.
         applyCell(studentId, ai, result.current);
         setCellStatus(k, null);
         setProblems((p) => [...p, { key: k, kind: "conflict", studentId, studentName: row.name, assignmentIndex: ai, code: a.code, mine: score, theirs: result.current }]);
-        setAnnouncement(`Conflict on ${a.code} for ${row.name}: ${result.current.graderName ?? "someone"} saved ${formatScore(result.current.score) || "blank"}; you typed ${formatScore(score) || "blank"}. Choose which to keep.`);
+        setAnnouncement(`Conflict on ${a.code} for ${row.name}: ${result.current.graderName ?? "someone"} saved ${formatScore(cellValue(result.current)) || "blank"}; you typed ${formatScore(score) || "blank"}. Choose which to keep.`);
       } else {
-        applyCell(studentId, ai, { score: previous, version });
+        applyCell(studentId, ai, { ...previous, version });
         setCellStatus(k, null);
         setProblems((p) => [...p, { key: k, kind: "error", studentId, studentName: row.name, assignmentIndex: ai, code: a.code, mine: score, message: result.message, version }]);
         setAnnouncement(`${a.code} for ${row.name} was not saved: ${result.message}`);
@@ -218,7 +219,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     const ai = columns[col - FIXED_COLUMNS]!.index;
     if (status.get(key(r.id, assignments[ai]!.id))?.kind === "saving") return;
     focusWanted.current = true;
-    setEditing({ row, col, value: value ?? formatScore(r.scores[ai]!), error: null });
+    setEditing({ row, col, value: value ?? formatScore(r.excused.includes(ai) ? "EX" : r.scores[ai]!), error: null });
   };
 
   // `then` is where to go next; a commit caused by leaving the cell (blur) keeps focus where the user put it.
@@ -234,7 +235,9 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     const r = rowsRef.current[view[editing.row]!]!;
     const ai = columns[editing.col - FIXED_COLUMNS]!.index;
     setEditing(null);
-    if (parsed.score !== r.scores[ai]) void save(r.id, ai, parsed.score, r.versions[ai]!);
+    const typed: CellValue = parsed.excused ? "EX" : parsed.score;
+    const current: CellValue = r.excused.includes(ai) ? "EX" : r.scores[ai]!;
+    if (typed !== current) void save(r.id, ai, typed, r.versions[ai]!);
     if (then) move(then.row, then.col);
     else {
       focusWanted.current = refocus;
@@ -316,7 +319,8 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         handled();
         return startEdit(row, col, "");
       default:
-        if (!ctrl && !event.altKey && /^[0-9.]$/.test(event.key) && editable(col)) {
+        // A digit starts a score, "e" or "E" starts EX (excused).
+        if (!ctrl && !event.altKey && /^[0-9.eE]$/.test(event.key) && editable(col)) {
           handled();
           return startEdit(row, col, event.key);
         }
@@ -381,7 +385,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         </button>
       </div>
       <p id="gb-help" className="text-xs text-slate-600 dark:text-slate-400">
-        {view.length} of {rows.length} students. Arrow keys move; type a number or press Enter to edit; Enter or Tab saves and moves; Escape cancels; Shift+Enter opens feedback.
+        {view.length} of {rows.length} students. Arrow keys move; type a number (or EX to excuse) or press Enter to edit; Enter or Tab saves and moves; Escape cancels; Shift+Enter opens feedback.
         {canEdit ? "" : " You can read this gradebook but not change it."}
       </p>
 
@@ -448,7 +452,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                         const problem = problems.find((p) => p.key === k);
                         const late = r.late.find((l) => l[0] === a.index);
                         const isEditing = editing && editing.row === v.index && editing.col === col;
-                        const score = r.scores[a.index]!;
+                        const score: CellValue = r.excused.includes(a.index) ? "EX" : r.scores[a.index]!;
                         return (
                           <div key={a.id} role="gridcell" {...cellProps(col)} onDoubleClick={() => startEdit(v.index, col)}
                             aria-invalid={isEditing && editing.error ? true : undefined}
@@ -461,7 +465,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                                 className="w-full rounded border border-brand-600 bg-white px-1 py-0.5 text-right text-slate-900 dark:bg-slate-900 dark:text-slate-100" />
                             ) : (
                               <>
-                                <span className={score === null ? "text-slate-500" : ""}>{score === null ? "–" : formatScore(score)}</span>
+                                <span className={score === null ? "text-slate-500" : ""} title={score === "EX" ? "Excused: left out of the grade" : undefined}>{score === null ? "–" : formatScore(score)}</span>
                                 {problem ? <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">≠{formatScore(problem.mine) || "blank"}</span> : null}
                                 {s?.kind === "saving" ? <span className="sr-only">saving</span> : null}
                                 {late ? (

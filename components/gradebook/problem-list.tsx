@@ -1,12 +1,11 @@
 "use client";
-import type { CellState } from "./cell-save";
-import { formatScore } from "./cell-save";
+import { cellValue, formatScore, type CellState, type CellValue } from "./cell-save";
 
 export type Problem =
-  | { key: string; kind: "conflict"; studentId: string; studentName: string; assignmentIndex: number; code: string; mine: number | null; theirs: CellState }
-  | { key: string; kind: "error"; studentId: string; studentName: string; assignmentIndex: number; code: string; mine: number | null; message: string; version: number };
+  | { key: string; kind: "conflict"; studentId: string; studentName: string; assignmentIndex: number; code: string; mine: CellValue; theirs: CellState }
+  | { key: string; kind: "error"; studentId: string; studentName: string; assignmentIndex: number; code: string; mine: CellValue; message: string; version: number };
 
-const show = (score: number | null) => formatScore(score) || "blank";
+const show = (score: CellValue) => formatScore(score) || "blank";
 
 /**
  * Saves that need a decision. A conflict keeps both values side by side until the
@@ -22,7 +21,7 @@ export function ProblemList({ problems, onResolve }: { problems: Problem[]; onRe
           <li key={p.key} className="flex flex-wrap items-center gap-2">
             {p.kind === "conflict" ? (
               <span>
-                <b>{p.code}</b> · {p.studentName}: {p.theirs.graderName ?? "Someone"} saved <b>{show(p.theirs.score)}</b>
+                <b>{p.code}</b> · {p.studentName}: {p.theirs.graderName ?? "Someone"} saved <b>{show(cellValue(p.theirs))}</b>
                 {p.theirs.updatedAt ? ` at ${new Date(p.theirs.updatedAt).toLocaleTimeString()}` : ""} while you typed <b>{show(p.mine)}</b>.
               </span>
             ) : (
@@ -32,7 +31,7 @@ export function ProblemList({ problems, onResolve }: { problems: Problem[]; onRe
             )}
             <span className="flex gap-2">
               <button type="button" onClick={() => onResolve(p, "theirs")} className="rounded border border-amber-600 bg-white px-2 py-0.5 text-amber-950 dark:bg-slate-900 dark:text-amber-100">
-                {p.kind === "conflict" ? `Keep theirs (${show(p.theirs.score)})` : "Discard mine"}
+                {p.kind === "conflict" ? `Keep theirs (${show(cellValue(p.theirs))})` : "Discard mine"}
               </button>
               <button type="button" onClick={() => onResolve(p, "mine")} className="rounded bg-amber-700 px-2 py-0.5 text-white hover:bg-amber-800">
                 {p.kind === "conflict" ? `Use mine (${show(p.mine)})` : "Retry"}

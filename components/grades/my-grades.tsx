@@ -76,6 +76,7 @@ export function MyGradesView({ data }: { data: MyGrades }) {
                   <span className="tabular-nums">
                     {!r.released ? <span className="text-slate-600 dark:text-slate-400">Not released yet</span>
                       : r.zeroed ? <b>0 / {r.points} <span className="font-normal text-red-700 dark:text-red-300">(after the final cutoff)</span></b>
+                      : r.excused ? <span>Excused <span className="text-slate-600 dark:text-slate-400">(not counted)</span></span>
                       : r.score === null ? <span className="text-slate-600 dark:text-slate-400">No score</span>
                       : <b>{fmt(r.score)} / {r.points}</b>}
                   </span>
@@ -100,7 +101,7 @@ export function MyGradesView({ data }: { data: MyGrades }) {
       <section aria-labelledby="whatif-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <h2 id="whatif-h" className="text-lg font-semibold">What do I need?</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Works out the final grade from your released scores; it does not change anything. <Link href={`/courses/${data.course.slug}`}>Course home</Link></p>
-        <WhatIf scheme={data.scheme} items={data.items} scores={data.scores} trackId={data.trackId} zeroItems={data.zeroItems} gradeCap={data.late.gradeCap} titles={titles} />
+        <WhatIf scheme={data.scheme} items={data.items} scores={data.scores} excused={data.excused} trackId={data.trackId} zeroItems={data.zeroItems} gradeCap={data.late.gradeCap} titles={titles} />
       </section>
     </div>
   );

@@ -8,6 +8,8 @@ type Props = {
   items: SchemeItem[];
   /** The student's own released scores. */
   scores: Record<string, number | null>;
+  /** Excused items: left out of the grade, nothing to plan for. */
+  excused: string[];
   trackId: string | null;
   zeroItems: string[];
   gradeCap: string | null;
@@ -21,8 +23,8 @@ const fmt = (x: number) => String(Math.round(x * 100) / 100);
  * released scores only. Work without a score counts as zero unless the student
  * types a hypothetical score for it.
  */
-export function WhatIf({ scheme, items, scores, trackId, zeroItems, gradeCap, titles }: Props) {
-  const graded = items.filter((i) => i.categoryId !== null);
+export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gradeCap, titles }: Props) {
+  const graded = items.filter((i) => i.categoryId !== null && !excused.includes(i.id));
   const open = graded.filter((i) => scores[i.id] === undefined || scores[i.id] === null);
   const letters = scheme.cutoffs.slice().sort((a, b) => b.minPercent - a.minPercent).map((c) => c.letter);
   const [itemId, setItemId] = useState(open[0]?.id ?? "");
@@ -41,15 +43,15 @@ export function WhatIf({ scheme, items, scores, trackId, zeroItems, gradeCap, ti
   }, [scores, guesses]);
 
   const projected = useMemo(
-    () => compileScheme({ scheme, items }).grade({ student: { scores: hypothetical, chosenTrackId: trackId }, mode: "final", consequences, gradeCap }),
-    [scheme, items, hypothetical, trackId, consequences, gradeCap],
+    () => compileScheme({ scheme, items }).grade({ student: { scores: hypothetical, chosenTrackId: trackId, excused }, mode: "final", consequences, gradeCap }),
+    [scheme, items, hypothetical, trackId, excused, consequences, gradeCap],
   );
   const answer = useMemo(() => {
     if (!itemId || !target) return null;
     const others = { ...hypothetical };
     delete others[itemId];
-    return whatIfNeeded({ scheme, items, student: { scores: others, chosenTrackId: trackId }, itemId, targetLetter: target, consequences, gradeCap });
-  }, [scheme, items, hypothetical, itemId, target, trackId, consequences, gradeCap]);
+    return whatIfNeeded({ scheme, items, student: { scores: others, chosenTrackId: trackId, excused }, itemId, targetLetter: target, consequences, gradeCap });
+  }, [scheme, items, hypothetical, itemId, target, trackId, excused, consequences, gradeCap]);
 
   if (open.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Every graded item already has a released score; there is nothing left to plan for.</p>;
   const item = graded.find((i) => i.id === itemId);

@@ -22,8 +22,8 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function formatScore(score: number | null): string {
-  if (score === null) return "";
+function formatScore(score: number | "EX" | null): string {
+  if (score === null || score === "EX") return score ?? "";
   return String(Math.round(score * 100) / 100);
 }
 
@@ -45,7 +45,7 @@ export function gradebookCsv(data: GradingData, section: string): string {
       "",
       s.email,
       section,
-      ...s.cellScores.map(formatScore),
+      ...s.cellScores.map((score, ai) => formatScore(s.cellExcused[ai] ? "EX" : score)),
       s.current.percent === null ? "" : (Math.round(s.current.percent * 100) / 100).toFixed(2),
       final.percent === null ? "" : (Math.round(final.percent * 100) / 100).toFixed(2),
       s.current.letter ?? "",
@@ -73,8 +73,9 @@ export type ImportChange = {
   studentName: string;
   assignmentId: string;
   code: string;
-  before: number | null;
-  after: number;
+  /** "EX" = excused (Canvas's mark). */
+  before: number | "EX" | null;
+  after: number | "EX";
   /** The grade version the preview saw; 0 = new grade. */
   version: number;
   kind: "new" | "changed";
@@ -163,14 +164,15 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
         rowErrors.push(`${assignment.code}: ${parsed.error}`);
         continue;
       }
-      const score = parsed.score!;
-      if (score > assignment.points * 2) {
+      const score: number | "EX" = parsed.excused ? "EX" : parsed.score!;
+      if (score !== "EX" && score > assignment.points * 2) {
         rowErrors.push(`${assignment.code}: ${score} is more than twice the ${assignment.points} points possible`);
         continue;
       }
-      const currentScore = student.cellScores[ai]!;
+      const currentScore = student.cellExcused[ai] ? "EX" : student.cellScores[ai]!;
       const version = student.versions[ai]!;
-      if (currentScore !== null && Math.abs(currentScore - score) < 1e-9) {
+      const same = score === "EX" ? currentScore === "EX" : typeof currentScore === "number" && Math.abs(currentScore - score) < 1e-9;
+      if (same) {
         rowUnchanged++;
         continue;
       }
@@ -256,18 +258,18 @@ export async function applyGradeImport({
     async (tx) => {
       const audit: AuditInput[] = [];
       if (fresh.length) {
-        let created: { id: string; assignmentId: string; studentId: string; score: number | null }[];
+        let created: { id: string; assignmentId: string; studentId: string; score: number | null; excused: boolean }[];
         try {
           created = await tx.grade.createManyAndReturn({
-            data: fresh.map((c) => ({ courseId, assignmentId: c.assignmentId, studentId: c.studentId, score: c.after, graderId: actorId, version: 1 })),
-            select: { id: true, assignmentId: true, studentId: true, score: true },
+            data: fresh.map((c) => ({ courseId, assignmentId: c.assignmentId, studentId: c.studentId, score: c.after === "EX" ? null : c.after, excused: c.after === "EX", graderId: actorId, version: 1 })),
+            select: { id: true, assignmentId: true, studentId: true, score: true, excused: true },
           });
         } catch (error) {
           if ((error as { code?: string }).code === "P2002") throw new ConflictError("Someone graded some of these cells since the preview; nothing was imported. Preview again.");
           throw error;
         }
         for (const g of created) {
-          audit.push({ courseId, actorId, action: "grade.import", entityType: "grade", entityId: g.id, before: null, after: { score: g.score, feedback: "", version: 1, assignmentId: g.assignmentId, studentId: g.studentId } });
+          audit.push({ courseId, actorId, action: "grade.import", entityType: "grade", entityId: g.id, before: null, after: { score: g.score, excused: g.excused, feedback: "", version: 1, assignmentId: g.assignmentId, studentId: g.studentId } });
         }
       }
       if (updates.length) {
@@ -289,8 +291,8 @@ export async function applyGradeImport({
           feedbackBy.set(r.id, r.feedback);
         }
         const count = await tx.$executeRaw`
-          UPDATE "Grade" AS g SET "score" = v."score", "version" = g."version" + 1, "graderId" = ${actorId}, "updatedAt" = now()
-          FROM unnest(${ids}::text[], ${updates.map((c) => c.after)}::float8[], ${updates.map((c) => c.version)}::int[]) AS v("id", "score", "version")
+          UPDATE "Grade" AS g SET "score" = v."score", "excused" = v."excused", "version" = g."version" + 1, "graderId" = ${actorId}, "updatedAt" = now()
+          FROM unnest(${ids}::text[], ${updates.map((c) => (c.after === "EX" ? null : c.after))}::float8[], ${updates.map((c) => c.after === "EX")}::boolean[], ${updates.map((c) => c.version)}::int[]) AS v("id", "score", "excused", "version")
           WHERE g."id" = v."id" AND g."version" = v."version" AND g."courseId" = ${courseId}`;
         if (count !== updates.length) throw new ConflictError("Some grades changed since the preview; nothing was imported. Preview again.");
         updates.forEach((c, i) => {
@@ -301,8 +303,8 @@ export async function applyGradeImport({
             action: "grade.import",
             entityType: "grade",
             entityId: ids[i]!,
-            before: { score: c.before, feedback, version: c.version },
-            after: { score: c.after, feedback, version: c.version + 1, assignmentId: c.assignmentId, studentId: c.studentId },
+            before: { score: c.before === "EX" ? null : c.before, excused: c.before === "EX", feedback, version: c.version },
+            after: { score: c.after === "EX" ? null : c.after, excused: c.after === "EX", feedback, version: c.version + 1, assignmentId: c.assignmentId, studentId: c.studentId },
           });
         });
       }

@@ -29,6 +29,8 @@ export type GradebookRow = {
   versions: number[];
   /** Assignment indexes whose grade has feedback. */
   feedback: number[];
+  /** Assignment indexes whose grade is excused (shown as EX, left out of the grade). */
+  excused: number[];
   /** [assignment index, late hours, flags] for late or cut-off items; flags: 1 over cap, 2 after cutoff. */
   late: [number, number, number][];
   hoursUsed: number;
@@ -78,6 +80,8 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
     rows: data.students.map((s) => {
       const feedback: number[] = [];
       s.hasFeedback.forEach((has, i) => has && feedback.push(i));
+      const excused: number[] = [];
+      s.cellExcused.forEach((is, i) => is && excused.push(i));
       return {
         id: s.id,
         name: s.name,
@@ -86,6 +90,7 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
         scores: s.cellScores,
         versions: s.versions,
         feedback,
+        excused,
         late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
         hoursUsed: s.standing.hoursUsed,
         balance: s.standing.balance,

@@ -22,10 +22,10 @@ export class GradeConflictError extends ConflictError {
 async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
   const row = await db.grade.findUnique({
     where: { assignmentId_studentId: { assignmentId, studentId } },
-    select: { score: true, feedback: true, version: true, updatedAt: true, grader: { select: { name: true } } },
+    select: { score: true, excused: true, feedback: true, version: true, updatedAt: true, grader: { select: { name: true } } },
   });
-  if (!row) return { score: null, feedback: "", version: 0, graderName: null, updatedAt: null };
-  return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.grader?.name ?? null, updatedAt: row.updatedAt.toISOString() };
+  if (!row) return { score: null, excused: false, feedback: "", version: 0, graderName: null, updatedAt: null };
+  return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.grader?.name ?? null, updatedAt: row.updatedAt.toISOString() };
 }
 
 /** The assignment and the enrolled student, both inside the course, or 404. */
@@ -64,21 +64,23 @@ export async function saveGrade({
 
   // The hot path of grading: two statements, no interactive transaction. The first reads the
   // cell and checks it belongs to the course (an assignment of it, an enrolled student of it).
-  const [cell] = await db.$queryRaw<{ role: string | null; id: string | null; score: number | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
-    SELECT m."role"::text AS "role", g."id", g."score", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+  const [cell] = await db.$queryRaw<{ role: string | null; id: string | null; score: number | null; excused: boolean | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
+    SELECT m."role"::text AS "role", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
     FROM "Assignment" a
     LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
     LEFT JOIN "Grade" g ON g."assignmentId" = a."id" AND g."studentId" = ${studentId}
     LEFT JOIN "User" u ON u."id" = g."graderId"
     WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
   if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
-  const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
+  const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, excused: cell.excused!, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
   if ((row?.version ?? 0) !== input.version) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
 
-  const next = { score: input.score !== undefined ? input.score : (row?.score ?? null), feedback: input.feedback ?? row?.feedback ?? "" };
-  if (row && row.score === next.score && row.feedback === next.feedback) {
+  // Typing a score (or clearing the cell) ends an excuse; excusing clears the score.
+  const excused = input.excused ?? (input.score !== undefined ? false : (row?.excused ?? false));
+  const next = { score: excused ? null : input.score !== undefined ? input.score : (row?.score ?? null), excused, feedback: input.feedback ?? row?.feedback ?? "" };
+  if (row && row.score === next.score && row.excused === next.excused && row.feedback === next.feedback) {
     // Nothing changed: no new version, no audit event.
-    return { score: row.score, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
+    return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
   }
 
   // The second statement writes the grade only if it is still at the version read (a compare-and-set
@@ -89,17 +91,17 @@ export async function saveGrade({
     actorId: actor.userId,
     action: row ? "grade.update" : "grade.create",
     entityType: "grade",
-    before: row ? { score: row.score, feedback: row.feedback, version: row.version } : null,
-    after: { score: next.score, feedback: next.feedback, assignmentId, studentId },
+    before: row ? { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version } : null,
+    after: { score: next.score, excused: next.excused, feedback: next.feedback, assignmentId, studentId },
   };
   const write = row
-    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
+    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "excused" = ${next.excused}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
           "version" = "version" + 1, "updatedAt" = now()
         WHERE "id" = ${row.id} AND "version" = ${row.version}
         RETURNING "id", "version", "updatedAt"`
     : // Two first saves of one cell race on the unique key; the loser inserts nothing.
-      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "feedback", "graderId", "version", "updatedAt")
-        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.feedback}, ${actor.userId}, 1, now())
+      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "excused", "feedback", "graderId", "version", "updatedAt")
+        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.excused}, ${next.feedback}, ${actor.userId}, 1, now())
         ON CONFLICT ("assignmentId", "studentId") DO NOTHING
         RETURNING "id", "version", "updatedAt"`;
   const [saved] = await db.$queryRaw<{ id: string; version: number; updatedAt: Date }[]>`
@@ -107,15 +109,16 @@ export async function saveGrade({
     "audited" AS (${auditedWriteSql(audit, "written")})
     SELECT "id", "version", "updatedAt" FROM "written"`;
   if (!saved) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
-  return { score: next.score, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
+  return { score: next.score, excused: next.excused, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
 }
 
 export type GradeHistoryEntry = {
   at: string;
   actorName: string | null;
   action: string;
-  before: number | null;
-  after: number | null;
+  /** The score before and after; "EX" when the grade was excused. */
+  before: number | "EX" | null;
+  after: number | "EX" | null;
   feedbackChanged: boolean;
 };
 
@@ -176,14 +179,14 @@ export async function getGradeDetail({
         })
       : [];
     history = events.map((e) => {
-      const before = (e.before ?? null) as { score?: number | null; feedback?: string } | null;
-      const after = (e.after ?? null) as { score?: number | null; feedback?: string } | null;
+      const before = (e.before ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
+      const after = (e.after ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
       return {
         at: e.createdAt.toISOString(),
         actorName: e.actor?.name ?? null,
         action: e.action,
-        before: before?.score ?? null,
-        after: after?.score ?? null,
+        before: before?.excused ? "EX" : (before?.score ?? null),
+        after: after?.excused ? "EX" : (after?.score ?? null),
         feedbackChanged: (before?.feedback ?? "") !== (after?.feedback ?? ""),
       };
     });
@@ -244,6 +247,7 @@ export type MyGradeRow = {
   dueAt: string | null;
   released: boolean;
   score: number | null;
+  excused: boolean;
   feedback: string;
   lateHours: number;
   zeroed: boolean;
@@ -260,6 +264,7 @@ export type MyGrades = {
   scheme: GradeScheme;
   items: SchemeItem[];
   scores: Record<string, number | null>;
+  excused: string[];
   trackId: string | null;
   zeroItems: string[];
 };
@@ -298,6 +303,7 @@ export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: str
           dueAt: a.dueAt?.toISOString() ?? null,
           released,
           score,
+          excused: released && me.cellExcused[ai]!,
           feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
           lateHours: lateBy.get(a.id)?.lateHours ?? 0,
           zeroed: zeroed.has(a.id),
@@ -315,6 +321,7 @@ export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: str
     scheme: data.loaded.scheme,
     items: data.loaded.items,
     scores: me.scores.scores,
+    excused: me.scores.excused ?? [],
     trackId: me.trackId,
     zeroItems: me.standing.consequences.map((c) => c.itemId),
   };

@@ -35,6 +35,8 @@ export type GradingStudent = {
   cellScores: (number | null)[];
   /** Grade versions; 0 = no grade row. */
   versions: number[];
+  /** Excused cells (Canvas "EX"): no score, left out of the grade. */
+  cellExcused: boolean[];
   hasFeedback: boolean[];
   standing: LateStanding;
   current: FinalGrade;
@@ -166,11 +168,11 @@ export async function loadGradingData({
   // Set-based reads, aggregated per student so 2,000 × 50 cells come back as 2,000 rows.
   const studentFilter = onlyStudent ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty;
   const [grades, lateSubmissions, missing] = await Promise.all([
-    // One text per student ("index,score,version,feedback;…"): PostgreSQL arrays of 100,000 cells
+    // One text per student ("index,score,version,feedback,excused;…"): PostgreSQL arrays of 100,000 cells
     // cost ~90 ms of CPU to parse in node, this format ~10.
     gradedIds.length
       ? db.$queryRaw<{ studentId: string; cells: string }[]>`
-          SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int), ';') AS "cells"
+          SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int, g."excused"::int), ';') AS "cells"
           FROM "Grade" g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS d("id", "n") ON d."id" = g."assignmentId"
           WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${gradedIds}::text[]) ${studentFilter}
           GROUP BY g."studentId"`
@@ -202,25 +204,28 @@ export async function loadGradingData({
   const cellScores = sorted.map(() => new Array<number | null>(n).fill(null));
   const versions = sorted.map(() => new Array<number>(n).fill(0));
   const feedback = sorted.map(() => new Array<boolean>(n).fill(false));
+  const excused = sorted.map(() => new Array<boolean>(n).fill(false));
   const scoreMaps = sorted.map(() => ({}) as Record<string, number | null>);
   for (const g of grades) {
     const si = byStudent.get(g.studentId);
     if (si === undefined) continue;
-    const [rowScores, rowVersions, rowFeedback, scores] = [cellScores[si]!, versions[si]!, feedback[si]!, scoreMaps[si]!];
-    // Scanned by hand: split() would allocate five strings per cell, 500,000 per load.
+    const [rowScores, rowVersions, rowFeedback, rowExcused, scores] = [cellScores[si]!, versions[si]!, feedback[si]!, excused[si]!, scoreMaps[si]!];
+    // Scanned by hand: split() would allocate six strings per cell, 500,000 per load.
     const text = g.cells;
     let at = 0;
     while (at < text.length) {
       const c1 = text.indexOf(",", at);
       const c2 = text.indexOf(",", c1 + 1);
       const c3 = text.indexOf(",", c2 + 1);
-      const end = text.indexOf(";", c3 + 1);
+      const c4 = text.indexOf(",", c3 + 1);
+      const end = text.indexOf(";", c4 + 1);
       const stop = end === -1 ? text.length : end;
       const ai = Number(text.slice(at, c1)) - 1; // ordinality is 1-based
       const value = c2 === c1 + 1 ? null : Number(text.slice(c1 + 1, c2));
       rowScores[ai] = value;
       rowVersions[ai] = Number(text.slice(c2 + 1, c3));
       rowFeedback[ai] = text.charCodeAt(c3 + 1) === 49; // "1"
+      rowExcused[ai] = text.charCodeAt(c4 + 1) === 49;
       scores[ids[ai]!] = value;
       at = stop + 1;
     }
@@ -259,7 +264,8 @@ export async function loadGradingData({
       // What a student sees must not move because of an item whose grades are still hidden.
       standing.consequences = standing.consequences.filter((c) => released[assignmentIndex.get(c.itemId)!]);
     }
-    const scores: StudentScores = { scores: scoreMaps[si]!, chosenTrackId: m.trackId };
+    const excusedIds = ids.filter((_, ai) => excused[si]![ai]);
+    const scores: StudentScores = { scores: scoreMaps[si]!, chosenTrackId: m.trackId, ...(excusedIds.length ? { excused: excusedIds } : {}) };
     return {
       id: m.userId,
       name: m.name,
@@ -268,6 +274,7 @@ export async function loadGradingData({
       scores,
       cellScores: cellScores[si]!,
       versions: versions[si]!,
+      cellExcused: excused[si]!,
       hasFeedback: feedback[si]!,
       standing,
       current: compiled.grade({ student: scores, mode: "current", consequences: standing.consequences, gradeCap: standing.gradeCap }),

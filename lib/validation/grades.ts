@@ -9,13 +9,14 @@ export const scoreValue = z
   .min(0, "A score cannot be negative")
   .max(100_000, "That score is too large");
 
-/** Parses what a grader typed ("85", " 7.5 ", "") into a score or null. */
-export function parseScoreText(text: string): { ok: true; score: number | null } | { ok: false; error: string } {
+/** What a grader typed ("85", " 7.5 ", "", or "EX" for excused, as in Canvas) as a cell value. */
+export function parseScoreText(text: string): { ok: true; score: number | null; excused: boolean } | { ok: false; error: string } {
   const trimmed = text.trim();
-  if (trimmed === "") return { ok: true, score: null };
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { ok: false, error: `"${trimmed}" is not a number` };
+  if (trimmed === "") return { ok: true, score: null, excused: false };
+  if (/^ex$/i.test(trimmed)) return { ok: true, score: null, excused: true };
+  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { ok: false, error: `"${trimmed}" is not a number (or EX for excused)` };
   const parsed = scoreValue.safeParse(Number(trimmed));
-  return parsed.success ? { ok: true, score: parsed.data } : { ok: false, error: parsed.error.issues[0]!.message };
+  return parsed.success ? { ok: true, score: parsed.data, excused: false } : { ok: false, error: parsed.error.issues[0]!.message };
 }
 
 /** A cell save (JSON body of PUT /api/courses/[slug]/grades/[assignmentId]/[studentId]). */
@@ -24,14 +25,18 @@ export const gradeSaveSchema = z
     // The version the grader read; 0 = there was no grade row yet.
     version: z.number().int().min(0),
     score: scoreValue.nullable().optional(),
+    // Excused: left out of the grade; a score of its own makes no sense alongside.
+    excused: z.boolean().optional(),
     feedback: z.string().max(20_000, "Feedback is limited to 20,000 characters").optional(),
   })
-  .refine((v) => v.score !== undefined || v.feedback !== undefined, { message: "Nothing to save" });
+  .refine((v) => v.score !== undefined || v.feedback !== undefined || v.excused !== undefined, { message: "Nothing to save" })
+  .refine((v) => !(v.excused === true && typeof v.score === "number"), { message: "An excused grade has no score", path: ["score"] });
 export type GradeSaveInput = z.infer<typeof gradeSaveSchema>;
 
 /** One grade cell as both sides of a save see it: a save's answer, and a conflict's `current`. version 0 = no grade row. */
 export const cellStateSchema = z.object({
   score: z.number().nullable(),
+  excused: z.boolean(),
   feedback: z.string(),
   version: z.number().int().min(0),
   graderName: z.string().nullable(),

@@ -10,7 +10,7 @@ async function cellOf(page: Page, row: ReturnType<Page["getByRole"]>, code: stri
   return row.locator(`[aria-colindex="${col}"]`);
 }
 
-test("a TA grades three cells with the keyboard and releases; the student sees the grades and their standing", async ({ browser }) => {
+test("a TA grades three cells and excuses one with the keyboard, and releases; the student sees the grades and their standing", async ({ browser }) => {
   const staff = await browser.newContext();
   const page = await staff.newPage();
   await signIn(page, `ta@${slug}.demo`);
@@ -49,6 +49,12 @@ test("a TA grades three cells with the keyboard and releases; the student sees t
   await page.keyboard.type("97", { delay: 30 });
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Saved PART for Sofia Alvarez: 97" })).toBeAttached();
+  // PLQ2: "ex" excuses (Canvas's EX): no score, left out of the grade.
+  await (await cellOf(page, row, "PLQ2")).click();
+  await page.keyboard.type("ex", { delay: 30 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved PLQ2 for Sofia Alvarez: excused" })).toBeAttached();
+  await expect(await cellOf(page, row, "PLQ2")).toContainText("EX");
 
   // The saves are in the database: a reload shows them.
   await page.reload();
@@ -57,6 +63,7 @@ test("a TA grades three cells with the keyboard and releases; the student sees t
   await expect(await cellOf(page, reloaded, "HW2")).toContainText("91");
   await expect(await cellOf(page, reloaded, "PLQ1")).toContainText("88");
   await expect(await cellOf(page, reloaded, "PART")).toContainText("97");
+  await expect(await cellOf(page, reloaded, "PLQ2")).toContainText("EX");
 
   // Release HW2.
   await page.getByRole("link", { name: "Assignments, release & statistics" }).click();
@@ -75,6 +82,7 @@ test("a TA grades three cells with the keyboard and releases; the student sees t
   await expect(hw2).toContainText("91 / 100");
   await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PART:/ }) })).toContainText("97 / 100");
   await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ1:/ }) })).toContainText("88 / 100");
+  await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ2:/ }) })).toContainText("Excused (not counted)");
   await expect(student.getByTestId("standing")).toHaveText(/\d+\.\d\d% [A-F]/);
   await expect(student.getByRole("region", { name: "By category" })).toContainText("Course Projects");
   await expectNoAxeViolations(student);

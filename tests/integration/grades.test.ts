@@ -13,6 +13,7 @@ import { getGradebook } from "@/lib/server/gradebook";
 import { applyGradeImport, exportGradebookCsv, previewGradeImport } from "@/lib/server/grade-csv";
 import { getAssignmentStats, getGradebookStats } from "@/lib/server/grade-stats";
 import { getSchemeEditor, previewScheme, updateScheme } from "@/lib/server/grade-scheme";
+import { compileScheme } from "@/lib/domain/grading";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const slug = "csci1390";
@@ -274,6 +275,67 @@ describe("CSV", () => {
 
   it("a file without a student column is refused", async () => {
     await expect(previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: ["Name", "P1"], rows: [] }, now })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("excused grades (Canvas's EX)", () => {
+  it("an excused cell has no score, is left out of the final grade, shows to the student, and goes out and back in through CSV as EX", async () => {
+    const p1 = await assignment("P1");
+    const s7 = await viewerFor("student7@csci1390.demo");
+    const s8 = await viewerFor("student8@csci1390.demo");
+    const args = { db: t.db, slug, assignmentId: p1.id, studentId: s7.userId };
+    const before = (await getGradeDetail({ ...args, viewer: ta, now })).cell;
+    expect(before).toMatchObject({ excused: false });
+    expect(before.score).not.toBeNull();
+
+    const excused = await saveGrade({ ...args, viewer: ta, input: { version: before.version, excused: true } });
+    expect(excused).toMatchObject({ score: null, excused: true, version: before.version + 1 });
+    const row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s7.userId } } });
+    expect(row).toMatchObject({ score: null, excused: true });
+    const [event] = await t.db.auditEvent.findMany({ where: { courseId, entityType: "grade", entityId: row.id }, orderBy: { id: "desc" }, take: 1 });
+    expect(event).toMatchObject({ action: "grade.update", before: { score: before.score, excused: false }, after: { score: null, excused: true } });
+    expect((await getGradeDetail({ ...args, viewer: ta, now })).history!.at(-1)).toMatchObject({ before: before.score, after: "EX" });
+
+    // The final grade leaves P1 out; a missing P1 would count as zero instead.
+    const book = await getGradebook({ db: t.db, slug, viewer: ta, now });
+    const mine = book.rows.find((r) => r.id === s7.userId)!;
+    const ai = book.assignments.findIndex((a) => a.id === p1.id);
+    expect(mine.excused).toContain(ai);
+    expect(mine.scores[ai]).toBeNull();
+    const scores = Object.fromEntries(book.assignments.flatMap((a, i) => (mine.scores[i] === null ? [] : [[a.id, mine.scores[i]!]])));
+    const grader = compileScheme({ scheme: book.scheme, items: book.items });
+    const finalWith = (excusedIds: string[]) =>
+      grader.grade({ student: { scores, chosenTrackId: mine.trackId, excused: excusedIds }, mode: "final", consequences: mine.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })), gradeCap: mine.gradeCap }).percent!;
+    expect(finalWith([p1.id])).toBeGreaterThan(finalWith([]));
+    const { csv } = await exportGradebookCsv({ db: t.db, slug, viewer: ta, now });
+    const [header, ...body] = Papa.parse<string[]>(csv.trim()).data;
+    const line = body.find((r) => r[1] === s7.userId)!;
+    expect(line[header!.indexOf(`${p1.title} (${p1.id})`)]).toBe("EX");
+    expect(Number(line[header!.indexOf("Final Score")])).toBeCloseTo(finalWith([p1.id]), 2);
+
+    // The student sees it as excused, and their what-if leaves it out.
+    const theirs = await getMyGrades({ db: t.db, slug, viewer: s7, now });
+    expect(theirs.rows.find((r) => r.code === "P1")).toMatchObject({ score: null, excused: true });
+    expect(theirs.excused).toEqual([p1.id]);
+
+    // Importing: EX where it is already excused is unchanged; "ex" for another student excuses them.
+    const rows = body.map((cells, i) => ({ line: i + 2, cells: [...cells] }));
+    const p1Col = header!.indexOf(`${p1.title} (${p1.id})`);
+    for (const r of rows) for (let c = 5; c < r.cells.length; c++) if (c !== p1Col) r.cells[c] = ""; // only P1 matters here
+    for (const r of rows) if (r.cells[1] !== s7.userId && r.cells[1] !== s8.userId) r.cells[p1Col] = "";
+    rows.find((r) => r.cells[1] === s8.userId)!.cells[p1Col] = "ex";
+    const preview = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
+    expect(preview.counts).toMatchObject({ new: 0, changed: 1, unchanged: 1, errors: 0 });
+    expect(preview.changes.map((c) => [c.studentId, c.after])).toEqual([[s8.userId, "EX"]]);
+    await applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: preview.previewToken }, now });
+    const s8Row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s8.userId } } });
+    expect(s8Row).toMatchObject({ score: null, excused: true });
+    const [imported] = await t.db.auditEvent.findMany({ where: { courseId, entityId: s8Row.id, action: "grade.import" } });
+    expect(imported!.after).toMatchObject({ score: null, excused: true });
+
+    // Typing a score ends the excuse.
+    const rescored = await saveGrade({ ...args, viewer: ta, input: { version: excused.version, score: 90 } });
+    expect(rescored).toMatchObject({ score: 90, excused: false });
   });
 });
 
