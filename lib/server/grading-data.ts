@@ -92,6 +92,20 @@ export function toDomainPolicy(p: {
 }
 
 /**
+ * Grades aggregated per student, so 2,000 × 50 cells come back as 2,000 rows, each one text
+ * ("index,score,version,feedback,excused;…", index 1-based into `ids`): PostgreSQL arrays of
+ * 100,000 cells cost ~90 ms of CPU to parse in node, this format ~10.
+ */
+function readGrades(db: Db, { courseId, ids, graded, studentId }: { courseId: string; ids: string[]; graded: string[]; studentId?: string }) {
+  if (graded.length === 0) return Promise.resolve([]);
+  return db.$queryRaw<{ studentId: string; cells: string }[]>`
+    SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int, g."excused"::int), ';') AS "cells"
+    FROM "Grade" g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS d("id", "n") ON d."id" = g."assignmentId"
+    WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${graded}::text[]) ${studentId !== undefined ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty}
+    GROUP BY g."studentId"`;
+}
+
+/**
  * Loads and grades the course's enrolled students, or only `studentId` when given.
  * With `releasedOnly`, grades of unreleased assignments are left out entirely (the
  * student's view): they never leave the database for that request.
@@ -111,13 +125,20 @@ export async function loadGradingData({
 }): Promise<GradingData> {
   const courseId = course.id;
   const onlyStudent = studentId !== undefined;
+  const assignmentsRead = db.assignment.findMany({
+    where: { courseId },
+    orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
+    select: { id: true, code: true, title: true, kind: true, points: true, categoryId: true, weight: true, dueAt: true, gradesReleasedAt: true, lateHoursApply: true, acceptsLate: true },
+  });
+  // The grades, the longest read, need only the assignments: start them as soon as those are in,
+  // beside the other reads. (The no-op catch marks the promise handled until it is awaited below.)
+  const gradesRead = assignmentsRead.then((list) =>
+    readGrades(db, { courseId, ids: list.map((a) => a.id), graded: (releasedOnly ? list.filter((a) => isReleased(a, now)) : list).map((a) => a.id), studentId }),
+  );
+  gradesRead.catch(() => undefined);
   const [loaded, assignments, policyRow, members, ledger, extensions] = await Promise.all([
     loadScheme(db, courseId),
-    db.assignment.findMany({
-      where: { courseId },
-      orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
-      select: { id: true, code: true, title: true, kind: true, points: true, categoryId: true, weight: true, dueAt: true, gradesReleasedAt: true, lateHoursApply: true, acceptsLate: true },
-    }),
+    assignmentsRead,
     db.latePolicy.findUnique({ where: { courseId } }),
     // Raw SQL for the two per-student reads: Prisma's row mapping of 2,000 members and thousands of
     // ledger entries cost ten times the queries themselves. Sorted by the database: a JS
@@ -139,7 +160,6 @@ export async function loadGradingData({
   const policy = policyRow ? toDomainPolicy(policyRow) : null;
   const ids = assignments.map((a) => a.id);
   const released = assignments.map((a) => isReleased(a, now));
-  const gradedIds = releasedOnly ? ids.filter((_, i) => released[i]) : ids;
 
   // The due date in force: course-wide per assignment, personal ones only for the students who have them.
   // Per-student lookups are nested maps, not "student|assignment" strings: building and hashing
@@ -165,18 +185,8 @@ export async function loadGradingData({
       ? assignments.filter((a, i) => policy.coveredKinds.includes(a.kind) && a.lateHoursApply && courseDue[i] !== null && courseDue[i]!.getTime() < cutoff.getTime()).map((a) => a.id)
       : [];
 
-  // Set-based reads, aggregated per student so 2,000 × 50 cells come back as 2,000 rows.
-  const studentFilter = onlyStudent ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty;
   const [grades, lateSubmissions, missing] = await Promise.all([
-    // One text per student ("index,score,version,feedback,excused;…"): PostgreSQL arrays of 100,000 cells
-    // cost ~90 ms of CPU to parse in node, this format ~10.
-    gradedIds.length
-      ? db.$queryRaw<{ studentId: string; cells: string }[]>`
-          SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int, g."excused"::int), ';') AS "cells"
-          FROM "Grade" g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS d("id", "n") ON d."id" = g."assignmentId"
-          WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${gradedIds}::text[]) ${studentFilter}
-          GROUP BY g."studentId"`
-      : Promise.resolve([]),
+    gradesRead,
     withDue.length
       ? db.$queryRaw<{ studentId: string; assignmentId: string; at: Date }[]>`
           SELECT s."studentId", s."assignmentId", max(s."submittedAt") AS "at"
