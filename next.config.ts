@@ -3,6 +3,8 @@ import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // scripts/server.ts compresses responses, at a cheaper level than Next's default.
+  compress: false,
   // Parallel builds (e.g. two checkouts of the tests) can each use their own folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // The Prisma client and pg are server-only Node packages; bundling them gains nothing.

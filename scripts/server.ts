@@ -4,11 +4,18 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { constants as zlibConstants } from "node:zlib";
+import compression from "compression";
 import pino from "pino";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "lectern", pid: process.pid } });
+
+// Compression here instead of Next's (next.config.ts: compress: false): Next's uses zlib's default
+// level, which spent ~100 ms of CPU on the 2 MB gradebook page; the fastest levels of gzip and
+// brotli still shrink HTML six- to sevenfold for a fraction of that.
+const compress = compression({ level: 1, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } } });
 
 const app = next({ dev: false, hostname, port, dir: process.cwd(), conf: undefined });
 const handle = app.getRequestHandler();
@@ -27,7 +34,7 @@ const server = http.createServer((req, res) => {
     if (path?.startsWith("/_next/static")) return; // static assets would drown the log
     log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
   });
-  void handle(req, res);
+  compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => log.info({ port, hostname }, "listening"));

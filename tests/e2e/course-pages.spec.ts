@@ -241,3 +241,20 @@ test("the course home's upcoming deadlines link to the calendar feed", async ({ 
   const deadlines = region(page, "Upcoming deadlines");
   await expect(deadlines.getByRole("link", { name: "Course calendar (.ics)" })).toHaveAttribute("href", "/courses/csc490/calendar.ics");
 });
+
+test("pages are compressed by the production server (brotli or gzip, as the client asks) and read back whole", async ({ request }) => {
+  const plain = await request.get("/courses/csc490/schedule", { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  const text = await plain.text();
+  expect(text).toContain("Reading week");
+  for (const encoding of ["br", "gzip"]) {
+    const res = await request.get("/courses/csc490/schedule", { headers: { "accept-encoding": encoding } });
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-encoding"]).toBe(encoding);
+    expect(res.headers()["vary"]?.toLowerCase()).toContain("accept-encoding");
+    // Decoded by the client: the same page (nonces and request ids aside).
+    const body = await res.text();
+    expect(body).toContain("Reading week");
+    expect(body.length).toBeGreaterThan(text.length * 0.9);
+  }
+});
