@@ -72,6 +72,21 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
     } else setMessage({ kind: "error", text: result.message });
   }
 
+  // Excusing from here too: on a phone the cell's numeric keyboard has no letters for "EX".
+  async function toggleExcused(cell: CellState) {
+    if (!assignment) return;
+    setSaving(true);
+    const result = await saveCell({ slug, assignmentId: assignment.id, studentId: student.id, version: cell.version, value: cell.excused ? null : "EX" });
+    setSaving(false);
+    if (result.kind === "saved") {
+      setMessage({ kind: "ok", text: result.cell.excused ? "Excused: left out of the grade." : "No longer excused." });
+      onSaved(result.cell);
+    } else if (result.kind === "conflict") {
+      setMessage({ kind: "error", text: `${result.current.graderName ?? "Someone"} changed this grade meanwhile; it is now ${formatScore(cellValue(result.current)) || "blank"}.` });
+      onSaved(result.current);
+    } else setMessage({ kind: "error", text: result.message });
+  }
+
   return (
     <aside aria-labelledby={headingId} className="w-full shrink-0 space-y-3 rounded-md border border-slate-200 p-3 text-sm lg:w-80 dark:border-slate-800">
       <div className="flex items-start justify-between gap-2">
@@ -93,6 +108,12 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
             {detail.cell.score !== null ? ` / ${assignment.points}` : ""}
             {detail.assignment.released ? " · released" : " · hidden from students"}
           </p>
+          {canEdit ? (
+            <button type="button" disabled={saving} onClick={() => toggleExcused(detail.cell)}
+              className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-60 dark:border-slate-700">
+              {detail.cell.excused ? "Remove the excuse" : "Excuse (EX)"}
+            </button>
+          ) : null}
           <div>
             <h3 className="font-medium">Submissions</h3>
             {detail.submissions.length === 0 ? <p className="text-slate-600 dark:text-slate-400">None.</p> : (

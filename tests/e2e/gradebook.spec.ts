@@ -64,6 +64,17 @@ test("a TA grades three cells and excuses one with the keyboard, and releases; t
   await expect(await cellOf(page, reloaded, "PLQ1")).toContainText("88");
   await expect(await cellOf(page, reloaded, "PART")).toContainText("97");
   await expect(await cellOf(page, reloaded, "PLQ2")).toContainText("EX");
+  // The detail panel excuses too (on a phone the cell's numeric keyboard has no letters), and takes it back.
+  await (await cellOf(page, reloaded, "PLQ3")).click();
+  await page.getByRole("button", { name: "Feedback & history" }).click();
+  const panel = page.getByRole("complementary", { name: /PLQ3 · Sofia Alvarez/ });
+  await panel.getByRole("button", { name: "Excuse (EX)" }).click();
+  await expect(await cellOf(page, reloaded, "PLQ3")).toContainText("EX");
+  await expect(panel.getByRole("button", { name: "Remove the excuse" })).toBeVisible();
+  await panel.getByRole("button", { name: "Remove the excuse" }).click();
+  await expect(await cellOf(page, reloaded, "PLQ3")).not.toContainText("EX");
+  await expect(panel.getByRole("button", { name: "Excuse (EX)" })).toBeVisible();
+  await expect(panel.getByRole("listitem").first()).toContainText("EX → blank");
 
   // Release HW2.
   await page.getByRole("link", { name: "Assignments, release & statistics" }).click();
