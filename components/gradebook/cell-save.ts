@@ -1,11 +1,11 @@
 // Client side of a cell save: PUT the value with the version that was read; a 409
 // brings back the value someone else saved in the meantime.
+import { formatScore, type CellValue } from "@/lib/domain/grading";
 import { cellSaveAnswerSchema, type CellState } from "@/lib/validation/grades";
 
 export type { CellState };
 
-/** What a cell holds as a grader sees it: a score, blank, or excused (Canvas's "EX"). */
-export type CellValue = number | "EX" | null;
+export { formatScore, type CellValue };
 
 export function cellValue(cell: Pick<CellState, "score" | "excused">): CellValue {
   return cell.excused ? "EX" : cell.score;
@@ -54,8 +54,3 @@ export async function saveCell({
   }
 }
 
-export function formatScore(score: CellValue): string {
-  if (score === null) return "";
-  if (score === "EX") return "EX";
-  return String(Math.round(score * 100) / 100);
-}

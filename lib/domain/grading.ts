@@ -15,6 +15,16 @@ export {
 export { capLetter, gradeDistribution, letterFor, sortCutoffs, type GradeDistribution, type LetterCutoff } from "./letters";
 export { whatIfNeeded, type WhatIfResult } from "./what-if";
 
+/** What a grade cell holds: a score, blank, or excused (Canvas's "EX"). */
+export type CellValue = number | "EX" | null;
+
+/** A cell as graders read and type it, in the grid and in CSV files: two decimals at most, "EX", or "". */
+export function formatScore(score: CellValue): string {
+  if (score === null) return "";
+  if (score === "EX") return "EX";
+  return String(Math.round(score * 100) / 100);
+}
+
 export type ScoreStats = {
   count: number; // graded scores
   missing: number;

@@ -6,6 +6,7 @@ import { recordAudit, type AuditInput } from "./audit";
 import { ConflictError, ValidationError } from "./errors";
 import { parseScoreText, type GradeImportInput } from "@/lib/validation/grades";
 import { loadGradingData, type GradingData } from "./grading-data";
+import { formatScore } from "@/lib/domain/grading";
 
 // Canvas's gradebook CSV: Student, ID, SIS User ID, SIS Login ID, Section, one
 // column per assignment titled "Title (id)", then read-only totals; the second
@@ -22,10 +23,6 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function formatScore(score: number | "EX" | null): string {
-  if (score === null || score === "EX") return score ?? "";
-  return String(Math.round(score * 100) / 100);
-}
 
 export function assignmentColumn(a: { title: string; id: string }): string {
   return `${a.title} (${a.id})`;

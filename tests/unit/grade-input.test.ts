@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { formatScore } from "@/lib/domain/grading";
 import { cellSaveAnswerSchema, gradeSaveSchema, parseScoreText } from "@/lib/validation/grades";
 
 describe("parseScoreText: what a grader types into a cell", () => {
@@ -40,5 +41,15 @@ describe("gradeSaveSchema", () => {
     expect(cellSaveAnswerSchema.parse({ cell })).toEqual({ cell });
     const { excused: _dropped, ...old } = cell;
     expect(cellSaveAnswerSchema.safeParse({ cell: old }).success).toBe(false);
+  });
+});
+
+describe("formatScore: a cell as the grid and the CSV write it", () => {
+  it("two decimals at most, EX for excused, blank for none; and what it writes parses back", () => {
+    expect([88, 7.5, 1 / 3, 0, null, "EX" as const].map(formatScore)).toEqual(["88", "7.5", "0.33", "0", "", "EX"]);
+    for (const value of [88, 7.5, 0, null, "EX" as const]) {
+      const parsed = parseScoreText(formatScore(value));
+      expect(parsed).toEqual({ ok: true, score: value === "EX" ? null : value, excused: value === "EX" });
+    }
   });
 });
