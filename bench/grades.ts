@@ -12,6 +12,8 @@
 import "./support/register-server-only.mjs";
 
 const { admin, adminUrl } = await import("@/scripts/scratch-database");
+const { median, percentile } = await import("./support/stats");
+const { waitUntilHealthy } = await import("@/scripts/wait-healthy");
 
 const { randomUUID } = await import("node:crypto");
 const { existsSync } = await import("node:fs");
@@ -40,11 +42,6 @@ const slug = "bench-grades";
 const HOUR = 3_600_000;
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const median = (values: number[]) => percentile(values, 50);
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
   const value = await fn();
@@ -240,10 +237,7 @@ try {
       env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: secret, LOG_LEVEL: "warn" },
     });
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitUntilHealthy({ ports: [port], child: server, timeoutMs: 60_000, what: "gradebook bench server" });
     const token = await encode({ token: { sub: ta.userId, email: ta.email, name: ta.name }, secret });
     const cookie = `next-auth.session-token=${token}`;
     const pageTimes: number[] = [];

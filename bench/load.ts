@@ -8,6 +8,7 @@
 import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { signInCookie, startBenchServer } from "./support/server";
+import { percentile } from "./support/stats";
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const port = Number(process.env.BENCH_PORT ?? 3750);
@@ -17,10 +18,6 @@ const server = await startBenchServer(port);
 const base = server.base;
 const bases = [base, `http://127.0.0.1:${port + 2}`];
 type Kind = { name: string; requests: number; latencies: number[]; errors: number };
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-};
 try {
   const dbUrl = new URL(process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
   dbUrl.pathname = `/lectern_e2e_${port}`;

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { dropDatabase, freshDatabase } from "./scratch-database";
+import { waitUntilHealthy } from "./wait-healthy";
 
 const port = Number(process.argv[2] ?? 3100);
 const ports = [port, port + 2];
@@ -23,14 +24,6 @@ const shared = {
   HOSTNAME: "127.0.0.1",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
-async function waitForHealth(p: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${p}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`instance on port ${p} did not become healthy`);
-}
 
 // One after the other, so "the last one answers" means all are up.
 const servers: ChildProcess[] = [];
@@ -41,7 +34,7 @@ for (const p of ports) {
   });
   child.on("exit", (code) => void stopAll(code ?? 1));
   servers.push(child);
-  await waitForHealth(p);
+  await waitUntilHealthy({ ports: [p], child, timeoutMs: 120_000, what: `instance on port ${p}` });
 }
 
 let exiting = false;

@@ -2,6 +2,7 @@
 // local PostgreSQL, two instances) for a benchmark, and stops it afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { waitUntilHealthy } from "@/scripts/wait-healthy";
 
 export async function startBenchServer(port: number): Promise<{ base: string; stop: () => Promise<void> }> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -13,13 +14,8 @@ export async function startBenchServer(port: number): Promise<{ base: string; st
     env: { ...process.env, LOG_LEVEL: "warn" },
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("bench server exited early");
-    const ok = await fetch(`http://127.0.0.1:${port + 2}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (i > 900) throw new Error("bench server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // e2e-server starts its instances one after the other: the second answering means both are up.
+  await waitUntilHealthy({ ports: [port + 2], child, timeoutMs: 180_000, what: "bench server" });
   return {
     base,
     stop: async () => {

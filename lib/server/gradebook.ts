@@ -53,6 +53,9 @@ export type GradebookData = {
   rows: GradebookRow[];
 };
 
+/** The positions of the true flags: a row's per-cell flags sent as short index lists. */
+const indexesWhere = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
+
 export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<GradebookData> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
   const data = await loadGradingData({ db, course: ctx.course, now });
@@ -77,28 +80,22 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
       : null,
     scheme: data.loaded.scheme,
     items: data.loaded.items,
-    rows: data.students.map((s) => {
-      const feedback: number[] = [];
-      s.hasFeedback.forEach((has, i) => has && feedback.push(i));
-      const excused: number[] = [];
-      s.cellExcused.forEach((is, i) => is && excused.push(i));
-      return {
-        id: s.id,
-        name: s.name,
-        email: s.email,
-        trackId: s.trackId,
-        scores: s.cellScores,
-        versions: s.versions,
-        feedback,
-        excused,
-        late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
-        hoursUsed: s.standing.hoursUsed,
-        balance: s.standing.balance,
-        flags: { overBudget: s.standing.overBudget, overCap: s.standing.overCap, afterCutoff: s.standing.afterCutoff },
-        zeroItems: s.standing.consequences.map((c) => c.itemId),
-        gradeCap: s.standing.gradeCap,
-        current: { percent: s.current.percent, letter: s.current.letter },
-      };
-    }),
+    rows: data.students.map((s) => ({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      trackId: s.trackId,
+      scores: s.cellScores,
+      versions: s.versions,
+      feedback: indexesWhere(s.hasFeedback),
+      excused: indexesWhere(s.cellExcused),
+      late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
+      hoursUsed: s.standing.hoursUsed,
+      balance: s.standing.balance,
+      flags: { overBudget: s.standing.overBudget, overCap: s.standing.overCap, afterCutoff: s.standing.afterCutoff },
+      zeroItems: s.standing.consequences.map((c) => c.itemId),
+      gradeCap: s.standing.gradeCap,
+      current: { percent: s.current.percent, letter: s.current.letter },
+    })),
   };
 }

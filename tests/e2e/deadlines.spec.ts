@@ -3,52 +3,22 @@
 // database) with the server clock set to Fri Apr 25, 2025, 10:00 AM EDT: P4 was
 // due Thu 6:00 PM, so a submission now is 16 h late of which 7 fall in the
 // uncounted 00:00–07:00 window → 10 late hours.
-import { spawn, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
+import { useFakeClockServer } from "./support/fake-clock-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
 const BASE = `http://127.0.0.1:${PORT}`;
 const FAKE_NOW = "2025-04-25T14:00:00.000Z";
 const ME = "/courses/csci1390/me";
 
-let server: ChildProcess | null = null;
-// The server's JSON logs, for when something fails (outside test-results/, which a parallel run may wipe).
-const serverLog = join(tmpdir(), `lectern-deadlines-server-${PORT}.log`);
-
-async function healthy(port: number): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-}
-
 // Serial: each test builds on the ledger the previous one left. Several sign-ins and axe scans
 // per test on a busy 2-core machine need more than the default minute.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ baseURL: BASE });
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts", String(PORT)], {
-    env: { ...process.env, LECTERN_FAKE_NOW: FAKE_NOW },
-    stdio: ["ignore", openSync(serverLog, "w"), "inherit"],
-  });
-  for (let i = 0; i < 1200; i++) {
-    if ((await healthy(PORT)) && (await healthy(PORT + 2))) return;
-    if (server.exitCode !== null) throw new Error(`deadlines e2e server exited with ${server.exitCode}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("deadlines e2e server did not become healthy");
-});
-
-test.afterAll(async () => {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server!.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
-});
+useFakeClockServer({ name: "deadlines", port: PORT, fakeNow: FAKE_NOW });
 
 async function hoursUsed(page: Page): Promise<number> {
   const meter = page.getByRole("meter", { name: "Late hours used" });

@@ -4,12 +4,11 @@
 // element from that content may reach the DOM as markup.
 //
 // The demo term is over, so submissions need a server clock inside it: this file starts
-// its own server pair (scripts/e2e-server.ts, fresh seeded database) like deadlines.spec.ts,
+// its own server pair (support/fake-clock-server.ts) like deadlines.spec.ts,
 // with the clock at Fri Apr 25, 2025, when Brown's P4 still takes late work.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { useFakeClockServer } from "./support/fake-clock-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -30,36 +29,10 @@ const BODY = [
 ].join("\n");
 const FILE_NAME = "<img src=x onerror=window.__pwned=1>.pdf";
 
-let server: ChildProcess | null = null;
-mkdirSync("test-results", { recursive: true });
-
-async function healthy(port: number): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-}
-
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: BASE });
 
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts", String(PORT)], {
-    env: { ...process.env, LECTERN_FAKE_NOW: FAKE_NOW },
-    stdio: ["ignore", openSync(`test-results/hostile-render-server-${PORT}.log`, "w"), "inherit"],
-  });
-  for (let i = 0; i < 1200; i++) {
-    if ((await healthy(PORT)) && (await healthy(PORT + 2))) return;
-    if (server.exitCode !== null) throw new Error(`hostile-render e2e server exited with ${server.exitCode}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("hostile-render e2e server did not become healthy");
-});
-
-test.afterAll(async () => {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server!.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
-});
+useFakeClockServer({ name: "hostile-render", port: PORT, fakeNow: FAKE_NOW });
 
 /** Nothing ran, and nothing of the hostile content is live markup. */
 async function expectInert(page: Page, dialogs: string[]): Promise<void> {

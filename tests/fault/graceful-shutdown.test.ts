@@ -11,6 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie } from "@/bench/support/server";
 import { dropDatabase, freshDatabase } from "@/scripts/scratch-database";
+import { waitUntilHealthy } from "@/scripts/wait-healthy";
 
 const PORT = Number(process.env.SHUTDOWN_PORT ?? 3960);
 const DB_NAME = `lectern_shutdown_${process.pid}`;
@@ -50,12 +51,7 @@ async function startServer(port: number, env: Record<string, string> = {}): Prom
     }
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("server exited early");
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i > 600) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilHealthy({ ports: [port], child, timeoutMs: 120_000 });
   return { child, base, logs, exited };
 }
 
