@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { applyExtensionCsvAction, previewExtensionCsvAction, type CsvActionData } from "@/app/courses/[slug]/late-hours/actions";
 import { Field, FormMessage } from "@/components/ui/form";
+import { useChosenFile } from "@/components/ui/use-chosen-file";
 import type { ActionState } from "@/lib/server/action";
 import { EXTENSION_CSV_COLUMNS } from "@/lib/domain/extension-csv";
 import { formatInZone } from "@/lib/domain/time";
@@ -13,6 +14,9 @@ export function ExtensionCsvForm({ slug, timeZone }: { slug: string; timeZone: s
   const [previewState, preview, previewing] = useActionState(previewExtensionCsvAction, null as ActionState<CsvActionData>);
   const [applyState, apply, applying] = useActionState(applyExtensionCsvAction, null as ActionState<CsvActionData>);
   const [csv, setCsv] = useState("");
+  const fileInput = useChosenFile(async (file) => {
+    if (file) setCsv(await file.text());
+  });
   // Whichever ran last is what the table shows.
   const [last, setLast] = useState<"preview" | "apply" | null>(null);
   const state = last === "apply" ? applyState : last === "preview" ? previewState : null;
@@ -24,11 +28,7 @@ export function ExtensionCsvForm({ slug, timeZone }: { slug: string; timeZone: s
       <input type="hidden" name="courseSlug" value={slug} />
       <div>
         <label htmlFor="csv-file" className="block text-sm font-medium">CSV file</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" className="mt-1 block text-sm"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) setCsv(await file.text());
-          }} />
+        <input id="csv-file" type="file" accept=".csv,text/csv" className="mt-1 block text-sm" {...fileInput} />
       </div>
       <Field idPrefix="csv" as="textarea" name="csv" label="Or paste it" rows={5} value={csv} onChange={(e) => setCsv(e.currentTarget.value)} state={state}
         hint={`Header: ${EXTENSION_CSV_COLUMNS.join(",")}. Dates and times are ${timeZone} wall-clock (YYYY-MM-DD, 24-hour HH:MM).`} placeholder={EXAMPLE} />

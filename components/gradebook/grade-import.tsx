@@ -1,7 +1,8 @@
 "use client";
 import Papa from "papaparse";
 import Link from "next/link";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useChosenFile } from "@/components/ui/use-chosen-file";
 import type { ImportPreview } from "@/lib/server/grade-csv";
 import { formatScore } from "./cell-save";
 
@@ -32,7 +33,7 @@ async function post(slug: string, body: unknown): Promise<{ ok: boolean; status:
 export function GradeImport({ slug }: { slug: string }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const fileInput = useChosenFile((file) => onFile(file));
   const inputId = useId();
 
   async function check(parsed: Parsed) {
@@ -86,7 +87,7 @@ export function GradeImport({ slug }: { slug: string }) {
     if (!result.ok) return fail(String(result.json.error ?? `Nothing was imported (HTTP ${result.status}).`));
     const applied = result.json.applied as { created: number; updated: number };
     setPhase({ kind: "done", ...applied });
-    if (fileRef.current) fileRef.current.value = "";
+    if (fileInput.ref.current) fileInput.ref.current.value = "";
   }
 
   const busy = phase.kind === "parsing" || phase.kind === "checking" || phase.kind === "applying";
@@ -94,8 +95,7 @@ export function GradeImport({ slug }: { slug: string }) {
     <div className="space-y-4">
       <div>
         <label htmlFor={inputId} className="block text-sm font-medium">Grades CSV file</label>
-        <input ref={fileRef} id={inputId} type="file" accept=".csv,text/csv" disabled={busy} aria-describedby={`${inputId}-hint`}
-          onChange={(e) => onFile(e.target.files?.[0])}
+        <input {...fileInput} id={inputId} type="file" accept=".csv,text/csv" disabled={busy} aria-describedby={`${inputId}-hint`}
           className="mt-1 block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1 dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100" />
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           Canvas gradebook layout: an ID or SIS Login ID column per student, one column per assignment titled “Title (id)” or “Title (code)”. Blank cells leave a grade as it is. Nothing is saved until you confirm.
@@ -111,7 +111,7 @@ export function GradeImport({ slug }: { slug: string }) {
       {phase.kind === "checking" ? <p role="status" aria-busy="true" className="text-sm">Comparing {phase.parsed.rows.length} rows with the gradebook…</p> : null}
       {phase.kind === "preview" || phase.kind === "applying" ? (
         <PreviewView preview={phase.preview} fileName={phase.parsed.fileName} applying={phase.kind === "applying"}
-          onConfirm={() => apply(phase.parsed, phase.preview)} onCancel={() => { setPhase({ kind: "idle" }); if (fileRef.current) fileRef.current.value = ""; }} />
+          onConfirm={() => apply(phase.parsed, phase.preview)} onCancel={() => { setPhase({ kind: "idle" }); if (fileInput.ref.current) fileInput.ref.current.value = ""; }} />
       ) : null}
       {phase.kind === "done" ? (
         <p role="status" className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { FormMessage } from "@/components/ui/form";
 import { applyCourseImportAction, previewCourseImportAction } from "@/app/courses/import/actions";
 import type { ImportPreview } from "@/lib/server/manage/course-file";
+import { useChosenFile } from "@/components/ui/use-chosen-file";
 import { useCourseForm } from "./use-course-form";
 import { Submit } from "./submit";
 import { buttonClass } from "./manage-nav";
@@ -10,6 +11,7 @@ import { buttonClass } from "./manage-nav";
 /** Upload a course file, see what it would create or change, then import it in one go. */
 export function CourseImport({ targetSlug }: { targetSlug?: string }) {
   const [yaml, setYaml] = useState("");
+  const fileInput = useChosenFile(async (file) => setYaml((await file?.text()) ?? ""));
   const preview = useCourseForm<ImportPreview>(previewCourseImportAction);
   const apply = useCourseForm<{ slug: string }>(applyCourseImportAction);
   const result = preview.state?.ok ? preview.state.data : undefined;
@@ -24,8 +26,7 @@ export function CourseImport({ targetSlug }: { targetSlug?: string }) {
         <input type="hidden" name="targetSlug" value={targetSlug ?? ""} />
         <div>
           <label htmlFor="course-file" className="block text-sm font-medium">Course file (YAML)</label>
-          <input id="course-file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="mt-1 text-sm"
-            onChange={async (e) => setYaml((await e.target.files?.[0]?.text()) ?? "")} />
+          <input id="course-file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="mt-1 text-sm" {...fileInput} />
         </div>
         <button type="submit" disabled={!yaml || preview.pending} className={buttonClass}>{preview.pending ? "Checking…" : "Preview"}</button>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
+import { useChosenFile } from "@/components/ui/use-chosen-file";
 import { addMemberAction, applyRosterImportAction, changeRoleAction, previewRosterImportAction } from "@/app/courses/[slug]/manage/actions";
 import type { RosterImportPreview } from "@/lib/server/manage/roster";
 import { useCourseForm } from "./use-course-form";
@@ -59,11 +60,10 @@ export function RosterImport({ slug }: { slug: string }) {
   const canApply = Boolean(result && result.errors.length === 0 && result.rows.some((r) => r.action !== "unchanged"));
   const applyErrors = apply.state && !apply.state.ok ? apply.state.fieldErrors?.csv : undefined;
 
-  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  const fileInput = useChosenFile(async (file) => {
     setFileName(file?.name ?? null);
     setCsv(file ? await file.text() : "");
-  }
+  });
 
   return (
     <section aria-labelledby="import-h" className="space-y-3">
@@ -74,7 +74,7 @@ export function RosterImport({ slug }: { slug: string }) {
         <input type="hidden" name="csv" value={csv} />
         <div>
           <label htmlFor="roster-file" className="block text-sm font-medium">CSV file</label>
-          <input id="roster-file" type="file" accept=".csv,text/csv" onChange={onFile} className="mt-1 text-sm" />
+          <input id="roster-file" type="file" accept=".csv,text/csv" className="mt-1 text-sm" {...fileInput} />
         </div>
         <button type="submit" disabled={!csv || preview.pending} className={buttonClass}>{preview.pending ? "Checking…" : "Preview"}</button>
       </form>

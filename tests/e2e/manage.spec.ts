@@ -271,9 +271,15 @@ test("an instructor exports the course file and imports it back through the page
   await page.goto(`/courses/${SLUG}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("(imported)");
 
-  // A broken file: every problem listed, nothing applied.
-  await page.goto(`/courses/${SLUG}/manage/import`);
+  // A broken file: every problem listed, nothing applied. It is chosen while the page's
+  // JavaScript is still held back, as on a slow connection: the choice must survive hydration.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => { await scriptsHeld; await route.continue(); });
+  await page.goto(`/courses/${SLUG}/manage/import`, { waitUntil: "commit" });
   await page.getByLabel("Course file (YAML)").setInputFiles({ name: "bad.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml.replace(/date: 2025-09-03/, "date: 2025-13-03")) });
+  await expect(page.getByRole("button", { name: "Preview" })).toBeDisabled();
+  releaseScripts();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("list", { name: "Problems in the file" })).toContainText("schedule[0].date");
 });
