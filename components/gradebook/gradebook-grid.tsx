@@ -434,15 +434,15 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                     <div key={r.id} role="row" aria-rowindex={v.index + 2} className="absolute left-0 top-0 grid w-full border-b border-slate-100 dark:border-slate-800"
                       style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
                       <div role="rowheader" {...cellProps(0)}
-                        className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight outline-offset-[-2px] aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-brand-600 dark:bg-slate-950">
+                        className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight gb-cell dark:bg-slate-950">
                         <span className="truncate font-medium">{r.name}</span>
                         <span className="truncate text-xs text-slate-600 dark:text-slate-400">{r.email}</span>
                       </div>
-                      <div role="gridcell" {...cellProps(1)} className="flex items-center gap-1 px-2 outline-offset-[-2px] aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-brand-600">
+                      <div role="gridcell" {...cellProps(1)} className="flex items-center gap-1 px-2 gb-cell">
                         <span className="tabular-nums">{lateText(r)}</span>
                         <LateFlags flags={r.flags} />
                       </div>
-                      <div role="gridcell" {...cellProps(2)} className="flex items-center justify-end gap-1 px-2 tabular-nums outline-offset-[-2px] aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-brand-600">
+                      <div role="gridcell" {...cellProps(2)} className="flex items-center justify-end gap-1 px-2 tabular-nums gb-cell">
                         {r.current.percent === null ? <span className="text-slate-500">–</span> : <>{r.current.percent.toFixed(1)}% <b>{r.current.letter}</b></>}
                       </div>
                       {columns.map((a, i) => {
@@ -456,7 +456,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                         return (
                           <div key={a.id} role="gridcell" {...cellProps(col)} onDoubleClick={() => startEdit(v.index, col)}
                             aria-invalid={isEditing && editing.error ? true : undefined}
-                            className={`relative flex items-center justify-end px-2 tabular-nums outline-offset-[-2px] aria-selected:ring-2 aria-selected:ring-inset aria-selected:ring-brand-600 ${problem ? "bg-amber-100 dark:bg-amber-950" : ""}`}>
+                            className={problem ? "gb-score bg-amber-100 dark:bg-amber-950" : "gb-score"}>
                             {isEditing ? (
                               <input aria-label={`${a.code} score for ${r.name}, out of ${a.points}`} inputMode="decimal" autoComplete="off" value={editing.value}
                                 aria-invalid={editing.error ? true : undefined} aria-describedby={editing.error ? "gb-edit-error" : undefined}
@@ -465,7 +465,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                                 className="w-full rounded border border-brand-600 bg-white px-1 py-0.5 text-right text-slate-900 dark:bg-slate-900 dark:text-slate-100" />
                             ) : (
                               <>
-                                <span className={score === null ? "text-slate-500" : ""} title={score === "EX" ? "Excused: left out of the grade" : undefined}>{score === null ? "–" : formatScore(score)}</span>
+                                <span className={score === null ? "text-slate-500" : undefined} title={score === "EX" ? "Excused: left out of the grade" : undefined}>{score === null ? "–" : formatScore(score)}</span>
                                 {problem ? <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">≠{formatScore(problem.mine) || "blank"}</span> : null}
                                 {s?.kind === "saving" ? <span className="sr-only">saving</span> : null}
                                 {late ? (
