@@ -1,8 +1,7 @@
 // The wire format of the gradebook's grades read (readGrades in grading-data.ts): one text per
 // student, "index,score,version,feedback,excused;…", index 1-based into the course's assignments,
-// score blank when there is none. Decoded by hand, character by character: split() and
-// Number(slice) allocate half a million strings per 2,000 × 50 load, and the garbage
-// collection that follows cost more than the query.
+// score blank when there is none. Decoded by hand, character by character: the indexOf and
+// Number(slice) scan it replaces allocated three strings per cell, 280,000 per 2,000 × 50 load.
 
 export type GradeCellRow = {
   scores: (number | null)[];
@@ -47,14 +46,15 @@ export function decodeGradeCells(text: string, row: GradeCellRow): void {
   let at = 0;
   while (at < end) {
     let index = 0;
-    while (text.charCodeAt(at) !== COMMA) index = index * 10 + text.charCodeAt(at++) - ZERO;
+    // Every loop is bounded by `end` as well: a malformed text must not hang the request.
+    while (at < end && text.charCodeAt(at) !== COMMA) index = index * 10 + text.charCodeAt(at++) - ZERO;
     const scoreFrom = ++at;
-    while (text.charCodeAt(at) !== COMMA) at++;
+    while (at < end && text.charCodeAt(at) !== COMMA) at++;
     const ai = index - 1;
     row.scores[ai] = at === scoreFrom ? null : decimalAt(text, scoreFrom, at);
     let version = 0;
     at++;
-    while (text.charCodeAt(at) !== COMMA) version = version * 10 + text.charCodeAt(at++) - ZERO;
+    while (at < end && text.charCodeAt(at) !== COMMA) version = version * 10 + text.charCodeAt(at++) - ZERO;
     row.versions[ai] = version;
     row.feedback[ai] = text.charCodeAt(at + 1) === ONE;
     row.excused[ai] = text.charCodeAt(at + 3) === ONE;
