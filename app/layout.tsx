@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import "./globals.css";
+import "@/app/globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
 
 export const metadata: Metadata = {

@@ -23,12 +23,12 @@ const { loadavg, cpus } = await import("node:os");
 const pg = (await import("pg")).default;
 const React = await import("react");
 const { renderToString } = await import("react-dom/server");
-const { createDb } = await import("@/lib/server/db");
+const { createDb } = await import("@/lib/server/platform/db");
 const { migrateDeploy } = await import("@/scripts/migrate-lib");
-const { loadGradingData } = await import("@/lib/server/grading-data");
-const { getGradebook } = await import("@/lib/server/gradebook");
-const { saveGrade } = await import("@/lib/server/grades");
-const { exportGradebookCsv, gradebookCsv } = await import("@/lib/server/grade-csv");
+const { loadGradingData } = await import("@/lib/server/grading/grading-data");
+const { getGradebook } = await import("@/lib/server/grading/gradebook");
+const { saveGrade } = await import("@/lib/server/grading/grades");
+const { exportGradebookCsv, gradebookCsv } = await import("@/lib/server/grading/grade-csv");
 const { compileScheme } = await import("@/lib/domain/grading");
 const { GradebookGrid } = await import("@/components/gradebook/gradebook-grid");
 

@@ -14,7 +14,7 @@ register("data:text/javascript,export async function resolve(s,c,n){ if(s==='ser
 const { PrismaPg } = await import("@prisma/adapter-pg");
 const { PrismaClient } = await import("@/lib/generated/prisma/client");
 const { migrateDeploy } = await import("@/scripts/migrate-lib");
-const { grantCourseExtension, revokeExtension } = await import("@/lib/server/extensions");
+const { grantCourseExtension, revokeExtension } = await import("@/lib/server/deadlines/extensions");
 const { lateHoursCharged } = await import("@/lib/domain/late-hours");
 const { localToInstant } = await import("@/lib/domain/time");
 

@@ -6,9 +6,9 @@
 // instructors import and export from the app. Runs under the react-server condition,
 // where "server-only" is an empty module.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createDb } from "@/lib/server/db";
-import { courseFileOf, courseFileYaml, operatorTarget, parseCourseFile, writeCourseFile } from "@/lib/server/manage/course-file";
-import { invalidateCourse } from "@/lib/server/cache";
+import { createDb } from "@/lib/server/platform/db";
+import { courseFileOf, courseFileYaml, operatorTarget, parseCourseFile, writeCourseFile } from "@/lib/server/course/manage/course-file";
+import { invalidateCourse } from "@/lib/server/platform/cache";
 import { scriptDatabase } from "./database-url";
 
 async function main(): Promise<void> {

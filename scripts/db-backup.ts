@@ -1,5 +1,5 @@
 // npm run db:backup -- [file]: DATABASE_URL's database, or the embedded one.
-import { backupDatabase } from "@/lib/server/backup";
+import { backupDatabase } from "@/lib/server/platform/backup";
 import { scriptDatabase } from "./database-url";
 
 const file = process.argv[2] ?? `lectern-backup-${new Date().toISOString().replaceAll(":", "-").slice(0, 19)}.jsonl`;

@@ -1,6 +1,6 @@
 // npm run db:restore -- <file>: migrates the target (DATABASE_URL's or the embedded
 // database), then loads the backup in one transaction; the target must be empty.
-import { restoreDatabase } from "@/lib/server/backup";
+import { restoreDatabase } from "@/lib/server/platform/backup";
 import { scriptDatabase } from "./database-url";
 import { migrateDeploy } from "./migrate-lib";
 

@@ -1,7 +1,7 @@
 // `npm run db:seed [-- --reset]`: load the five demo courses into DATABASE_URL.
 // Courses that already exist are skipped; --reset deletes and recreates them.
-import { createDb } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
+import { createDb } from "@/lib/server/platform/db";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed-data/demo-accounts";
 
 async function main(): Promise<void> {

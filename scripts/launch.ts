@@ -4,8 +4,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createDb } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
+import { createDb } from "@/lib/server/platform/db";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { migrateDeploy } from "./migrate-lib";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 

@@ -1,8 +1,8 @@
 // Fresh databases on a PostgreSQL server for the e2e server and the benchmarks:
 // created, migrated and (optionally) seeded; dropped when done.
 import pg from "pg";
-import { createDb } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
+import { createDb } from "@/lib/server/platform/db";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { migrateDeploy } from "./migrate-lib";
 
 export const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

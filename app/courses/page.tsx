@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { listCourses } from "@/lib/server/courses";
+import { db } from "@/lib/server/platform/db";
+import { listCourses } from "@/lib/server/course/courses";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata = { title: "Courses" };

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { demoSignInHint } from "@/lib/server/demo";
-import { oauthProviderIds } from "@/lib/server/auth";
+import { db } from "@/lib/server/platform/db";
+import { demoSignInHint } from "@/lib/server/people/demo";
+import { oauthProviderIds } from "@/lib/server/people/auth";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata = { title: "Sign in" };

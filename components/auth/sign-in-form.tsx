@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 // Neither next-auth/react nor zod: together they were 40 KB gzipped of this page's JavaScript.
 import { checkSignIn, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/sign-in";
-import { postToAuth, redirectUrl } from "./auth-request";
+import { postToAuth, redirectUrl } from "@/components/auth/auth-request";
 
 /**
  * Signs in with email and password without leaving the page, as next-auth/react's

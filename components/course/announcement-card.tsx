@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { AnnouncementDto } from "@/lib/server/announcements";
+import type { AnnouncementDto } from "@/lib/server/course/announcements";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
-import { Badge } from "./badge";
+import { Badge } from "@/components/course/badge";
 
 export const announcementAnchor = (id: string) => `a-${id}`;
 

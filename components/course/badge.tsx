@@ -1,4 +1,4 @@
-import styles from "./course-pages.module.css";
+import styles from "@/components/course/course-pages.module.css";
 
 export type BadgeTone = "neutral" | "brand" | "amber" | "violet" | "rose" | "emerald";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CourseHome } from "@/lib/server/courses";
+import type { CourseHome } from "@/lib/server/course/courses";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
 import { assignmentAnchor } from "@/lib/domain/schedule-weeks";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CourseRole } from "@/lib/server/permissions";
+import type { CourseRole } from "@/lib/server/authorization/permissions";
 
 type Tab = { href: string; label: string };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form";
 import { joinCourseAction, leaveCourseAction } from "@/app/courses/[slug]/enrolment-actions";
-import type { Enrolment } from "@/lib/server/manage/enrolment";
+import type { Enrolment } from "@/lib/server/people/enrolment";
 
 const buttonClass = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { ScrollToHash } from "./scroll-to-hash";
-import styles from "./course-pages.module.css";
+import { ScrollToHash } from "@/components/course/scroll-to-hash";
+import styles from "@/components/course/course-pages.module.css";
 import type { ScheduleFilter } from "@/lib/domain/schedule-weeks";
 
 type Choice = ScheduleFilter | "all";

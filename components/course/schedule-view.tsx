@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto, ScheduleWeekDto } from "@/lib/server/schedule";
+import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto, ScheduleWeekDto } from "@/lib/server/course/schedule";
 import { assignmentAnchor, groupBySprint, SCHEDULE_FILTERS, weekRangeLabel, type ScheduleFilter } from "@/lib/domain/schedule-weeks";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Badge } from "./badge";
-import { CourseTime } from "./course-time";
-import { ScheduleFilterShell } from "./schedule-filter";
-import styles from "./course-pages.module.css";
+import { Badge } from "@/components/course/badge";
+import { CourseTime } from "@/components/course/course-time";
+import { ScheduleFilterShell } from "@/components/course/schedule-filter";
+import styles from "@/components/course/course-pages.module.css";
 
 /** The filters a week or item shows under, as the wrapper's CSS reads them (course-pages.module.css). */
 export function filterTags(tags: readonly ScheduleFilter[]): string {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SpeakerWithSessions } from "@/lib/server/schedule";
+import type { SpeakerWithSessions } from "@/lib/server/course/schedule";
 import { formatInZone, localToInstant } from "@/lib/domain/time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HistogramBin } from "./score-histogram";
+import type { HistogramBin } from "@/components/gradebook/score-histogram";
 
 // recharts itself, loaded by CountChart only once the page is running (see there).
 export default function CountChartPlot({ bins, xLabel }: { bins: HistogramBin[]; xLabel: string }) {

@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useId, useState } from "react";
 import { formatInZone } from "@/lib/domain/time";
-import type { GradeDetail } from "@/lib/server/grades";
-import { cellValue, formatScore, gradeUrl, saveCell, type CellState } from "./cell-save";
+import type { GradeDetail } from "@/lib/server/grading/grades";
+import { cellValue, formatScore, gradeUrl, saveCell, type CellState } from "@/components/gradebook/cell-save";
 
 type Props = {
   slug: string;

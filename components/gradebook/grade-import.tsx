@@ -3,8 +3,8 @@ import Papa from "papaparse";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useChosenFile } from "@/components/ui/use-chosen-file";
-import type { ImportPreview } from "@/lib/server/grade-csv";
-import { formatScore } from "./cell-save";
+import type { ImportPreview } from "@/lib/server/grading/grade-csv";
+import { formatScore } from "@/components/gradebook/cell-save";
 
 type Parsed = { fileName: string; header: string[]; rows: { line: number; cells: string[] }[] };
 type Phase =

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { compileScheme } from "@/lib/domain/grading";
 import { parseScoreText } from "@/lib/validation/grades";
-import type { GradebookData, GradebookRow } from "@/lib/server/gradebook";
-import { cellValue, formatScore, saveCell, type CellState, type CellValue } from "./cell-save";
-import { GradeDetailPanel } from "./grade-detail-panel";
-import { ProblemList, type Problem } from "./problem-list";
+import type { GradebookData, GradebookRow } from "@/lib/server/grading/gradebook";
+import { cellValue, formatScore, saveCell, type CellState, type CellValue } from "@/components/gradebook/cell-save";
+import { GradeDetailPanel } from "@/components/gradebook/grade-detail-panel";
+import { ProblemList, type Problem } from "@/components/gradebook/problem-list";
 
 const ROW_HEIGHT = 40;
 const FIXED_COLUMNS = 3; // student, late hours, current grade

@@ -1,5 +1,5 @@
 import type { GradeDistribution } from "@/lib/domain/grading";
-import { CountChart } from "./score-histogram";
+import { CountChart } from "@/components/gradebook/score-histogram";
 
 /** Current letters across the class: a chart and, for everyone, the same numbers as a table. */
 export function LetterDistribution({ distribution, caption }: { distribution: GradeDistribution; caption: string }) {

@@ -1,5 +1,5 @@
 "use client";
-import { cellValue, formatScore, type CellState, type CellValue } from "./cell-save";
+import { cellValue, formatScore, type CellState, type CellValue } from "@/components/gradebook/cell-save";
 
 export type Problem =
   | { key: string; kind: "conflict"; studentId: string; studentName: string; assignmentIndex: number; code: string; mine: CellValue; theirs: CellState }

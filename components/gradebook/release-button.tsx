@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/server/platform/action";
 import { releaseGradesAction } from "@/app/courses/[slug]/gradebook/actions";
 
 /** Release (or hide again) one assignment's grades; the result is announced. */

@@ -1,7 +1,7 @@
 "use client";
 import { startTransition, useActionState, useMemo, useState } from "react";
-import type { ActionState } from "@/lib/server/action";
-import type { SchemeEditorData, SchemePreview } from "@/lib/server/grade-scheme";
+import type { ActionState } from "@/lib/server/platform/action";
+import type { SchemeEditorData, SchemePreview } from "@/lib/server/grading/grade-scheme";
 import { issuesByPath, schemeInputSchema } from "@/lib/validation/grades";
 import { previewSchemeAction, saveSchemeAction } from "@/app/courses/[slug]/gradebook/actions";
 

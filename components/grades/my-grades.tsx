@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { MyGrades } from "@/lib/server/grades";
+import type { MyGrades } from "@/lib/server/grading/grades";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
-import { WhatIf } from "./what-if";
+import { WhatIf } from "@/components/grades/what-if";
 
 const fmt = (x: number | null, digits = 2) => (x === null ? "–" : String(Math.round(x * 10 ** digits) / 10 ** digits));
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { currentViewer } from "@/lib/server/session";
-import { SignOutButton } from "./sign-out-button";
+import { currentViewer } from "@/lib/server/people/session";
+import { SignOutButton } from "@/components/layout/sign-out-button";
 
 export async function SiteHeader() {
   const viewer = await currentViewer();

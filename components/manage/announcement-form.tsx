@@ -3,9 +3,9 @@ import { useEffect, useState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
 import { Markdown } from "@/components/ui/markdown";
 import { saveAnnouncementAction } from "@/app/courses/[slug]/manage/actions";
-import type { EditableAnnouncement } from "@/lib/server/manage/announcements";
-import { useCourseForm } from "./use-course-form";
-import { Submit } from "./submit";
+import type { EditableAnnouncement } from "@/lib/server/course/manage/announcements";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { Submit } from "@/components/manage/submit";
 
 /** Write in markdown; Preview renders it with the same sanitizing <Markdown> the public pages use. */
 export function AnnouncementForm({ slug, timeZone, announcement }: { slug: string; timeZone: string; announcement: EditableAnnouncement | null }) {

@@ -1,9 +1,9 @@
 "use client";
 import { Field, FormMessage } from "@/components/ui/form";
 import { saveAssignmentAction } from "@/app/courses/[slug]/manage/actions";
-import type { EditableAssignment } from "@/lib/server/manage/assignments";
-import { useCourseForm } from "./use-course-form";
-import { Submit } from "./submit";
+import type { EditableAssignment } from "@/lib/server/course/manage/assignments";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { Submit } from "@/components/manage/submit";
 
 const KINDS = ["PROJECT", "HOMEWORK", "QUIZ", "LAB", "EXAM", "PARTICIPATION", "PRESENTATION"];
 

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import { Field, FormMessage, fieldError } from "@/components/ui/form";
-import { Submit } from "./submit";
+import { Submit } from "@/components/manage/submit";
 import { saveCourseLinksAction, saveMeetingSectionsAction, updateCourseDetailsAction } from "@/app/courses/[slug]/manage/actions";
-import { useCourseForm } from "./use-course-form";
-import { buttonClass } from "./manage-nav";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { buttonClass } from "@/components/manage/manage-nav";
 
 type Details = {
   slug: string; code: string; title: string; term: string; institution: string; description: string; timeZone: string;

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { FormMessage } from "@/components/ui/form";
 import { applyCourseImportAction, previewCourseImportAction } from "@/app/courses/import/actions";
-import type { ImportPreview } from "@/lib/server/manage/course-file";
+import type { ImportPreview } from "@/lib/server/course/manage/course-file";
 import { useChosenFile } from "@/components/ui/use-chosen-file";
-import { useCourseForm } from "./use-course-form";
-import { Submit } from "./submit";
-import { buttonClass } from "./manage-nav";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { Submit } from "@/components/manage/submit";
+import { buttonClass } from "@/components/manage/manage-nav";
 
 /** Upload a course file, see what it would create or change, then import it in one go. */
 export function CourseImport({ targetSlug }: { targetSlug?: string }) {

@@ -1,6 +1,6 @@
 "use client";
-import type { ActionState } from "@/lib/server/action";
-import { useCourseForm } from "./use-course-form";
+import type { ActionState } from "@/lib/server/platform/action";
+import { useCourseForm } from "@/components/manage/use-course-form";
 
 /** A one-button form that posts hidden fields after a confirmation. */
 export function DeleteButton({ action, fields, label, confirmText }: {

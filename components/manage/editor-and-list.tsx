@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass } from "./manage-nav";
+import { cardClass } from "@/components/manage/manage-nav";
 import { EmptyState } from "@/components/ui/empty-state";
 
 // The shape every "manage a list" page shares: the form on the left (editing the item

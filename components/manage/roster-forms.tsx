@@ -3,10 +3,10 @@ import { useState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
 import { useChosenFile } from "@/components/ui/use-chosen-file";
 import { addMemberAction, applyRosterImportAction, changeRoleAction, previewRosterImportAction } from "@/app/courses/[slug]/manage/actions";
-import type { RosterImportPreview } from "@/lib/server/manage/roster";
-import { useCourseForm } from "./use-course-form";
-import { Submit } from "./submit";
-import { buttonClass } from "./manage-nav";
+import type { RosterImportPreview } from "@/lib/server/people/roster";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { Submit } from "@/components/manage/submit";
+import { buttonClass } from "@/components/manage/manage-nav";
 
 const ROLES = [
   { value: "STUDENT", label: "Student" },

@@ -2,9 +2,9 @@
 import { Field, FormMessage } from "@/components/ui/form";
 import { addNoClassAction, saveScheduleEntryAction } from "@/app/courses/[slug]/manage/actions";
 import { formatReadings } from "@/lib/validation/schedule";
-import type { EditableEntry, SpeakerOption } from "@/lib/server/manage/schedule";
-import { useCourseForm } from "./use-course-form";
-import { Submit } from "./submit";
+import type { EditableEntry, SpeakerOption } from "@/lib/server/course/manage/schedule";
+import { useCourseForm } from "@/components/manage/use-course-form";
+import { Submit } from "@/components/manage/submit";
 
 const KINDS = [
   { value: "LECTURE", label: "Lecture" },

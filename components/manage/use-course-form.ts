@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef } from "react";
-import type { ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/server/platform/action";
 
 type Action<T> = (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>;
 

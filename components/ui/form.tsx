@@ -1,6 +1,6 @@
 "use client";
 import { useFormStatus } from "react-dom";
-import type { ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/server/platform/action";
 
 const inputClass =
   "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-600";

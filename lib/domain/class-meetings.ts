@@ -6,8 +6,8 @@
  * their own. Times are local to the course and turned into instants here, so a
  * 6 PM lecture stays 6 PM on both sides of a DST change.
  */
-import { addDays, localToInstant, parseLocalDate, weekStart, type LocalDate, type LocalTime } from "./time";
-import type { EntryKind } from "./schedule-weeks";
+import { addDays, localToInstant, parseLocalDate, weekStart, type LocalDate, type LocalTime } from "@/lib/domain/time";
+import type { EntryKind } from "@/lib/domain/schedule-weeks";
 
 export type MeetingSectionInput = {
   code: string;

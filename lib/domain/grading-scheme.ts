@@ -1,4 +1,4 @@
-import { capLetter, letterFor, sortCutoffs, type LetterCutoff } from "./letters";
+import { capLetter, letterFor, sortCutoffs, type LetterCutoff } from "@/lib/domain/letters";
 
 export type GradeScheme = {
   categories: { id: string; name: string; weight: number; dropLowest: number; trackId: string | null }[];

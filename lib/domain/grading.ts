@@ -11,9 +11,9 @@ export {
   type LateConsequence,
   type SchemeItem,
   type StudentScores,
-} from "./grading-scheme";
-export { capLetter, gradeDistribution, letterFor, sortCutoffs, type GradeDistribution, type LetterCutoff } from "./letters";
-export { whatIfNeeded, type WhatIfResult } from "./what-if";
+} from "@/lib/domain/grading-scheme";
+export { capLetter, gradeDistribution, letterFor, sortCutoffs, type GradeDistribution, type LetterCutoff } from "@/lib/domain/letters";
+export { whatIfNeeded, type WhatIfResult } from "@/lib/domain/what-if";
 
 /** What a grade cell holds: a score, blank, or excused (Canvas's "EX"). */
 export type CellValue = number | "EX" | null;

@@ -13,9 +13,9 @@
  *   missing once the cutoff has passed → that item scores zero.
  * - overCap: a covered item handed in more than perAssignmentCapHours late.
  */
-import type { LateConsequence } from "./grading";
-import { lateHoursCharged } from "./late-hours";
-import { gradeConsequence, ledgerBalance, type AssignmentKind, type LatePolicy, type LedgerEntryKind } from "./late-policy";
+import type { LateConsequence } from "@/lib/domain/grading";
+import { lateHoursCharged } from "@/lib/domain/late-hours";
+import { gradeConsequence, ledgerBalance, type AssignmentKind, type LatePolicy, type LedgerEntryKind } from "@/lib/domain/late-policy";
 
 export type StandingItem = {
   id: string;

@@ -7,7 +7,7 @@
  * All placement is by LOCAL date in the course's zone: a deadline at 23:59 Sunday
  * belongs to that Sunday's week wherever the server runs.
  */
-import { addDays, localDateOf, weekStart, type LocalDate } from "./time";
+import { addDays, localDateOf, weekStart, type LocalDate } from "@/lib/domain/time";
 
 export const SCHEDULE_FILTERS = ["lectures", "deadlines", "guests"] as const;
 export type ScheduleFilter = (typeof SCHEDULE_FILTERS)[number];

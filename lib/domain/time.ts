@@ -253,4 +253,4 @@ export function weekStart({ date }: { date: LocalDate }): LocalDate {
 }
 
 // In its own module, without date-fns: the countdowns on public pages import it in the browser.
-export { formatCountdown } from "./countdown";
+export { formatCountdown } from "@/lib/domain/countdown";

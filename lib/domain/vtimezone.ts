@@ -5,7 +5,7 @@
  * reads the same way and which stays right when a zone's rules change.
  */
 import { tzOffset } from "@date-fns/tz";
-import { assertTimeZone, zoneAbbreviation } from "./time";
+import { assertTimeZone, zoneAbbreviation } from "@/lib/domain/time";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -1,5 +1,5 @@
-import { compileScheme, type GradeScheme, type LateConsequence, type SchemeItem, type StudentScores } from "./grading-scheme";
-import { letterRank } from "./letters";
+import { compileScheme, type GradeScheme, type LateConsequence, type SchemeItem, type StudentScores } from "@/lib/domain/grading-scheme";
+import { letterRank } from "@/lib/domain/letters";
 
 export type WhatIfResult =
   | { reachable: true; alreadyReached: boolean; score: number; percent: number; letter: string }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, optionalLocalDateTime, requiredText } from "./fields";
+import { checkbox, id, optionalLocalDateTime, requiredText } from "@/lib/validation/fields";
 
 export const announcementSchema = z.object({
   announcementId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, optionalLocalDateTime, optionalNumber, optionalText, requiredNumber, requiredText } from "./fields";
+import { checkbox, id, optionalLocalDateTime, optionalNumber, optionalText, requiredNumber, requiredText } from "@/lib/validation/fields";
 
 export const ASSIGNMENT_KINDS = ["PROJECT", "HOMEWORK", "QUIZ", "LAB", "EXAM", "PARTICIPATION", "PRESENTATION"] as const;
 

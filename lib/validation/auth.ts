@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_MAX, EMAIL_MESSAGE, PASSWORD_MAX, PASSWORD_MESSAGE } from "./sign-in";
+import { EMAIL_MAX, EMAIL_MESSAGE, PASSWORD_MAX, PASSWORD_MESSAGE } from "@/lib/validation/sign-in";
 
 // The server's parse. The form checks the same rules with checkSignIn (./sign-in.ts, no zod).
 export const signInSchema = z.object({
@@ -8,4 +8,4 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "./sign-in";
+export { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/sign-in";

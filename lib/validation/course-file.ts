@@ -3,10 +3,10 @@
 // "HH:MM"); instants are ISO 8601 with their offset (a hand-written
 // "YYYY-MM-DD HH:MM" without one is read in the course's zone).
 import { z } from "zod";
-import { ASSIGNMENT_KINDS } from "./assignment";
-import { SECTION_KINDS } from "./course";
-import { httpUrl, localDate, localTime, timeZone } from "./fields";
-import { ENTRY_KINDS } from "./schedule";
+import { ASSIGNMENT_KINDS } from "@/lib/validation/assignment";
+import { SECTION_KINDS } from "@/lib/validation/course";
+import { httpUrl, localDate, localTime, timeZone } from "@/lib/validation/fields";
+import { ENTRY_KINDS } from "@/lib/validation/schedule";
 
 export const COURSE_FILE_VERSION = 1;
 

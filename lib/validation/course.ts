@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { httpUrl, localTime, optionalLocalDate, optionalNumber, optionalText, requiredText, timeZone } from "./fields";
-import { zipRows } from "./rows";
+import { httpUrl, localTime, optionalLocalDate, optionalNumber, optionalText, requiredText, timeZone } from "@/lib/validation/fields";
+import { zipRows } from "@/lib/validation/rows";
 
 export const courseDetailsSchema = z
   .object({

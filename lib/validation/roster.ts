@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { id, optionalText } from "./fields";
+import { id, optionalText } from "@/lib/validation/fields";
 
 export const MEMBER_ROLES = ["STUDENT", "AUDITOR", "TA", "INSTRUCTOR"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

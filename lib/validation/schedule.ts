@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { id, list, localDate, optionalLocalTime, optionalNumber, optionalText, optionalUrl, requiredText } from "./fields";
-import { parseLines } from "./rows";
+import { id, list, localDate, optionalLocalTime, optionalNumber, optionalText, optionalUrl, requiredText } from "@/lib/validation/fields";
+import { parseLines } from "@/lib/validation/rows";
 
 export const ENTRY_KINDS = ["LECTURE", "LAB", "NO_CLASS", "PRESENTATION", "MILESTONE"] as const;
 export type EntryKindInput = (typeof ENTRY_KINDS)[number];

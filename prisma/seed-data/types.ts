@@ -3,7 +3,7 @@
  *
  * Everything calendar-like is LOCAL to the course: dates are "YYYY-MM-DD" and
  * times "HH:MM" (24-hour) on the wall clock of `CourseSeed.timeZone`. The loader
- * (lib/server/seed.ts) turns them into instants with that zone, never with the
+ * (lib/server/platform/seed.ts) turns them into instants with that zone, never with the
  * machine's, so "Oct 31 - 11pm" in Toronto stays 23:00 EDT wherever it runs.
  *
  * Course files state facts from their course page; anything the page does not

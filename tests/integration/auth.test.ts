@@ -5,8 +5,8 @@ import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 // next-auth does not export its core; the file is the same one its route handler runs.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
-import { authOptions, authorizeCredentials, clientAddress, oauthProviderIds, SignInError, TOO_MANY_ATTEMPTS } from "@/lib/server/auth";
-import { resetSignInLimits } from "@/lib/server/rate-limit";
+import { authOptions, authorizeCredentials, clientAddress, oauthProviderIds, SignInError, TOO_MANY_ATTEMPTS } from "@/lib/server/people/auth";
+import { resetSignInLimits } from "@/lib/server/platform/rate-limit";
 import { WRONG_CREDENTIALS } from "@/lib/validation/auth";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

@@ -11,36 +11,36 @@
 // Adding an entry point is one line in ENTRIES.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/server/session", () => ({ currentViewer: vi.fn(async () => null) }));
+vi.mock("@/lib/server/people/session", () => ({ currentViewer: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-import { currentViewer } from "@/lib/server/session";
-import type { Db } from "@/lib/server/db";
-import { authorize, authorizeSite, type Viewer } from "@/lib/server/authz";
-import { AppError } from "@/lib/server/errors";
-import { permissions, type Permission } from "@/lib/server/permissions";
-import type { ActionState } from "@/lib/server/action";
+import { currentViewer } from "@/lib/server/people/session";
+import type { Db } from "@/lib/server/platform/db";
+import { authorize, authorizeSite, type Viewer } from "@/lib/server/authorization/authz";
+import { AppError } from "@/lib/server/platform/errors";
+import { permissions, type Permission } from "@/lib/server/authorization/permissions";
+import type { ActionState } from "@/lib/server/platform/action";
 // Data layer: manage (this issue)
-import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/manage/enrolment";
-import { addMember, applyRosterImport, changeMemberRole, dropMember, getMemberRecord, getRoster, previewRosterImport } from "@/lib/server/manage/roster";
-import { getCourseForEdit, replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/manage/course";
-import { addNoClassDay, deleteScheduleEntry, getScheduleForEdit, saveScheduleEntry } from "@/lib/server/manage/schedule";
-import { deleteAssignment, getAssignmentsForEdit, saveAssignment } from "@/lib/server/manage/assignments";
-import { deleteAnnouncement, getAnnouncementsForEdit, saveAnnouncement } from "@/lib/server/manage/announcements";
-import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, previewCourseImport } from "@/lib/server/manage/course-file";
+import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/people/enrolment";
+import { addMember, applyRosterImport, changeMemberRole, dropMember, getMemberRecord, getRoster, previewRosterImport } from "@/lib/server/people/roster";
+import { getCourseForEdit, replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/course/manage/course";
+import { addNoClassDay, deleteScheduleEntry, getScheduleForEdit, saveScheduleEntry } from "@/lib/server/course/manage/schedule";
+import { deleteAssignment, getAssignmentsForEdit, saveAssignment } from "@/lib/server/course/manage/assignments";
+import { deleteAnnouncement, getAnnouncementsForEdit, saveAnnouncement } from "@/lib/server/course/manage/announcements";
+import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, previewCourseImport } from "@/lib/server/course/manage/course-file";
 // Data layer: the rest of the app
-import { getCourseHome } from "@/lib/server/courses";
-import { getAnnouncement, getCourseAnnouncements } from "@/lib/server/announcements";
-import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/schedule";
-import { getPublicDeadlines } from "@/lib/server/deadlines-public";
-import { getCourseLateHours, getMyDeadlines, getStudentLedger } from "@/lib/server/deadlines";
-import { grantCourseExtension, grantStudentExtensions, listExtensions } from "@/lib/server/extensions";
-import { adjustLedger } from "@/lib/server/ledger";
-import { getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib/server/grades";
-import { getGradebook } from "@/lib/server/gradebook";
-import { getSchemeEditor } from "@/lib/server/grade-scheme";
-import { getGradebookStats } from "@/lib/server/grade-stats";
-import { exportGradebookCsv, previewGradeImport } from "@/lib/server/grade-csv";
+import { getCourseHome } from "@/lib/server/course/courses";
+import { getAnnouncement, getCourseAnnouncements } from "@/lib/server/course/announcements";
+import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/course/schedule";
+import { getPublicDeadlines } from "@/lib/server/course/assignments";
+import { getCourseLateHours, getMyDeadlines, getStudentLedger } from "@/lib/server/deadlines/my-deadlines";
+import { grantCourseExtension, grantStudentExtensions, listExtensions } from "@/lib/server/deadlines/extensions";
+import { adjustLedger } from "@/lib/server/deadlines/ledger";
+import { getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib/server/grading/grades";
+import { getGradebook } from "@/lib/server/grading/gradebook";
+import { getSchemeEditor } from "@/lib/server/grading/grade-scheme";
+import { getGradebookStats } from "@/lib/server/grading/grade-stats";
+import { exportGradebookCsv, previewGradeImport } from "@/lib/server/grading/grade-csv";
 // Server actions
 import * as manage from "@/app/courses/[slug]/manage/actions";
 import * as enrolment from "@/app/courses/[slug]/enrolment-actions";

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase, restoreDatabase } from "@/lib/server/backup";
-import { seedDatabase } from "@/lib/server/seed";
+import { backupDatabase, restoreDatabase } from "@/lib/server/platform/backup";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 let source: TestDatabase;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ical, { type VEvent } from "node-ical";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { seedDatabase } from "@/lib/server/seed";
-import { getCourseCalendar } from "@/lib/server/calendar";
-import { invalidateCourse } from "@/lib/server/cache";
+import { seedDatabase } from "@/lib/server/platform/seed";
+import { getCourseCalendar } from "@/lib/server/course/calendar";
+import { invalidateCourse } from "@/lib/server/platform/cache";
 
 const ORIGIN = "http://lectern.test";
 let t: TestDatabase;

@@ -4,9 +4,9 @@
 // file changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { Viewer } from "@/lib/server/authz";
-import { seedDatabase } from "@/lib/server/seed";
-import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, operatorTarget, parseCourseFile, previewCourseImport, writeCourseFile } from "@/lib/server/manage/course-file";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import { seedDatabase } from "@/lib/server/platform/seed";
+import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, operatorTarget, parseCourseFile, previewCourseImport, writeCourseFile } from "@/lib/server/course/manage/course-file";
 import { courseSeeds } from "@/prisma/seed-data";
 import { staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { createTestDatabase, type TestDatabase } from "./support/database";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
-import { seedDatabase } from "@/lib/server/seed";
-import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/schedule";
-import { getPublicDeadlines } from "@/lib/server/deadlines-public";
-import { getAnnouncement, getAnnouncementsFeed, getCourseAnnouncements } from "@/lib/server/announcements";
-import { getCourseHome } from "@/lib/server/courses";
-import { invalidateCourse } from "@/lib/server/cache";
+import { seedDatabase } from "@/lib/server/platform/seed";
+import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/course/schedule";
+import { getPublicDeadlines } from "@/lib/server/course/assignments";
+import { getAnnouncement, getAnnouncementsFeed, getCourseAnnouncements } from "@/lib/server/course/announcements";
+import { getCourseHome } from "@/lib/server/course/courses";
+import { invalidateCourse } from "@/lib/server/platform/cache";
 
 let t: TestDatabase;
 const NOW = new Date("2026-11-27T09:00:00Z");

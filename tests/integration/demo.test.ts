@@ -2,10 +2,10 @@
 // hint shows that password only while those accounts still open with it.
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizeCredentials } from "@/lib/server/auth";
-import { demoSignInHint, resetDemoHint } from "@/lib/server/demo";
-import { resetSignInLimits } from "@/lib/server/rate-limit";
-import { seedDatabase } from "@/lib/server/seed";
+import { authorizeCredentials } from "@/lib/server/people/auth";
+import { demoSignInHint, resetDemoHint } from "@/lib/server/people/demo";
+import { resetSignInLimits } from "@/lib/server/platform/rate-limit";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed-data/demo-accounts";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

@@ -2,11 +2,11 @@
 // raised cap never put more students in seats than there are, and promotion
 // follows the waitlist order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/server/authz";
-import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/manage/enrolment";
-import { dropMember, getRoster } from "@/lib/server/manage/roster";
-import { updateCourseDetails } from "@/lib/server/manage/course";
-import { getCourseHome } from "@/lib/server/courses";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/people/enrolment";
+import { dropMember, getRoster } from "@/lib/server/people/roster";
+import { updateCourseDetails } from "@/lib/server/course/manage/course";
+import { getCourseHome } from "@/lib/server/course/courses";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { buildFixture, type Fixture } from "./support/personas";
 

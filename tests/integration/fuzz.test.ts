@@ -8,9 +8,9 @@
 // Set FUZZ_SEED to replay a run; FUZZ_RUNS to change the cases per target and persona.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "@/lib/server/authz";
-import type { Db } from "@/lib/server/db";
-import { seedDatabase } from "@/lib/server/seed";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import type { Db } from "@/lib/server/platform/db";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { fields, HOSTILE_STRINGS, preview, scalar, slugFrom, toFormData, value, type Pools } from "./support/hostile";
 
@@ -22,7 +22,7 @@ declare global {
 
 // The persona: code under test reads the viewer through currentViewer().
 const persona = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/server/session", () => ({ currentViewer: async () => persona.viewer }));
+vi.mock("@/lib/server/people/session", () => ({ currentViewer: async () => persona.viewer }));
 // Outside a Next request there are no request headers or cookies.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
@@ -274,7 +274,7 @@ async function fuzzAs(viewer: Viewer | null, kind: Target["kind"]): Promise<stri
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase({ db: t.db });
-  // The data layer reads db() from lib/server/db.ts, which connects to DATABASE_URL on first use.
+  // The data layer reads db() from lib/server/platform/db.ts, which connects to DATABASE_URL on first use.
   process.env.DATABASE_URL = t.url;
   (globalThis as { lecternDb?: unknown }).lecternDb = undefined;
 

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-import type { Viewer } from "@/lib/server/authz";
-import { seedDatabase } from "@/lib/server/seed";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { GradeConflictError, getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib/server/grades";
-import { getGradebook } from "@/lib/server/gradebook";
-import { applyGradeImport, exportGradebookCsv, previewGradeImport } from "@/lib/server/grade-csv";
-import { getAssignmentStats, getGradebookStats } from "@/lib/server/grade-stats";
-import { getSchemeEditor, previewScheme, updateScheme } from "@/lib/server/grade-scheme";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import { seedDatabase } from "@/lib/server/platform/seed";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
+import { GradeConflictError, getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib/server/grading/grades";
+import { getGradebook } from "@/lib/server/grading/gradebook";
+import { applyGradeImport, exportGradebookCsv, previewGradeImport } from "@/lib/server/grading/grade-csv";
+import { getAssignmentStats, getGradebookStats } from "@/lib/server/grading/grade-stats";
+import { getSchemeEditor, previewScheme, updateScheme } from "@/lib/server/grading/grade-scheme";
 import { compileScheme } from "@/lib/domain/grading";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

@@ -4,21 +4,21 @@
 // line-numbered errors; seats and the waitlist follow role changes and drops.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("@/lib/server/session", () => ({ currentViewer: vi.fn(async () => null) }));
+vi.mock("@/lib/server/people/session", () => ({ currentViewer: vi.fn(async () => null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 import { revalidatePath } from "next/cache";
-import { currentViewer } from "@/lib/server/session";
-import type { Db } from "@/lib/server/db";
-import { getCourseAnnouncements } from "@/lib/server/announcements";
-import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/schedule";
-import { getCourseHome } from "@/lib/server/courses";
-import { saveAnnouncement } from "@/lib/server/manage/announcements";
-import { saveScheduleEntry } from "@/lib/server/manage/schedule";
-import { saveAssignment } from "@/lib/server/manage/assignments";
-import { addMember, applyRosterImport, changeMemberRole, dropMember, getRoster, previewRosterImport } from "@/lib/server/manage/roster";
-import { getEnrolment } from "@/lib/server/manage/enrolment";
-import { replaceCourseLinks } from "@/lib/server/manage/course";
+import { currentViewer } from "@/lib/server/people/session";
+import type { Db } from "@/lib/server/platform/db";
+import { getCourseAnnouncements } from "@/lib/server/course/announcements";
+import { getCourseSchedule, getCourseSpeakers } from "@/lib/server/course/schedule";
+import { getCourseHome } from "@/lib/server/course/courses";
+import { saveAnnouncement } from "@/lib/server/course/manage/announcements";
+import { saveScheduleEntry } from "@/lib/server/course/manage/schedule";
+import { saveAssignment } from "@/lib/server/course/manage/assignments";
+import { addMember, applyRosterImport, changeMemberRole, dropMember, getRoster, previewRosterImport } from "@/lib/server/people/roster";
+import { getEnrolment } from "@/lib/server/people/enrolment";
+import { replaceCourseLinks } from "@/lib/server/course/manage/course";
 import { parseRosterCsv } from "@/lib/validation/roster";
 import { scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentSchema } from "@/lib/validation/assignment";

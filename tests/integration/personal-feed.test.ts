@@ -1,8 +1,8 @@
 import ical from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/server/authz";
-import { getMyFeed, getPersonalCalendar, regenerateMyFeed } from "@/lib/server/personal-feed";
-import { seedDatabase } from "@/lib/server/seed";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import { getMyFeed, getPersonalCalendar, regenerateMyFeed } from "@/lib/server/deadlines/personal-feed";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 let t: TestDatabase;

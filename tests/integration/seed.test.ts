@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dueDateHistory, effectiveDueAt } from "@/lib/domain/effective-due";
 import { lateHoursCharged } from "@/lib/domain/late-hours";
 import { localDateOf, localTimeOf } from "@/lib/domain/time";
-import { seedDatabase } from "@/lib/server/seed";
+import { seedDatabase } from "@/lib/server/platform/seed";
 import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed-data/demo-accounts";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 

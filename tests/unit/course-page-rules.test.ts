@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coursePageRule, roleAllows } from "@/lib/server/permissions";
+import { coursePageRule, roleAllows } from "@/lib/server/authorization/permissions";
 
 // Which early check each protected page gets (the course layout runs it before streaming).
 describe("coursePageRules", () => {

@@ -2,8 +2,8 @@
 // Prisma 6 with @prisma/adapter-pg threw while PostgreSQL restarted (tests/fault), and
 // what PostgreSQL answers for text it cannot store (tests/integration/fuzz.test.ts).
 import { describe, expect, it } from "vitest";
-import { errorResponse, isDatabaseUnavailable } from "@/lib/server/route";
-import { isStorableText, isUnstorableTextError } from "@/lib/server/storable";
+import { errorResponse, isDatabaseUnavailable } from "@/lib/server/platform/route";
+import { isStorableText, isUnstorableTextError } from "@/lib/server/platform/storable";
 
 function prismaError(message: string, code: string, meta?: unknown): Error {
   return Object.assign(new Error(message), { name: "PrismaClientKnownRequestError", code, meta });

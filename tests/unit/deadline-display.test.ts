@@ -6,7 +6,7 @@ import { dueDateHistory } from "@/lib/domain/effective-due";
 import { LocalTime } from "@/components/ui/local-time";
 import { DueHistory } from "@/components/course/due-history";
 import { Countdown } from "@/components/course/countdown";
-import { weightText } from "@/components/course/deadlines-list";
+import { weightText } from "@/components/course/assignments-list";
 
 // Toronto leaves DST on Sun Nov 2, 2025 (EDT → EST); Brussels on Sun Oct 26, 2025 (CEST → CET).
 const TORONTO = "America/Toronto";

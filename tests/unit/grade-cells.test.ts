@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { decimalAt, decodeGradeCells, type GradeCellRow } from "@/lib/server/grade-cells";
+import { decimalAt, decodeGradeCells, type GradeCellRow } from "@/lib/server/grading/grade-cells";
 
 const emptyRow = (n: number): GradeCellRow => ({
   scores: new Array<number | null>(n).fill(null),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { roleMatrixMarkdown } from "@/lib/server/role-matrix";
-import { permissions } from "@/lib/server/permissions";
+import { roleMatrixMarkdown } from "@/lib/server/authorization/role-matrix";
+import { permissions } from "@/lib/server/authorization/permissions";
 
 describe("docs/role-matrix.md", () => {
   it("is exactly what scripts/role-matrix.ts generates from the permission table", () => {

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { ScheduleView, filterTags } from "@/components/course/schedule-view";
 import { buildScheduleWeeks, currentWeekKey } from "@/lib/domain/schedule-weeks";
 import { formatInZone, localToInstant } from "@/lib/domain/time";
-import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto } from "@/lib/server/schedule";
+import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto } from "@/lib/server/course/schedule";
 
 const zone = "America/Toronto";
 const lecture = (date: string, title: string, extra: Partial<ScheduleEntryDto> = {}): ScheduleEntryDto => {

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
-import { courseAction } from "@/lib/server/action";
-import { joinCourse, leaveCourse } from "@/lib/server/manage/enrolment";
+import { courseAction } from "@/lib/server/platform/action";
+import { joinCourse, leaveCourse } from "@/lib/server/people/enrolment";
 
 const paths = (slug: string) => ["/courses", `/courses/${slug}`, `/courses/${slug}/manage/roster`];
 

@@ -1,8 +1,8 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
 import { headers } from "next/headers";
-import { assertCoursePageAccess, loadCourseContext } from "@/lib/server/authz";
-import { guardPage } from "@/lib/server/page-guard";
+import { assertCoursePageAccess, loadCourseContext } from "@/lib/server/authorization/authz";
+import { guardPage } from "@/lib/server/authorization/page-guard";
 import { CourseNav } from "@/components/course/course-nav";
 
 export default async function CourseLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {

@@ -1,11 +1,11 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { getCourseHome } from "@/lib/server/courses";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { getCourseHome } from "@/lib/server/course/courses";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
 import { CourseHomeView } from "@/components/course/course-home";
-import { getEnrolment } from "@/lib/server/manage/enrolment";
+import { getEnrolment } from "@/lib/server/people/enrolment";
 import { EnrolmentPanel } from "@/components/course/enrolment-panel";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {

@@ -2,10 +2,10 @@
 // Course-file import is not a courseAction: a new course has no course yet to
 // authorize in. The data layer decides (course.import in an existing course,
 // site.course.create for a new one).
-import { db } from "@/lib/server/db";
-import { failure, formDataToObject, type ActionState } from "@/lib/server/action";
-import { currentViewer } from "@/lib/server/session";
-import { applyCourseImport, previewCourseImport, type ImportPreview } from "@/lib/server/manage/course-file";
+import { db } from "@/lib/server/platform/db";
+import { failure, formDataToObject, type ActionState } from "@/lib/server/platform/action";
+import { currentViewer } from "@/lib/server/people/session";
+import { applyCourseImport, previewCourseImport, type ImportPreview } from "@/lib/server/course/manage/course-file";
 import { courseImportSchema } from "@/lib/validation/course-file";
 
 function parse(raw: FormData | Record<string, unknown>) {

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { authorizeSite } from "@/lib/server/authz";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
+import { db } from "@/lib/server/platform/db";
+import { authorizeSite } from "@/lib/server/authorization/authz";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
 import { CourseImport } from "@/components/manage/course-import";
 
 export const metadata = { title: "Import a course" };

@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
-import { handle } from "@/lib/server/route";
-import { siteOrigin } from "@/lib/server/origin";
-import { getPersonalCalendar } from "@/lib/server/personal-feed";
+import { db } from "@/lib/server/platform/db";
+import { handle } from "@/lib/server/platform/route";
+import { siteOrigin } from "@/lib/server/platform/origin";
+import { getPersonalCalendar } from "@/lib/server/deadlines/personal-feed";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createDb, type Db } from "@/lib/server/db";
+import { createDb, type Db } from "@/lib/server/platform/db";
 import { inject } from "vitest";
 import { dropDatabase, urlFor, withAdmin } from "./pg";
 

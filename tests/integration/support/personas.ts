@@ -1,7 +1,7 @@
 // Two courses and one person per persona, for authorization and manage tests.
-import type { Db } from "@/lib/server/db";
-import type { Viewer } from "@/lib/server/authz";
-import type { CourseRole } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/platform/db";
+import type { Viewer } from "@/lib/server/authorization/authz";
+import type { CourseRole } from "@/lib/server/authorization/permissions";
 
 export const PERSONAS = [
   "anonymous",

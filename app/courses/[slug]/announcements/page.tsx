@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getCourseAnnouncements } from "@/lib/server/announcements";
-import { siteOrigin } from "@/lib/server/origin";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getCourseAnnouncements } from "@/lib/server/course/announcements";
+import { siteOrigin } from "@/lib/server/platform/origin";
 import { AnnouncementCard } from "@/components/course/announcement-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollToHash } from "@/components/course/scroll-to-hash";

@@ -1,11 +1,11 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getPublicDeadlines } from "@/lib/server/deadlines-public";
-import { siteOrigin } from "@/lib/server/origin";
-import { DeadlinesList } from "@/components/course/deadlines-list";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getPublicDeadlines } from "@/lib/server/course/assignments";
+import { siteOrigin } from "@/lib/server/platform/origin";
+import { AssignmentsList } from "@/components/course/assignments-list";
 import { CalendarLinks } from "@/components/course/calendar-links";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -34,7 +34,7 @@ export default async function DeadlinesPage({ params }: Props) {
       <div className="mt-2">
         <CalendarLinks slug={course.slug} origin={origin} />
       </div>
-      <DeadlinesList slug={course.slug} timeZone={course.timeZone} assignments={assignments} now={now} />
+      <AssignmentsList slug={course.slug} timeZone={course.timeZone} assignments={assignments} now={now} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { db } from "@/lib/server/db";
-import { handle } from "@/lib/server/route";
-import { getCourseCalendar } from "@/lib/server/calendar";
-import { siteOrigin } from "@/lib/server/origin";
-import { feedResponse } from "@/lib/server/feed-response";
+import { db } from "@/lib/server/platform/db";
+import { handle } from "@/lib/server/platform/route";
+import { getCourseCalendar } from "@/lib/server/course/calendar";
+import { siteOrigin } from "@/lib/server/platform/origin";
+import { feedResponse } from "@/lib/server/platform/feed-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 "use server";
-import { courseAction } from "@/lib/server/action";
-import { serverNow } from "@/lib/server/clock";
-import { setGradesReleased } from "@/lib/server/grades";
-import { previewScheme, updateScheme, type SchemePreview } from "@/lib/server/grade-scheme";
+import { courseAction } from "@/lib/server/platform/action";
+import { serverNow } from "@/lib/server/platform/clock";
+import { setGradesReleased } from "@/lib/server/grading/grades";
+import { previewScheme, updateScheme, type SchemePreview } from "@/lib/server/grading/grade-scheme";
 import { releaseSchema, schemeInputSchema } from "@/lib/validation/grades";
 
 export const releaseGradesAction = courseAction({

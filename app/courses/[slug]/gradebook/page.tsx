@@ -1,9 +1,9 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
-import { getGradebook } from "@/lib/server/gradebook";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
+import { getGradebook } from "@/lib/server/grading/gradebook";
 import { GradebookGrid } from "@/components/gradebook/gradebook-grid";
 import { GradebookNav } from "@/components/gradebook/gradebook-nav";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,9 +1,9 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
-import { getMyGrades } from "@/lib/server/grades";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
+import { getMyGrades } from "@/lib/server/grading/grades";
 import { MyGradesView } from "@/components/grades/my-grades";
 
 export const metadata = { title: "My grades" };

@@ -3,10 +3,10 @@
 // student, from a CSV), revokes and manual adjustments. Each goes through
 // courseAction (zod → field errors, then the permission), then the data layer,
 // which writes, recomputes the ledgers and audits in one transaction.
-import { courseAction } from "@/lib/server/action";
-import { serverNow } from "@/lib/server/clock";
-import { adjustLedger } from "@/lib/server/ledger";
-import { applyExtensionCsv, grantCourseExtension, grantStudentExtensions, previewExtensionCsv, revokeExtension, type ExtensionOutcome } from "@/lib/server/extensions";
+import { courseAction } from "@/lib/server/platform/action";
+import { serverNow } from "@/lib/server/platform/clock";
+import { adjustLedger } from "@/lib/server/deadlines/ledger";
+import { applyExtensionCsv, grantCourseExtension, grantStudentExtensions, previewExtensionCsv, revokeExtension, type ExtensionOutcome } from "@/lib/server/deadlines/extensions";
 import type { ExtensionCsvResult } from "@/lib/domain/extension-csv";
 import { formatInZone, localToInstant } from "@/lib/domain/time";
 import { courseExtensionSchema, extensionCsvSchema, ledgerAdjustmentSchema, revokeExtensionSchema, studentExtensionSchema } from "@/lib/validation/deadlines";

@@ -1,4 +1,4 @@
-import { DeadlinesSkeleton } from "@/components/deadlines/page-states";
+import { DeadlinesSkeleton } from "@/components/late-hours/page-states";
 
 export default function Loading() {
   return <DeadlinesSkeleton what="late hours" />;

@@ -1,9 +1,9 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getCourseLateHours } from "@/lib/server/deadlines";
-import { CourseLateHoursView } from "@/components/deadlines/course-late-hours";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getCourseLateHours } from "@/lib/server/deadlines/my-deadlines";
+import { CourseLateHoursView } from "@/components/late-hours/course-late-hours";
 
 export const metadata = { title: "Late hours" };
 

@@ -3,13 +3,13 @@
 // errors, then the policy), calls the data layer (which writes and audits in one
 // transaction and bumps the course cache after commit), then revalidates the
 // public pages so they show the edit right away.
-import { courseAction } from "@/lib/server/action";
-import { serverNow } from "@/lib/server/clock";
-import { replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/manage/course";
-import { addNoClassDay, deleteScheduleEntry, saveScheduleEntry } from "@/lib/server/manage/schedule";
-import { deleteAssignment, saveAssignment } from "@/lib/server/manage/assignments";
-import { deleteAnnouncement, saveAnnouncement } from "@/lib/server/manage/announcements";
-import { addMember, applyRosterImport, changeMemberRole, dropMember, previewRosterImport, type RosterImportPreview } from "@/lib/server/manage/roster";
+import { courseAction } from "@/lib/server/platform/action";
+import { serverNow } from "@/lib/server/platform/clock";
+import { replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/course/manage/course";
+import { addNoClassDay, deleteScheduleEntry, saveScheduleEntry } from "@/lib/server/course/manage/schedule";
+import { deleteAssignment, saveAssignment } from "@/lib/server/course/manage/assignments";
+import { deleteAnnouncement, saveAnnouncement } from "@/lib/server/course/manage/announcements";
+import { addMember, applyRosterImport, changeMemberRole, dropMember, previewRosterImport, type RosterImportPreview } from "@/lib/server/people/roster";
 import { courseDetailsSchema, courseLinksSchema, meetingSectionsSchema } from "@/lib/validation/course";
 import { entryIdSchema, noClassSchema, scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentIdSchema, assignmentSchema } from "@/lib/validation/assignment";

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getCourseForEdit } from "@/lib/server/manage/course";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getCourseForEdit } from "@/lib/server/course/manage/course";
 import { ManageHeading, ManageNav, cardClass } from "@/components/manage/manage-nav";
 import { CourseDetailsForm, LinksForm, SectionsForm } from "@/components/manage/course-forms";
 

@@ -1,9 +1,9 @@
 "use server";
 // A student hands in work. The server's clock stamps it; the data layer decides,
 // charges and audits in one transaction under the student's ledger lock.
-import { courseAction } from "@/lib/server/action";
-import { serverNow } from "@/lib/server/clock";
-import { submitWork } from "@/lib/server/submissions";
+import { courseAction } from "@/lib/server/platform/action";
+import { serverNow } from "@/lib/server/platform/clock";
+import { submitWork } from "@/lib/server/deadlines/submissions";
 import { submitWorkSchema } from "@/lib/validation/deadlines";
 
 export const submitWorkAction = courseAction({

@@ -1,11 +1,11 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
-import { getMyDeadlines } from "@/lib/server/deadlines";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
+import { getMyDeadlines } from "@/lib/server/deadlines/my-deadlines";
 import Link from "next/link";
-import { MyDeadlinesView } from "@/components/deadlines/my-deadlines";
+import { MyDeadlinesView } from "@/components/my-deadlines/my-deadlines";
 
 export const metadata = { title: "My deadlines" };
 

@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getCourseSchedule } from "@/lib/server/schedule";
-import { siteOrigin } from "@/lib/server/origin";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getCourseSchedule } from "@/lib/server/course/schedule";
+import { siteOrigin } from "@/lib/server/platform/origin";
 import { currentWeekKey, parseScheduleFilter } from "@/lib/domain/schedule-weeks";
 import { zoneAbbreviation } from "@/lib/domain/time";
 import { ScheduleView } from "@/components/course/schedule-view";

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getCourseSpeakers } from "@/lib/server/schedule";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getCourseSpeakers } from "@/lib/server/course/schedule";
 import { SpeakersList } from "@/components/course/speakers-list";
 
 type Props = { params: Promise<{ slug: string }> };

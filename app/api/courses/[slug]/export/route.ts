@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
-import { handle } from "@/lib/server/route";
-import { currentViewer } from "@/lib/server/session";
-import { exportCourse } from "@/lib/server/manage/course-file";
+import { db } from "@/lib/server/platform/db";
+import { handle } from "@/lib/server/platform/route";
+import { currentViewer } from "@/lib/server/people/session";
+import { exportCourse } from "@/lib/server/course/manage/course-file";
 
 // The course as a YAML file (permission course.export: instructors of this course).
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {

@@ -1,9 +1,9 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { serverNow } from "@/lib/server/clock";
-import { readJson } from "@/lib/server/json-body";
-import { grantCourseExtension } from "@/lib/server/extensions";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { serverNow } from "@/lib/server/platform/clock";
+import { readJson } from "@/lib/server/platform/json-body";
+import { grantCourseExtension } from "@/lib/server/deadlines/extensions";
 import { courseExtensionApiSchema } from "@/lib/validation/deadlines";
 
 export const dynamic = "force-dynamic";

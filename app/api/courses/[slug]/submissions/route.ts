@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { serverNow } from "@/lib/server/clock";
-import { readJson } from "@/lib/server/json-body";
-import { submitWork } from "@/lib/server/submissions";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { serverNow } from "@/lib/server/platform/clock";
+import { readJson } from "@/lib/server/platform/json-body";
+import { submitWork } from "@/lib/server/deadlines/submissions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getAnnouncement } from "@/lib/server/announcements";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getAnnouncement } from "@/lib/server/course/announcements";
 import { AnnouncementCard } from "@/components/course/announcement-card";
 
 type Props = { params: Promise<{ slug: string; id: string }> };

@@ -1,9 +1,9 @@
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { handle } from "@/lib/server/route";
-import { getAnnouncementsFeed } from "@/lib/server/announcements";
-import { siteOrigin } from "@/lib/server/origin";
-import { feedResponse } from "@/lib/server/feed-response";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { handle } from "@/lib/server/platform/route";
+import { getAnnouncementsFeed } from "@/lib/server/course/announcements";
+import { siteOrigin } from "@/lib/server/platform/origin";
+import { feedResponse } from "@/lib/server/platform/feed-response";
 
 export const dynamic = "force-dynamic";
 

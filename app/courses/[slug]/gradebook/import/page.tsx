@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { authorize } from "@/lib/server/authz";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { authorize } from "@/lib/server/authorization/authz";
 import { GradebookNav } from "@/components/gradebook/gradebook-nav";
 import { GradeImport } from "@/components/gradebook/grade-import";
 

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getSchemeEditor } from "@/lib/server/grade-scheme";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getSchemeEditor } from "@/lib/server/grading/grade-scheme";
 import { GradebookNav } from "@/components/gradebook/gradebook-nav";
 import { SchemeEditor } from "@/components/gradebook/scheme-editor";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { listExtensions } from "@/lib/server/extensions";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { listExtensions } from "@/lib/server/deadlines/extensions";
 import { formatInZone, localDateOf, localTimeOf } from "@/lib/domain/time";
-import { ExtensionsView } from "@/components/deadlines/extensions-view";
+import { ExtensionsView } from "@/components/extensions/extensions-view";
 
 export const metadata = { title: "Extensions" };
 

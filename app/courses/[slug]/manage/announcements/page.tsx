@@ -1,15 +1,15 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getAnnouncementsForEdit } from "@/lib/server/manage/announcements";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getAnnouncementsForEdit } from "@/lib/server/course/manage/announcements";
 import { ManageHeading, ManageNav } from "@/components/manage/manage-nav";
 import { EditorAndList, EditorListRow } from "@/components/manage/editor-and-list";
 import { AnnouncementForm } from "@/components/manage/announcement-form";
 import { DeleteButton } from "@/components/manage/delete-button";
 import { LocalTime } from "@/components/ui/local-time";
-import { deleteAnnouncementAction } from "../actions";
+import { deleteAnnouncementAction } from "@/app/courses/[slug]/manage/actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ edit?: string }> };
 export const metadata = { title: "Manage announcements" };

@@ -1,14 +1,14 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getAssignmentsForEdit } from "@/lib/server/manage/assignments";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getAssignmentsForEdit } from "@/lib/server/course/manage/assignments";
 import { ManageHeading, ManageNav } from "@/components/manage/manage-nav";
 import { EditorAndList, EditorListRow } from "@/components/manage/editor-and-list";
 import { AssignmentForm } from "@/components/manage/assignment-form";
 import { DeleteButton } from "@/components/manage/delete-button";
 import { LocalTime } from "@/components/ui/local-time";
-import { deleteAssignmentAction } from "../actions";
+import { deleteAssignmentAction } from "@/app/courses/[slug]/manage/actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ edit?: string }> };
 export const metadata = { title: "Manage assignments" };

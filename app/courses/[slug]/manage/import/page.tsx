@@ -1,8 +1,8 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { authorize } from "@/lib/server/authz";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
+import { db } from "@/lib/server/platform/db";
+import { authorize } from "@/lib/server/authorization/authz";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
 import { ManageHeading, ManageNav, cardClass } from "@/components/manage/manage-nav";
 import { CourseImport } from "@/components/manage/course-import";
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getRoster, type RosterMember } from "@/lib/server/manage/roster";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getRoster, type RosterMember } from "@/lib/server/people/roster";
 import { ManageHeading, ManageNav, cardClass } from "@/components/manage/manage-nav";
 import { AddMemberForm, RoleSelect, RosterImport } from "@/components/manage/roster-forms";
 import { DeleteButton } from "@/components/manage/delete-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { dropMemberAction } from "../actions";
+import { dropMemberAction } from "@/app/courses/[slug]/manage/actions";
 
 type Props = { params: Promise<{ slug: string }> };
 export const metadata = { title: "Roster" };

@@ -1,13 +1,13 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getScheduleForEdit } from "@/lib/server/manage/schedule";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getScheduleForEdit } from "@/lib/server/course/manage/schedule";
 import { ManageHeading, ManageNav } from "@/components/manage/manage-nav";
 import { EditorAndList, EditorListRow } from "@/components/manage/editor-and-list";
 import { NoClassForm, ScheduleEntryForm } from "@/components/manage/schedule-forms";
 import { DeleteButton } from "@/components/manage/delete-button";
-import { deleteScheduleEntryAction } from "../actions";
+import { deleteScheduleEntryAction } from "@/app/courses/[slug]/manage/actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ edit?: string }> };
 export const metadata = { title: "Manage schedule" };

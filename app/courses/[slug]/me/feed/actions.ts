@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
-import { courseAction } from "@/lib/server/action";
-import { regenerateMyFeed } from "@/lib/server/personal-feed";
+import { courseAction } from "@/lib/server/platform/action";
+import { regenerateMyFeed } from "@/lib/server/deadlines/personal-feed";
 
 export const regenerateFeedAction = courseAction({
   permission: "own.feed.manage",

@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { siteOrigin } from "@/lib/server/origin";
-import { getMyFeed } from "@/lib/server/personal-feed";
-import { PersonalFeedPanel } from "@/components/feed/personal-feed-panel";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { siteOrigin } from "@/lib/server/platform/origin";
+import { getMyFeed } from "@/lib/server/deadlines/personal-feed";
+import { PersonalFeedPanel } from "@/components/my-deadlines/personal-feed-panel";
 
 export const metadata = { title: "My calendar feed" };
 

@@ -1,9 +1,9 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { serverNow } from "@/lib/server/clock";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { getMemberRecord } from "@/lib/server/manage/roster";
+import { db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { getMemberRecord } from "@/lib/server/people/roster";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 

@@ -1,8 +1,8 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { serverNow } from "@/lib/server/clock";
-import { exportGradebookCsv } from "@/lib/server/grade-csv";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { serverNow } from "@/lib/server/platform/clock";
+import { exportGradebookCsv } from "@/lib/server/grading/grade-csv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { serverNow } from "@/lib/server/clock";
-import { applyGradeImport, previewGradeImport } from "@/lib/server/grade-csv";
-import { readJson } from "@/lib/server/json-body";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { serverNow } from "@/lib/server/platform/clock";
+import { applyGradeImport, previewGradeImport } from "@/lib/server/grading/grade-csv";
+import { readJson } from "@/lib/server/platform/json-body";
 import { gradeImportSchema } from "@/lib/validation/grades";
 
 export const dynamic = "force-dynamic";

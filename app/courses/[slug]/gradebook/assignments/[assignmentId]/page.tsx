@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
-import { getAssignmentStats } from "@/lib/server/grade-stats";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
+import { getAssignmentStats } from "@/lib/server/grading/grade-stats";
 import { CountChart } from "@/components/gradebook/score-histogram";
 import { ReleaseButton } from "@/components/gradebook/release-button";
 import { LocalTime } from "@/components/ui/local-time";

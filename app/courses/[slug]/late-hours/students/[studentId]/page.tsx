@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { guardPage } from "@/lib/server/page-guard";
-import { serverNow } from "@/lib/server/clock";
-import { getStudentLedger } from "@/lib/server/deadlines";
-import { StudentLedgerView } from "@/components/deadlines/student-ledger";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { guardPage } from "@/lib/server/authorization/page-guard";
+import { serverNow } from "@/lib/server/platform/clock";
+import { getStudentLedger } from "@/lib/server/deadlines/my-deadlines";
+import { StudentLedgerView } from "@/components/late-hours/student-ledger";
 
 export const metadata = { title: "Student ledger" };
 

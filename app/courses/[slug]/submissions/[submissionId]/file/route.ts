@@ -1,7 +1,7 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { getSubmissionFile } from "@/lib/server/submissions";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { getSubmissionFile } from "@/lib/server/deadlines/submissions";
 
 // A submitted file, for its owner or staff. Always a download: never rendered inline on our origin.
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ slug: string; submissionId: string }> }) => {

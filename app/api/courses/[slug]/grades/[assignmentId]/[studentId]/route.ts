@@ -1,10 +1,10 @@
-import { db } from "@/lib/server/db";
-import { currentViewer } from "@/lib/server/session";
-import { handle } from "@/lib/server/route";
-import { serverNow } from "@/lib/server/clock";
-import { GradeConflictError, getGradeDetail, saveGrade } from "@/lib/server/grades";
+import { db } from "@/lib/server/platform/db";
+import { currentViewer } from "@/lib/server/people/session";
+import { handle } from "@/lib/server/platform/route";
+import { serverNow } from "@/lib/server/platform/clock";
+import { GradeConflictError, getGradeDetail, saveGrade } from "@/lib/server/grading/grades";
 import { gradeSaveSchema } from "@/lib/validation/grades";
-import { readJson } from "@/lib/server/json-body";
+import { readJson } from "@/lib/server/platform/json-body";
 
 type Params = { params: Promise<{ slug: string; assignmentId: string; studentId: string }> };
 

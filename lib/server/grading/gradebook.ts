@@ -1,0 +1,101 @@
+import "server-only";
+import type { Db } from "@/lib/server/platform/db";
+import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
+import type { GradeScheme, SchemeItem } from "@/lib/domain/grading";
+import { loadGradingData } from "@/lib/server/grading/grading-data";
+
+// The gradebook grid's data, shaped for the wire: one compact row per student with
+// arrays aligned to `assignments`, so 2,000 × 50 cells stay a small payload.
+
+export type GradebookAssignment = {
+  id: string;
+  code: string;
+  title: string;
+  points: number;
+  categoryId: string | null;
+  categoryName: string | null;
+  released: boolean;
+  dueAt: string | null;
+};
+
+export type GradebookRow = {
+  id: string;
+  name: string;
+  email: string;
+  trackId: string | null;
+  /** Scores aligned with assignments; null = blank. */
+  scores: (number | null)[];
+  /** Grade versions; 0 = no grade row yet (the save creates it). */
+  versions: number[];
+  /** Assignment indexes whose grade has feedback. */
+  feedback: number[];
+  /** Assignment indexes whose grade is excused (shown as EX, left out of the grade). */
+  excused: number[];
+  /** [assignment index, late hours, flags] for late or cut-off items; flags: 1 over cap, 2 after cutoff. */
+  late: [number, number, number][];
+  hoursUsed: number;
+  balance: number | null;
+  flags: { overBudget: boolean; overCap: boolean; afterCutoff: boolean };
+  /** Late-policy inputs the client needs to regrade the row after an edit. */
+  zeroItems: string[];
+  gradeCap: string | null;
+  current: { percent: number | null; letter: string | null };
+};
+
+export type GradebookData = {
+  course: { slug: string; code: string; title: string; timeZone: string };
+  permissions: { edit: boolean; release: boolean; import: boolean; scheme: boolean };
+  assignments: GradebookAssignment[];
+  categories: { id: string; name: string }[];
+  policy: { kind: string; budgetHours: number | null; capHours: number | null; cutoffAt: string | null } | null;
+  scheme: GradeScheme;
+  items: SchemeItem[];
+  rows: GradebookRow[];
+};
+
+/** The positions of the true flags: a row's per-cell flags sent as short index lists. */
+const indexesWhere = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
+
+export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<GradebookData> {
+  const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
+  const data = await loadGradingData({ db, course: ctx.course, now });
+  const categoryName = new Map(data.loaded.categories.map((c) => [c.id, c.name]));
+  const index = new Map(data.assignments.map((a, i) => [a.id, i]));
+  return {
+    course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
+    permissions: { edit: can(ctx, "grades.edit"), release: can(ctx, "grades.release"), import: can(ctx, "grades.import"), scheme: can(ctx, "scheme.edit") },
+    assignments: data.assignments.map((a) => ({
+      id: a.id,
+      code: a.code,
+      title: a.title,
+      points: a.points,
+      categoryId: a.categoryId,
+      categoryName: a.categoryId ? (categoryName.get(a.categoryId) ?? null) : null,
+      released: a.gradesReleasedAt !== null && a.gradesReleasedAt <= now,
+      dueAt: a.dueAt?.toISOString() ?? null,
+    })),
+    categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name })),
+    policy: data.policy
+      ? { kind: data.policy.kind, budgetHours: data.policy.budgetHours, capHours: data.policy.perAssignmentCapHours, cutoffAt: data.policy.finalCutoffAt?.toISOString() ?? null }
+      : null,
+    scheme: data.loaded.scheme,
+    items: data.loaded.items,
+    rows: data.students.map((s) => ({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      trackId: s.trackId,
+      scores: s.cellScores,
+      versions: s.versions,
+      feedback: indexesWhere(s.hasFeedback),
+      excused: indexesWhere(s.cellExcused),
+      late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
+      hoursUsed: s.standing.hoursUsed,
+      balance: s.standing.balance,
+      flags: { overBudget: s.standing.overBudget, overCap: s.standing.overCap, afterCutoff: s.standing.afterCutoff },
+      zeroItems: s.standing.consequences.map((c) => c.itemId),
+      gradeCap: s.standing.gradeCap,
+      current: { percent: s.current.percent, letter: s.current.letter },
+    })),
+  };
+}

@@ -1,0 +1,328 @@
+import "server-only";
+import type { Db } from "@/lib/server/platform/db";
+import { authorize, authorizeStudentRecord, type Viewer } from "@/lib/server/authorization/authz";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditedWriteSql, recordAudit } from "@/lib/server/platform/audit";
+import { invalidateCourse } from "@/lib/server/platform/cache";
+import { ConflictError, NotFoundError } from "@/lib/server/platform/errors";
+import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
+import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
+import { isReleased, loadGradingData } from "@/lib/server/grading/grading-data";
+
+export type { CellState };
+
+/** A save that named an old version: carries the value that is there now, so nothing is overwritten unseen. */
+export class GradeConflictError extends ConflictError {
+  constructor(readonly current: CellState) {
+    super("Someone else changed this grade after you opened it.");
+  }
+}
+
+async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
+  const row = await db.grade.findUnique({
+    where: { assignmentId_studentId: { assignmentId, studentId } },
+    select: { score: true, excused: true, feedback: true, version: true, updatedAt: true, grader: { select: { name: true } } },
+  });
+  if (!row) return { score: null, excused: false, feedback: "", version: 0, graderName: null, updatedAt: null };
+  return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.grader?.name ?? null, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The assignment and the enrolled student, both inside the course, or 404. */
+async function assertCellInCourse(db: Db, courseId: string, assignmentId: string, studentId: string) {
+  const [assignment, membership] = await Promise.all([
+    db.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, title: true, points: true, dueAt: true, gradesReleasedAt: true } }),
+    db.membership.findUnique({ where: { courseId_userId: { courseId, userId: studentId } }, select: { role: true, status: true, user: { select: { name: true, email: true } } } }),
+  ]);
+  if (!assignment || !membership || membership.role !== "STUDENT") throw new NotFoundError("No such grade");
+  return { assignment, student: { id: studentId, ...membership.user, status: membership.status } };
+}
+
+/**
+ * Saves one cell (score and/or feedback) if it is still at the version the grader
+ * read. Of concurrent saves of one cell the first wins; the others get
+ * GradeConflictError with the winner's value. Audited in the same transaction.
+ */
+export async function saveGrade({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  studentId,
+  input,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  studentId: string;
+  input: GradeSaveInput;
+}): Promise<CellState> {
+  const ctx = await authorize({ db, slug, viewer, permission: "grades.edit" });
+  const courseId = ctx.course.id;
+  const actor = ctx.viewer!;
+
+  // The hot path of grading: two statements, no interactive transaction. The first reads the
+  // cell and checks it belongs to the course (an assignment of it, an enrolled student of it).
+  const [cell] = await db.$queryRaw<{ role: string | null; id: string | null; score: number | null; excused: boolean | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
+    SELECT m."role"::text AS "role", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+    FROM "Assignment" a
+    LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
+    LEFT JOIN "Grade" g ON g."assignmentId" = a."id" AND g."studentId" = ${studentId}
+    LEFT JOIN "User" u ON u."id" = g."graderId"
+    WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
+  if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
+  const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, excused: cell.excused!, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
+  if ((row?.version ?? 0) !== input.version) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
+
+  // Typing a score (or clearing the cell) ends an excuse; excusing clears the score.
+  const excused = input.excused ?? (input.score !== undefined ? false : (row?.excused ?? false));
+  const next = { score: excused ? null : input.score !== undefined ? input.score : (row?.score ?? null), excused, feedback: input.feedback ?? row?.feedback ?? "" };
+  if (row && row.score === next.score && row.excused === next.excused && row.feedback === next.feedback) {
+    // Nothing changed: no new version, no audit event.
+    return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
+  }
+
+  // The second statement writes the grade only if it is still at the version read (a compare-and-set
+  // on the row, so of two concurrent saves exactly one matches) and appends its audit event in the
+  // same statement, hence the same transaction. No row back = someone else got there first.
+  const audit = {
+    courseId,
+    actorId: actor.userId,
+    action: row ? "grade.update" : "grade.create",
+    entityType: "grade",
+    before: row ? { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version } : null,
+    after: { score: next.score, excused: next.excused, feedback: next.feedback, assignmentId, studentId },
+  };
+  const write = row
+    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "excused" = ${next.excused}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
+          "version" = "version" + 1, "updatedAt" = now()
+        WHERE "id" = ${row.id} AND "version" = ${row.version}
+        RETURNING "id", "version", "updatedAt"`
+    : // Two first saves of one cell race on the unique key; the loser inserts nothing.
+      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "excused", "feedback", "graderId", "version", "updatedAt")
+        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.excused}, ${next.feedback}, ${actor.userId}, 1, now())
+        ON CONFLICT ("assignmentId", "studentId") DO NOTHING
+        RETURNING "id", "version", "updatedAt"`;
+  const [saved] = await db.$queryRaw<{ id: string; version: number; updatedAt: Date }[]>`
+    WITH "written" AS (${write}),
+    "audited" AS (${auditedWriteSql(audit, "written")})
+    SELECT "id", "version", "updatedAt" FROM "written"`;
+  if (!saved) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
+  return { score: next.score, excused: next.excused, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
+}
+
+export type GradeHistoryEntry = {
+  at: string;
+  actorName: string | null;
+  action: string;
+  /** The score before and after; "EX" when the grade was excused. */
+  before: number | "EX" | null;
+  after: number | "EX" | null;
+  feedbackChanged: boolean;
+};
+
+export type GradeDetail = {
+  assignment: { id: string; code: string; title: string; points: number; dueAt: string | null; released: boolean };
+  student: { id: string; name: string; email: string };
+  cell: CellState;
+  submissions: { submittedAt: string; fileName: string | null }[];
+  /** Staff only; null for the student's own view. */
+  history: GradeHistoryEntry[] | null;
+};
+
+/**
+ * One grade with its feedback, submissions and change history. Staff may read any
+ * student's; a student only their own, once released. For a student, another
+ * student's id or an unreleased assignment is simply "not found".
+ */
+export async function getGradeDetail({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  studentId,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  studentId: string;
+  now: Date;
+}): Promise<GradeDetail> {
+  // Staff read anyone's; a student only their own, and anyone else's id is a 404.
+  const ctx = await authorizeStudentRecord({ db, slug, viewer, studentId, own: "own.grades.read", all: "gradebook.read" });
+  const staff = ctx.scope === "all";
+  const courseId = ctx.course.id;
+  const { assignment, student } = await assertCellInCourse(db, courseId, assignmentId, studentId);
+  const released = isReleased(assignment, now);
+  if (!staff && !released) throw new NotFoundError("No such grade");
+
+  const [cell, submissions, gradeRow] = await Promise.all([
+    readCell(db, assignmentId, studentId),
+    db.submission.findMany({
+      where: { courseId, assignmentId, studentId },
+      orderBy: { submittedAt: "desc" },
+      take: 5,
+      select: { submittedAt: true, fileName: true },
+    }),
+    db.grade.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true } }),
+  ]);
+  let history: GradeHistoryEntry[] | null = null;
+  if (staff) {
+    const events = gradeRow
+      ? await db.auditEvent.findMany({
+          where: { courseId, entityType: "grade", entityId: gradeRow.id },
+          orderBy: { id: "asc" },
+          select: { createdAt: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+        })
+      : [];
+    history = events.map((e) => {
+      const before = (e.before ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
+      const after = (e.after ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
+      return {
+        at: e.createdAt.toISOString(),
+        actorName: e.actor?.name ?? null,
+        action: e.action,
+        before: before?.excused ? "EX" : (before?.score ?? null),
+        after: after?.excused ? "EX" : (after?.score ?? null),
+        feedbackChanged: (before?.feedback ?? "") !== (after?.feedback ?? ""),
+      };
+    });
+  }
+  return {
+    assignment: { id: assignment.id, code: assignment.code, title: assignment.title, points: assignment.points, dueAt: assignment.dueAt?.toISOString() ?? null, released },
+    student: { id: student.id, name: student.name, email: student.email },
+    cell: staff ? cell : { ...cell, graderName: null, version: 0 },
+    submissions: submissions.map((s) => ({ submittedAt: s.submittedAt.toISOString(), fileName: s.fileName })),
+    history,
+  };
+}
+
+/** Shows (or hides again) an assignment's grades to its students; audited. */
+export async function setGradesReleased({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  release,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  release: boolean;
+  now: Date;
+}): Promise<{ code: string; gradesReleasedAt: Date | null }> {
+  const ctx = await authorize({ db, slug, viewer, permission: "grades.release" });
+  const courseId = ctx.course.id;
+  const result = await db.$transaction(async (tx) => {
+    const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, gradesReleasedAt: true } });
+    if (!assignment) throw new NotFoundError("No such assignment");
+    const gradesReleasedAt = release ? now : null;
+    await tx.assignment.update({ where: { id: assignment.id }, data: { gradesReleasedAt } });
+    await recordAudit(tx, {
+      courseId,
+      actorId: ctx.viewer!.userId,
+      action: release ? "grades.release" : "grades.unrelease",
+      entityType: "assignment",
+      entityId: assignment.id,
+      before: { gradesReleasedAt: assignment.gradesReleasedAt },
+      after: { gradesReleasedAt },
+    });
+    return { code: assignment.code, gradesReleasedAt };
+  });
+  await invalidateCourse(courseId);
+  return result;
+}
+
+export type MyGradeRow = {
+  id: string;
+  code: string;
+  title: string;
+  points: number;
+  categoryId: string | null;
+  dueAt: string | null;
+  released: boolean;
+  score: number | null;
+  excused: boolean;
+  feedback: string;
+  lateHours: number;
+  zeroed: boolean;
+};
+
+export type MyGrades = {
+  course: { slug: string; code: string; title: string; timeZone: string };
+  student: { name: string };
+  rows: MyGradeRow[];
+  current: FinalGrade;
+  late: { hoursUsed: number; balance: number | null; budgetHours: number | null; overBudget: boolean; gradeCap: string | null };
+  categories: { id: string; name: string; weight: number; dropLowest: number; trackName: string | null }[];
+  /** For the what-if calculator, which runs in the browser on the student's own data only. */
+  scheme: GradeScheme;
+  items: SchemeItem[];
+  scores: Record<string, number | null>;
+  excused: string[];
+  trackId: string | null;
+  zeroItems: string[];
+};
+
+/** The signed-in student's own released grades, feedback and standing. Scoped to the viewer's id only. */
+export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<MyGrades> {
+  const ctx = await authorize({ db, slug, viewer, permission: "own.grades.read" });
+  const studentId = ctx.viewer!.userId;
+  const [data, feedback] = await Promise.all([
+    loadGradingData({ db, course: ctx.course, now, studentId, releasedOnly: true }),
+    db.grade.findMany({
+      where: { courseId: ctx.course.id, studentId, assignment: { gradesReleasedAt: { not: null, lte: now } } },
+      select: { assignmentId: true, feedback: true },
+    }),
+  ]);
+  const me = data.students[0];
+  if (!me) throw new NotFoundError("No grades for you in this course");
+  const feedbackBy = new Map(feedback.map((f) => [f.assignmentId, f.feedback]));
+  const lateBy = new Map(me.standing.cells.map((c) => [c.itemId, c]));
+  const zeroed = new Set(me.standing.consequences.map((c) => c.itemId));
+  return {
+    course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
+    student: { name: me.name },
+    rows: data.assignments
+      .filter((a) => a.categoryId !== null || isReleased(a, now))
+      .map((a) => {
+        const ai = data.assignments.indexOf(a);
+        const released = isReleased(a, now);
+        const score = released ? me.cellScores[ai]! : null;
+        return {
+          id: a.id,
+          code: a.code,
+          title: a.title,
+          points: a.points,
+          categoryId: a.categoryId,
+          dueAt: a.dueAt?.toISOString() ?? null,
+          released,
+          score,
+          excused: released && me.cellExcused[ai]!,
+          feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
+          lateHours: lateBy.get(a.id)?.lateHours ?? 0,
+          zeroed: zeroed.has(a.id),
+        };
+      }),
+    current: me.current,
+    late: {
+      hoursUsed: me.standing.hoursUsed,
+      balance: me.standing.balance,
+      budgetHours: data.policy?.kind === "BUDGET" ? data.policy.budgetHours : null,
+      overBudget: me.standing.overBudget,
+      gradeCap: me.standing.gradeCap,
+    },
+    categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name, weight: c.weight, dropLowest: c.dropLowest, trackName: c.trackName })),
+    scheme: data.loaded.scheme,
+    items: data.loaded.items,
+    scores: me.scores.scores,
+    excused: me.scores.excused ?? [],
+    trackId: me.trackId,
+    zeroItems: me.standing.consequences.map((c) => c.itemId),
+  };
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { signInSchema, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/auth";
+import { db, type Db } from "@/lib/server/platform/db";
+import { beginSignInAttempt, signInSucceeded } from "@/lib/server/platform/rate-limit";
+
+/**
+ * The client's address for the per-address limit. Next fills x-forwarded-for
+ * from the socket only when the request has none, and a reverse proxy appends
+ * the address it saw; so the entry TRUSTED_PROXY_HOPS from the right (default
+ * 1: one proxy, or none) is the one no client can choose. Entries further left
+ * are whatever the client claimed.
+ */
+export function clientAddress(headers: Record<string, unknown> | undefined, trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1)): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded.trim()) {
+    const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
+    const hops = Number.isInteger(trustedHops) && trustedHops > 0 ? trustedHops : 1;
+    const entry = entries[Math.max(0, entries.length - hops)];
+    if (entry) return entry;
+  }
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : "unknown";
+}
+
+// Exactly one message for every failure, so sign-in never tells which part was wrong; the
+// rate-limit message says nothing about the account either (unknown emails are limited alike).
+export { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS };
+
+// Unknown emails still cost one argon2 verification, so response time does not tell them apart.
+let dummyHash: Promise<string> | undefined;
+const timingDummy = () => (dummyHash ??= hash("lectern-timing-equaliser-not-a-password"));
+
+export class SignInError extends Error {}
+
+/**
+ * Checks an email and password. Returns the user, or null for every kind of
+ * wrong credentials; throws SignInError(TOO_MANY_ATTEMPTS) when rate-limited.
+ */
+export async function authorizeCredentials(
+  raw: Record<string, unknown> | undefined,
+  headers: Record<string, unknown> | undefined,
+  database: Db = db(),
+): Promise<{ id: string; email: string; name: string } | null> {
+  const parsed = signInSchema.safeParse(raw ?? {});
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const address = clientAddress(headers);
+  if (!(await beginSignInAttempt({ email, address }))) throw new SignInError(TOO_MANY_ATTEMPTS);
+  const user = await database.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const ok = user?.passwordHash
+    ? await verify(user.passwordHash, password).catch(() => false)
+    : await verify(await timingDummy(), password).then(() => false, () => false);
+  if (!user || !ok) return null;
+  await signInSucceeded({ email, address });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+// OAuth only when configured; without GITHUB_ID/GITHUB_SECRET the provider does not exist at all.
+export function oauthProviderIds(env: Record<string, string | undefined> = process.env): { id: string; name: string }[] {
+  return env.GITHUB_ID && env.GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : [];
+}
+const oauthProviders = process.env.GITHUB_ID && process.env.GITHUB_SECRET
+  ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
+  : [];
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  // __Secure- prefixed, Secure, HttpOnly, SameSite=Lax cookies whenever the site is served over https.
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req.headers),
+    }),
+    ...oauthProviders,
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      // OAuth sign-in only for people Lectern already knows by email (GitHub reports only verified
+      // addresses); it never creates accounts.
+      if (account?.provider === "credentials") return true;
+      if (!user.email) return false;
+      const known = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+      return Boolean(known);
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.provider !== "credentials" && user.email) {
+        // The session is Lectern's user, not the provider's profile.
+        const known = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, email: true, name: true } });
+        if (known) Object.assign(token, { sub: known.id, email: known.email, name: known.name });
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/platform/db";
+import { authorize, viewerOf, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
+import { invalidateCourse } from "@/lib/server/platform/cache";
+import type { Permission } from "@/lib/server/authorization/permissions";
+
+export type Tx = Prisma.TransactionClient;
+
+/** Waiting for the course lock under load must not trip Prisma's 2 s / 5 s defaults. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/**
+ * The shape of every manage write: authorize through the policy, run the change
+ * and its audit events in one transaction, then (after commit) bump the course's
+ * cache version so the public pages show the edit at once.
+ */
+export async function courseWrite<T>(
+  { db, viewer, slug, permission }: { db: Db; viewer: Viewer | null; slug: string; permission: Permission },
+  change: (args: { tx: Tx; ctx: CourseContext; me: Viewer; courseId: string }) => Promise<T>,
+): Promise<T> {
+  const ctx = await authorize({ db, slug, viewer, permission });
+  const me = viewerOf(ctx);
+  const result = await db.$transaction((tx) => change({ tx, ctx, me, courseId: ctx.course.id }), TX_OPTIONS);
+  await invalidateCourse(ctx.course.id);
+  return result;
+}
+
