@@ -1,24 +1,5 @@
 import { defineConfig } from "vitest/config";
 
-// vitest 5's reporter calls Map.groupBy (Node 21+) when it prints a failure; on
-// Node 20 that crash would hide the failure itself. The config runs in the main
-// process, so defining it here is enough.
-if (!("groupBy" in Map)) {
-  Object.defineProperty(Map, "groupBy", {
-    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
-      const groups = new Map<K, T[]>();
-      let index = 0;
-      for (const item of items) {
-        const k = key(item, index++);
-        const group = groups.get(k);
-        if (group) group.push(item);
-        else groups.set(k, [item]);
-      }
-      return groups;
-    },
-  });
-}
-
 // The fault tests restart the machine's PostgreSQL, which would break the integration
 // tests running beside them: they are a project only when asked for, by
 // `--project fault` (npm run test:fault) or VITEST_FAULT=1, never in a plain `vitest run`.
@@ -55,7 +36,7 @@ export default defineConfig({
       ...(faultRequested
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "fault",
                 include: ["tests/fault/**/*.test.ts"],
