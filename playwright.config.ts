@@ -19,13 +19,24 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
     trace: "retain-on-failure",
   },
   projects: [
     { name: "app", testIgnore: /embedded\.spec\.ts/ },
-    ...(onlyApp ? [] : [{ name: "embedded", testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } }]),
+    ...(onlyApp
+      ? []
+      : [{ name: "embedded", testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } }]),
   ],
   webServer: [
     {
@@ -37,13 +48,17 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
     },
-    ...(onlyApp ? [] : [{
-      // The README's run command, as a fresh machine runs it: no DATABASE_URL, embedded PostgreSQL.
-      command: `rm -rf .data/e2e-embedded-${EMBEDDED_PORT} && env -u DATABASE_URL LECTERN_DATA_DIR=.data/e2e-embedded-${EMBEDDED_PORT} LECTERN_PG_PORT=${E2E_PORT + 50000} PORT=${EMBEDDED_PORT} tsx scripts/launch.ts start`,
-      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: "pipe" as const,
-    }]),
+    ...(onlyApp
+      ? []
+      : [
+          {
+            // The README's run command, as a fresh machine runs it: no DATABASE_URL, embedded PostgreSQL.
+            command: `rm -rf .data/e2e-embedded-${EMBEDDED_PORT} && env -u DATABASE_URL LECTERN_DATA_DIR=.data/e2e-embedded-${EMBEDDED_PORT} LECTERN_PG_PORT=${E2E_PORT + 50000} PORT=${EMBEDDED_PORT} tsx scripts/launch.ts start`,
+            url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+            timeout: 240_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]),
   ],
 });

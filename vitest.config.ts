@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
 // `--project fault` (npm run test:fault) or VITEST_FAULT=1, never in a plain `vitest run`.
 const argv = process.argv.slice(2);
 const faultRequested =
-  process.env.VITEST_FAULT === "1" || argv.some((a, i) => a === "--project=fault" || (a === "--project" && argv[i + 1] === "fault"));
+  process.env.VITEST_FAULT === "1" ||
+  argv.some((a, i) => a === "--project=fault" || (a === "--project" && argv[i + 1] === "fault"));
 
 export default defineConfig({
   resolve: {

@@ -5,7 +5,9 @@ export default function NotFound() {
     <div className="py-16 text-center">
       <h1 className="text-2xl font-bold">Not found</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">There is nothing at this address.</p>
-      <p className="mt-4"><Link href="/courses">Back to courses</Link></p>
+      <p className="mt-4">
+        <Link href="/courses">Back to courses</Link>
+      </p>
     </div>
   );
 }

@@ -33,7 +33,13 @@ try {
     const res = await fetch(server.base + r.path, { headers: r.as ? { cookie: cookies.get(r.as)! } : {} });
     const html = await res.text();
     // nomodule scripts (legacy polyfills) are never loaded by the browsers that run modules.
-    const srcs = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
+    const srcs = [
+      ...new Set(
+        [...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)]
+          .filter((m) => !/nomodule/i.test(m[1]! + m[3]!))
+          .map((m) => m[2]!),
+      ),
+    ];
     let bytes = 0;
     for (const src of srcs) {
       if (!gzCache.has(src)) {
@@ -45,7 +51,9 @@ try {
     const kb = bytes / 1024;
     const over = r.public && kb > PUBLIC_LIMIT_KB;
     failed ||= over;
-    console.log(`${r.path}${r.as ? ` (${r.as.split("@")[0]})` : ""} | ${res.status} | ${srcs.length} | ${kb.toFixed(1)}${over ? `  OVER ${PUBLIC_LIMIT_KB} KB` : ""}`);
+    console.log(
+      `${r.path}${r.as ? ` (${r.as.split("@")[0]})` : ""} | ${res.status} | ${srcs.length} | ${kb.toFixed(1)}${over ? `  OVER ${PUBLIC_LIMIT_KB} KB` : ""}`,
+    );
   }
 } finally {
   await server.stop();

@@ -52,10 +52,13 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since);
   return (d.user + d.system) / 1000;
 };
-const load = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores`;
+const load = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${cpus().length} cores`;
 // A tiny deterministic PRNG so every run builds the same class.
 let seed = 1390;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 if (!reuse) {
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -74,7 +77,14 @@ try {
   const [, seedMs] = await timed(async () => {
     if (reuse) return;
     const course = await db.course.create({
-      data: { slug, code: "BENCH 101", title: "Gradebook at scale", term: "Fall 2026", institution: "Bench", timeZone: "America/New_York" },
+      data: {
+        slug,
+        code: "BENCH 101",
+        title: "Gradebook at scale",
+        term: "Fall 2026",
+        institution: "Bench",
+        timeZone: "America/New_York",
+      },
     });
     const courseId = course.id;
     const categories = [
@@ -85,39 +95,120 @@ try {
     ];
     const categoryIds: string[] = [];
     for (const [position, c] of categories.entries()) {
-      categoryIds.push((await db.gradingCategory.create({ data: { courseId, name: c.name, weight: c.weight, dropLowest: c.dropLowest, position } })).id);
+      categoryIds.push(
+        (
+          await db.gradingCategory.create({
+            data: { courseId, name: c.name, weight: c.weight, dropLowest: c.dropLowest, position },
+          })
+        ).id,
+      );
     }
     await db.letterCutoff.createMany({
-      data: [["A", 93], ["A-", 90], ["B+", 87], ["B", 83], ["B-", 80], ["C+", 77], ["C", 73], ["C-", 70], ["D", 60], ["F", 0]].map(([letter, minPercent]) => ({ courseId, letter: letter as string, minPercent: minPercent as number })),
+      data: [
+        ["A", 93],
+        ["A-", 90],
+        ["B+", 87],
+        ["B", 83],
+        ["B-", 80],
+        ["C+", 77],
+        ["C", 73],
+        ["C-", 70],
+        ["D", 60],
+        ["F", 0],
+      ].map(([letter, minPercent]) => ({ courseId, letter: letter as string, minPercent: minPercent as number })),
     });
     const term = Date.UTC(2026, 8, 1, 16);
     await db.latePolicy.create({
-      data: { courseId, kind: "BUDGET", budgetHours: 144, perAssignmentCapHours: 72, excludedWindowStart: "00:00", excludedWindowEnd: "07:00", coveredKinds: ["PROJECT", "HOMEWORK"], overBudgetGradeCap: "D", finalCutoffAt: new Date(term + 120 * 24 * HOUR) },
+      data: {
+        courseId,
+        kind: "BUDGET",
+        budgetHours: 144,
+        perAssignmentCapHours: 72,
+        excludedWindowStart: "00:00",
+        excludedWindowEnd: "07:00",
+        coveredKinds: ["PROJECT", "HOMEWORK"],
+        overBudgetGradeCap: "D",
+        finalCutoffAt: new Date(term + 120 * 24 * HOUR),
+      },
     });
-    const assignments: { id: string; courseId: string; code: string; title: string; kind: "PROJECT" | "HOMEWORK" | "QUIZ" | "PARTICIPATION"; categoryId: string; weight: number | null; points: number; dueAt: Date; lateHoursApply: boolean; position: number; gradesReleasedAt: Date }[] = [];
+    const assignments: {
+      id: string;
+      courseId: string;
+      code: string;
+      title: string;
+      kind: "PROJECT" | "HOMEWORK" | "QUIZ" | "PARTICIPATION";
+      categoryId: string;
+      weight: number | null;
+      points: number;
+      dueAt: Date;
+      lateHoursApply: boolean;
+      position: number;
+      gradesReleasedAt: Date;
+    }[] = [];
     let position = 0;
     categories.forEach((c, ci) => {
       const count = ci === categories.length - 1 ? ASSIGNMENTS - position : Math.round(ASSIGNMENTS * c.share);
       for (let k = 1; k <= count; k++) {
         const kind = (["PROJECT", "HOMEWORK", "QUIZ", "PARTICIPATION"] as const)[ci]!;
         assignments.push({
-          id: randomUUID(), courseId, code: `${c.prefix}${k}`, title: `${c.name} ${k}`, kind, categoryId: categoryIds[ci]!,
-          weight: ci === 0 ? (k === count ? 2 : 1) : null, points: ci === 2 ? 10 : 100, dueAt: new Date(term + (position + 1) * 2 * 24 * HOUR),
-          lateHoursApply: ci < 2, position, gradesReleasedAt: new Date(term + (position + 8) * 2 * 24 * HOUR),
+          id: randomUUID(),
+          courseId,
+          code: `${c.prefix}${k}`,
+          title: `${c.name} ${k}`,
+          kind,
+          categoryId: categoryIds[ci]!,
+          weight: ci === 0 ? (k === count ? 2 : 1) : null,
+          points: ci === 2 ? 10 : 100,
+          dueAt: new Date(term + (position + 1) * 2 * 24 * HOUR),
+          lateHoursApply: ci < 2,
+          position,
+          gradesReleasedAt: new Date(term + (position + 8) * 2 * 24 * HOUR),
         });
         position++;
       }
     });
     await db.assignment.createMany({ data: assignments });
-    const staff = await Promise.all(["instructor", "ta", "ta2"].map((k) => db.user.create({ data: { email: `${k}@${slug}.demo`, name: `Bench ${k}` } })));
-    await db.membership.createMany({ data: staff.map((u, i) => ({ courseId, userId: u.id, role: i === 0 ? "INSTRUCTOR" : "TA" })) });
-    const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: randomUUID(), email: `student${i + 1}@${slug}.demo`, name: `Student ${String(i + 1).padStart(4, "0")}` }));
+    const staff = await Promise.all(
+      ["instructor", "ta", "ta2"].map((k) =>
+        db.user.create({ data: { email: `${k}@${slug}.demo`, name: `Bench ${k}` } }),
+      ),
+    );
+    await db.membership.createMany({
+      data: staff.map((u, i) => ({ courseId, userId: u.id, role: i === 0 ? "INSTRUCTOR" : "TA" })),
+    });
+    const students = Array.from({ length: STUDENTS }, (_, i) => ({
+      id: randomUUID(),
+      email: `student${i + 1}@${slug}.demo`,
+      name: `Student ${String(i + 1).padStart(4, "0")}`,
+    }));
     await db.user.createMany({ data: students });
-    await db.membership.createMany({ data: students.map((s) => ({ courseId, userId: s.id, role: "STUDENT" as const })) });
+    await db.membership.createMany({
+      data: students.map((s) => ({ courseId, userId: s.id, role: "STUDENT" as const })),
+    });
 
-    const grades: { courseId: string; assignmentId: string; studentId: string; score: number; feedback: string; graderId: string }[] = [];
-    const submissions: { courseId: string; assignmentId: string; studentId: string; submittedAt: Date; fileName: string }[] = [];
-    const ledger: { courseId: string; studentId: string; assignmentId: string; kind: "CHARGE"; hours: number; reason: string }[] = [];
+    const grades: {
+      courseId: string;
+      assignmentId: string;
+      studentId: string;
+      score: number;
+      feedback: string;
+      graderId: string;
+    }[] = [];
+    const submissions: {
+      courseId: string;
+      assignmentId: string;
+      studentId: string;
+      submittedAt: Date;
+      fileName: string;
+    }[] = [];
+    const ledger: {
+      courseId: string;
+      studentId: string;
+      assignmentId: string;
+      kind: "CHARGE";
+      hours: number;
+      reason: string;
+    }[] = [];
     for (const s of students) {
       const ability = 60 + 35 * rand();
       for (const a of assignments) {
@@ -125,15 +216,40 @@ try {
         if (r < 0.04) continue; // missing work
         const late = a.lateHoursApply && r > 0.9;
         const lateHours = late ? Math.ceil(rand() * 40) : 0;
-        submissions.push({ courseId, assignmentId: a.id, studentId: s.id, submittedAt: new Date(a.dueAt.getTime() + (late ? lateHours * HOUR : -HOUR)), fileName: `${a.code}.zip` });
-        if (late) ledger.push({ courseId, studentId: s.id, assignmentId: a.id, kind: "CHARGE", hours: lateHours, reason: "late" });
-        if (r < 0.98) grades.push({ courseId, assignmentId: a.id, studentId: s.id, score: Math.round(Math.min(a.points, (a.points * (ability + 15 * (rand() - 0.5))) / 100) * 2) / 2, feedback: rand() < 0.2 ? "Good work." : "", graderId: staff[1]!.id });
+        submissions.push({
+          courseId,
+          assignmentId: a.id,
+          studentId: s.id,
+          submittedAt: new Date(a.dueAt.getTime() + (late ? lateHours * HOUR : -HOUR)),
+          fileName: `${a.code}.zip`,
+        });
+        if (late)
+          ledger.push({
+            courseId,
+            studentId: s.id,
+            assignmentId: a.id,
+            kind: "CHARGE",
+            hours: lateHours,
+            reason: "late",
+          });
+        if (r < 0.98)
+          grades.push({
+            courseId,
+            assignmentId: a.id,
+            studentId: s.id,
+            score: Math.round(Math.min(a.points, (a.points * (ability + 15 * (rand() - 0.5))) / 100) * 2) / 2,
+            feedback: rand() < 0.2 ? "Good work." : "",
+            graderId: staff[1]!.id,
+          });
       }
     }
     for (let i = 0; i < grades.length; i += 5000) await db.grade.createMany({ data: grades.slice(i, i + 5000) });
-    for (let i = 0; i < submissions.length; i += 5000) await db.submission.createMany({ data: submissions.slice(i, i + 5000) });
+    for (let i = 0; i < submissions.length; i += 5000)
+      await db.submission.createMany({ data: submissions.slice(i, i + 5000) });
     for (let i = 0; i < ledger.length; i += 5000) await db.ledgerEntry.createMany({ data: ledger.slice(i, i + 5000) });
-    console.log(`class: ${STUDENTS} students × ${assignments.length} assignments; ${grades.length} grades, ${submissions.length} submissions, ${ledger.length} ledger entries`);
+    console.log(
+      `class: ${STUDENTS} students × ${assignments.length} assignments; ${grades.length} grades, ${submissions.length} submissions, ${ledger.length} ledger entries`,
+    );
   });
   const vacuum = new pg.Client({ connectionString: databaseUrl });
   await vacuum.connect();
@@ -142,7 +258,8 @@ try {
   console.log(`seeded in ${(seedMs / 1000).toFixed(1)} s\n`);
 
   const course = await db.course.findUniqueOrThrow({ where: { slug } });
-  const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } }).then((u) => ({ userId: u.id, email: u.email, name: u.name }));
+  const user = (email: string) =>
+    db.user.findUniqueOrThrow({ where: { email } }).then((u) => ({ userId: u.id, email: u.email, name: u.name }));
   const ta = await user(`ta@${slug}.demo`);
   const ta2 = await user(`ta2@${slug}.demo`);
   const now = new Date(Date.UTC(2026, 11, 15));
@@ -155,12 +272,21 @@ try {
     const [, t] = await timed(() => {
       const { grade } = compileScheme({ scheme: data.loaded.scheme, items: data.loaded.items });
       let sum = 0;
-      for (const s of data.students) sum += grade({ student: s.scores, mode: "final", consequences: s.standing.consequences, gradeCap: s.standing.gradeCap }).percent ?? 0;
+      for (const s of data.students)
+        sum +=
+          grade({
+            student: s.scores,
+            mode: "final",
+            consequences: s.standing.consequences,
+            gradeCap: s.standing.gradeCap,
+          }).percent ?? 0;
       return sum;
     });
     finalRuns.push(t);
   }
-  console.log(`1. all final grades (${data.students.length} students, compile + grade):  median ${ms(median(finalRuns))}, min ${ms(Math.min(...finalRuns))}   [aim < 100 ms]`);
+  console.log(
+    `1. all final grades (${data.students.length} students, compile + grade):  median ${ms(median(finalRuns))}, min ${ms(Math.min(...finalRuns))}   [aim < 100 ms]`,
+  );
 
   // ------------------------------------------------------------ 2. gradebook page
   async function gradebookPage(at: Date) {
@@ -190,7 +316,14 @@ try {
   console.log(`2. gradebook page after the last day of classes: ${await gradebookPage(afterCutoff)}`);
 
   // ------------------------------------------------------------ 3. cell saves under load (direct)
-  const cells = data.students.flatMap((s) => data.assignments.map((a, ai) => ({ studentId: s.id, assignmentId: a.id, version: s.versions[ai]!, score: s.cellScores[ai]! })));
+  const cells = data.students.flatMap((s) =>
+    data.assignments.map((a, ai) => ({
+      studentId: s.id,
+      assignmentId: a.id,
+      version: s.versions[ai]!,
+      score: s.cellScores[ai]!,
+    })),
+  );
   for (let i = cells.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [cells[i], cells[j]] = [cells[j]!, cells[i]!];
@@ -198,7 +331,10 @@ try {
   // A few graders at once, then a crowd: with N clients each waiting for its save, latency is about
   // N / throughput, so the two levels show the per-save cost and where the machine saturates.
   let next = 0;
-  for (const [concurrency, saves] of [[4, 1000], [16, 2000]] as const) {
+  for (const [concurrency, saves] of [
+    [4, 1000],
+    [16, 2000],
+  ] as const) {
     const latencies: number[] = [];
     const batch = cells.slice(next, next + saves);
     next += saves;
@@ -209,13 +345,24 @@ try {
         Array.from({ length: concurrency }, async (_, w) => {
           while (k < batch.length) {
             const c = batch[k++]!;
-            const [, t] = await timed(() => saveGrade({ db, slug, viewer: w % 2 ? ta : ta2, assignmentId: c.assignmentId, studentId: c.studentId, input: { version: c.version, score: ((c.score ?? 50) + 1) % 100 } }));
+            const [, t] = await timed(() =>
+              saveGrade({
+                db,
+                slug,
+                viewer: w % 2 ? ta : ta2,
+                assignmentId: c.assignmentId,
+                studentId: c.studentId,
+                input: { version: c.version, score: ((c.score ?? 50) + 1) % 100 },
+              }),
+            );
             latencies.push(t);
           }
         }),
       ),
     );
-    console.log(`3. cell save, ${saves} saves by ${concurrency} concurrent graders (direct calls): p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, ${(saves / (wall / 1000)).toFixed(0)} saves/s   [aim p95 < 50 ms]  (CPU ${(cpuMs(saveCpu0) / saves).toFixed(2)} ms per save in this process)`);
+    console.log(
+      `3. cell save, ${saves} saves by ${concurrency} concurrent graders (direct calls): p50 ${ms(median(latencies))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, ${(saves / (wall / 1000)).toFixed(0)} saves/s   [aim p95 < 50 ms]  (CPU ${(cpuMs(saveCpu0) / saves).toFixed(2)} ms per save in this process)`,
+    );
   }
   console.log(`   machine: ${load()}`);
 
@@ -230,7 +377,9 @@ try {
     const fresh = await loadGradingData({ db, course, now });
     builds.push((await timed(() => gradebookCsv(fresh, "")))[1]);
   }
-  console.log(`4. CSV export (${(bytes / 1024).toFixed(0)} KiB): median ${ms(median(exports))} end to end, of which building the CSV ${ms(median(builds))}`);
+  console.log(
+    `4. CSV export (${(bytes / 1024).toFixed(0)} KiB): median ${ms(median(exports))} end to end, of which building the CSV ${ms(median(builds))}`,
+  );
 
   // ------------------------------------------------------------ HTTP, when a build exists
   const distDir = process.env.NEXT_DIST_DIR ?? ".next-grades";
@@ -241,7 +390,17 @@ try {
     const secret = "bench-secret-not-for-production";
     server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: secret, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXT_DIST_DIR: distDir,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        NODE_ENV: "production",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXTAUTH_SECRET: secret,
+        LOG_LEVEL: "warn",
+      },
     });
     const base = `http://127.0.0.1:${port}`;
     await waitUntilHealthy({ ports: [port], child: server, timeoutMs: 60_000, what: "gradebook bench server" });
@@ -257,14 +416,26 @@ try {
       if (status !== 200) throw new Error(`gradebook page answered ${status}`);
       if (run > 0) pageTimes.push(t); // the first request warms the route
     }
-    console.log(`2b. gradebook page over HTTP (${distDir}, full response): median ${ms(median(pageTimes))}, p95 ${ms(percentile(pageTimes, 95))}`);
+    console.log(
+      `2b. gradebook page over HTTP (${distDir}, full response): median ${ms(median(pageTimes))}, p95 ${ms(percentile(pageTimes, 95))}`,
+    );
 
     const fresh = await loadGradingData({ db, course, now });
-    const targets = fresh.students.slice(200).flatMap((s) => fresh.assignments.map((a, ai) => ({ path: `/api/courses/${slug}/grades/${a.id}/${s.id}`, version: s.versions[ai]! })));
+    const targets = fresh.students
+      .slice(200)
+      .flatMap((s) =>
+        fresh.assignments.map((a, ai) => ({
+          path: `/api/courses/${slug}/grades/${a.id}/${s.id}`,
+          version: s.versions[ai]!,
+        })),
+      );
     let k = 0;
     // Closed loops: each connection saves again as soon as it is answered (4, then 16 graders
     // flat out, which saturates the process, so latency there is mostly queueing).
-    for (const [connections, amount] of [[4, 1000], [16, 3000]] as const) {
+    for (const [connections, amount] of [
+      [4, 1000],
+      [16, 3000],
+    ] as const) {
       const httpLatencies: number[] = [];
       const statuses = new Map<number, number>();
       const result = await autocannon({
@@ -272,21 +443,27 @@ try {
         connections,
         amount,
         headers: { cookie, "content-type": "application/json" },
-        requests: [{
-          method: "PUT",
-          setupRequest: (req: Record<string, unknown>) => {
-            const t = targets[k++ % targets.length]!;
-            return { ...req, path: t.path, body: JSON.stringify({ version: t.version, score: 42 }) };
+        requests: [
+          {
+            method: "PUT",
+            setupRequest: (req: Record<string, unknown>) => {
+              const t = targets[k++ % targets.length]!;
+              return { ...req, path: t.path, body: JSON.stringify({ version: t.version, score: 42 }) };
+            },
           },
-        }],
-        setupClient: (client: { on: (event: string, fn: (status: number, bytes: number, time: number) => void) => void }) => {
+        ],
+        setupClient: (client: {
+          on: (event: string, fn: (status: number, bytes: number, time: number) => void) => void;
+        }) => {
           client.on("response", (status, _bytes, time) => {
             httpLatencies.push(time);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
           });
         },
       });
-      console.log(`3b. cell save over HTTP, autocannon PUT ×${result.requests.total} on ${connections} connections flat out: p50 ${ms(median(httpLatencies))}, p95 ${ms(percentile(httpLatencies, 95))}, p99 ${ms(percentile(httpLatencies, 99))}, ${result.requests.average.toFixed(0)} req/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      console.log(
+        `3b. cell save over HTTP, autocannon PUT ×${result.requests.total} on ${connections} connections flat out: p50 ${ms(median(httpLatencies))}, p95 ${ms(percentile(httpLatencies, 95))}, p99 ${ms(percentile(httpLatencies, 99))}, ${result.requests.average.toFixed(0)} req/s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
     }
 
     // Open loop: saves arrive at a steady rate whatever the answers do (graders do not wait for
@@ -298,10 +475,18 @@ try {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     const put = (path: string, body: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(`${base}${path}`, { method: "PUT", agent, headers: { cookie, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode!));
-        });
+        const req = http.request(
+          `${base}${path}`,
+          {
+            method: "PUT",
+            agent,
+            headers: { cookie, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode!));
+          },
+        );
         req.on("error", reject);
         req.end(body);
       });
@@ -319,15 +504,25 @@ try {
       }),
     );
     agent.destroy();
-    console.log(`3c. cell save over HTTP, open loop at ${RATE} saves/s for 10 s: p50 ${ms(median(openLatencies))}, p95 ${ms(percentile(openLatencies, 95))}, p99 ${ms(percentile(openLatencies, 99))}   [aim p95 < 50 ms]; statuses ${JSON.stringify(Object.fromEntries(openStatuses))}`);
+    console.log(
+      `3c. cell save over HTTP, open loop at ${RATE} saves/s for 10 s: p50 ${ms(median(openLatencies))}, p95 ${ms(percentile(openLatencies, 95))}, p99 ${ms(percentile(openLatencies, 99))}   [aim p95 < 50 ms]; statuses ${JSON.stringify(Object.fromEntries(openStatuses))}`,
+    );
 
     const csvTimes: number[] = [];
     for (let run = 0; run < 4; run++) {
-      csvTimes.push((await timed(async () => (await fetch(`${base}/api/courses/${slug}/gradebook/export`, { headers: { cookie } })).arrayBuffer()))[1]);
+      csvTimes.push(
+        (
+          await timed(async () =>
+            (await fetch(`${base}/api/courses/${slug}/gradebook/export`, { headers: { cookie } })).arrayBuffer(),
+          )
+        )[1],
+      );
     }
     console.log(`4b. CSV export over HTTP: median ${ms(median(csvTimes))}`);
   } else {
-    console.log(`(HTTP figures skipped: no production build in ${distDir}; build with NEXT_DIST_DIR=${distDir} npx next build)`);
+    console.log(
+      `(HTTP figures skipped: no production build in ${distDir}; build with NEXT_DIST_DIR=${distDir} npx next build)`,
+    );
   }
   await db.$disconnect();
 } finally {

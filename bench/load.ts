@@ -25,12 +25,18 @@ try {
   await client.connect();
   const { rows: students } = await client.query<{ id: string; email: string }>(
     `SELECT u.id, u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "Course" c ON c.id = m."courseId"
-     WHERE c.slug = $1 AND m.role = 'STUDENT' AND m.status = 'ENROLLED' ORDER BY u.email`, [slug]);
+     WHERE c.slug = $1 AND m.role = 'STUDENT' AND m.status = 'ENROLLED' ORDER BY u.email`,
+    [slug],
+  );
   const { rows: assignments } = await client.query<{ id: string; code: string }>(
-    `SELECT a.id, a.code FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId" WHERE c.slug = $1 ORDER BY a.position, a.code`, [slug]);
+    `SELECT a.id, a.code FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId" WHERE c.slug = $1 ORDER BY a.position, a.code`,
+    [slug],
+  );
   const p4 = assignments.find((a) => a.code === "P4")!;
   const { rows: cells } = await client.query<{ studentId: string; assignmentId: string; version: number }>(
-    `SELECT g."studentId", g."assignmentId", g.version FROM "Grade" g JOIN "Course" c ON c.id = g."courseId" WHERE c.slug = $1 ORDER BY g.id LIMIT 400`, [slug]);
+    `SELECT g."studentId", g."assignmentId", g.version FROM "Grade" g JOIN "Course" c ON c.id = g."courseId" WHERE c.slug = $1 ORDER BY g.id LIMIT 400`,
+    [slug],
+  );
   await client.end();
 
   const studentCookies = await Promise.all(students.slice(0, 8).map((s) => signInCookie(base, s.email)));
@@ -43,19 +49,44 @@ try {
     new Promise<{ requests: number; errors: number }>((resolve, reject) => {
       let errors = 0;
       const instance = autocannon({ url, duration: seconds, timeout: 30, ...options } as never);
-      (instance as unknown as { on: (e: string, f: (...a: unknown[]) => void) => void }).on("response", (_client: unknown, status: unknown, _bytes: unknown, ms: unknown) => {
-        if (typeof status === "number" && (status < 200 || status >= 400)) errors++;
-        if (typeof ms === "number") latencies.push(ms);
-      });
-      (instance as unknown as Promise<Result>).then((result) => resolve({ requests: result.requests.total, errors: errors + result.errors + result.timeouts }), reject);
+      (instance as unknown as { on: (e: string, f: (...a: unknown[]) => void) => void }).on(
+        "response",
+        (_client: unknown, status: unknown, _bytes: unknown, ms: unknown) => {
+          if (typeof status === "number" && (status < 200 || status >= 400)) errors++;
+          if (typeof ms === "number") latencies.push(ms);
+        },
+      );
+      (instance as unknown as Promise<Result>).then(
+        (result) => resolve({ requests: result.requests.total, errors: errors + result.errors + result.timeouts }),
+        reject,
+      );
     });
-  const run = async (name: string, options: Record<string, unknown> & { connections: number }, spread = true): Promise<Kind> => {
+  const run = async (
+    name: string,
+    options: Record<string, unknown> & { connections: number },
+    spread = true,
+  ): Promise<Kind> => {
     const latencies: number[] = [];
     const targets = spread ? bases : [base];
     const parts = await Promise.all(
-      targets.map((url, i) => runOn(url, { ...options, connections: Math.floor(options.connections / targets.length) + (i < options.connections % targets.length ? 1 : 0) }, latencies)),
+      targets.map((url, i) =>
+        runOn(
+          url,
+          {
+            ...options,
+            connections:
+              Math.floor(options.connections / targets.length) + (i < options.connections % targets.length ? 1 : 0),
+          },
+          latencies,
+        ),
+      ),
     );
-    return { name, requests: parts.reduce((n, p) => n + p.requests, 0), latencies, errors: parts.reduce((n, p) => n + p.errors, 0) };
+    return {
+      name,
+      requests: parts.reduce((n, p) => n + p.requests, 0),
+      latencies,
+      errors: parts.reduce((n, p) => n + p.errors, 0),
+    };
   };
 
   let studentTurn = 0;
@@ -63,44 +94,79 @@ try {
   let dueDay = 0;
   const TA_CONNECTIONS = 8;
   const kinds = await Promise.all([
-    run("anonymous schedule view", { connections: 10, requests: [{ method: "GET", path: `/courses/${slug}/schedule` }] }),
+    run("anonymous schedule view", {
+      connections: 10,
+      requests: [{ method: "GET", path: `/courses/${slug}/schedule` }],
+    }),
     run("student deadlines + grades", {
       connections: 8,
       requests: [
-        { method: "GET", path: `/courses/${slug}/me`, setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] } }) },
-        { method: "GET", path: `/courses/${slug}/grades`, setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] } }) },
+        {
+          method: "GET",
+          path: `/courses/${slug}/me`,
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] },
+          }),
+        },
+        {
+          method: "GET",
+          path: `/courses/${slug}/grades`,
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            headers: { cookie: studentCookies[studentTurn++ % studentCookies.length] },
+          }),
+        },
       ],
     }),
     run("TA grade save", {
       connections: TA_CONNECTIONS,
       headers: { cookie: taCookie, "content-type": "application/json" },
       initialContext: {},
-      requests: [{
-        method: "PUT",
-        setupRequest: (req: Record<string, unknown>, context: { cell?: (typeof cells)[number] }) => {
-          // Round-robin over 400 cells: a cell comes round again only after 399 other saves, long
-          // after its last answer (which brought its new version) arrived.
-          const c = (context.cell = cells[nextCell++ % cells.length]!);
-          return { ...req, path: `/api/courses/${slug}/grades/${c.assignmentId}/${c.studentId}`, body: JSON.stringify({ version: c.version, score: 50 + (nextCell % 50) }) };
+      requests: [
+        {
+          method: "PUT",
+          setupRequest: (req: Record<string, unknown>, context: { cell?: (typeof cells)[number] }) => {
+            // Round-robin over 400 cells: a cell comes round again only after 399 other saves, long
+            // after its last answer (which brought its new version) arrived.
+            const c = (context.cell = cells[nextCell++ % cells.length]!);
+            return {
+              ...req,
+              path: `/api/courses/${slug}/grades/${c.assignmentId}/${c.studentId}`,
+              body: JSON.stringify({ version: c.version, score: 50 + (nextCell % 50) }),
+            };
+          },
+          onResponse: (status: number, body: string, context: { cell?: (typeof cells)[number] }) => {
+            if (status === 200 && context.cell)
+              context.cell.version = (JSON.parse(body) as { cell: { version: number } }).cell.version;
+          },
         },
-        onResponse: (status: number, body: string, context: { cell?: (typeof cells)[number] }) => {
-          if (status === 200 && context.cell) context.cell.version = (JSON.parse(body) as { cell: { version: number } }).cell.version;
-        },
-      }],
+      ],
     }),
-    run("instructor course-wide extension", {
-      connections: 1,
-      overallRate: 1, // one extension a second: an instructor, not a script
-      headers: { cookie: instructorCookie, "content-type": "application/json" },
-      requests: [{
-        method: "POST",
-        path: `/api/courses/${slug}/extensions`,
-        setupRequest: (req: Record<string, unknown>) => ({
-          ...req,
-          body: JSON.stringify({ assignmentId: p4.id, dueAt: new Date(Date.UTC(2025, 3, 25, 22) + (dueDay++ % 48) * 3600_000).toISOString(), reason: "load benchmark", announcement: null }),
-        }),
-      }],
-    }, false),
+    run(
+      "instructor course-wide extension",
+      {
+        connections: 1,
+        overallRate: 1, // one extension a second: an instructor, not a script
+        headers: { cookie: instructorCookie, "content-type": "application/json" },
+        requests: [
+          {
+            method: "POST",
+            path: `/api/courses/${slug}/extensions`,
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              body: JSON.stringify({
+                assignmentId: p4.id,
+                dueAt: new Date(Date.UTC(2025, 3, 25, 22) + (dueDay++ % 48) * 3600_000).toISOString(),
+                reason: "load benchmark",
+                announcement: null,
+              }),
+            }),
+          },
+        ],
+      },
+      false,
+    ),
   ]);
 
   console.log(`\nmixed load for ${seconds} s against ${bases.join(" + ")} (and nothing else running is assumed)`);
@@ -110,7 +176,9 @@ try {
   for (const k of kinds) {
     total += k.requests;
     errors += k.errors;
-    console.log(`${k.name} | ${k.requests} | ${(k.requests / seconds).toFixed(1)} | ${percentile(k.latencies, 50).toFixed(0)} | ${percentile(k.latencies, 99).toFixed(0)} | ${k.errors}`);
+    console.log(
+      `${k.name} | ${k.requests} | ${(k.requests / seconds).toFixed(1)} | ${percentile(k.latencies, 50).toFixed(0)} | ${percentile(k.latencies, 99).toFixed(0)} | ${k.errors}`,
+    );
   }
   console.log(`total | ${total} | ${(total / seconds).toFixed(1)} | | | ${errors}`);
   if (errors > 0) process.exitCode = 1;

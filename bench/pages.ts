@@ -31,7 +31,6 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   process.exit(2);
 }
 
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -94,7 +93,9 @@ async function cleanup(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
   await Promise.all([stopChild(server), stopChild(staticServer)]);
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) => console.warn(`could not drop ${dbName}: ${e}`));
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) =>
+    console.warn(`could not drop ${dbName}: ${e}`),
+  );
   rmSync(tmp, { recursive: true, force: true });
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -107,19 +108,25 @@ try {
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  console.log(`next start on ${origin} (build in ${distDir}/, cache ${process.env.LECTERN_CACHE === "off" ? "off" : "on"}) …`);
-  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: distDir,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: origin,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
-      LOG_LEVEL: "warn",
+  console.log(
+    `next start on ${origin} (build in ${distDir}/, cache ${process.env.LECTERN_CACHE === "off" ? "off" : "on"}) …`,
+  );
+  server = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: origin,
+        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
+        LOG_LEVEL: "warn",
+      },
     },
-  });
+  );
   await waitFor(`${origin}/api/health`, server);
 
   const pageUrl = `${origin}${PAGE}`;
@@ -143,12 +150,16 @@ try {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
       res.end(body);
     }).listen(Number(process.argv[2]), "127.0.0.1");`;
-  staticServer = spawn(process.execPath, ["-e", staticCode, htmlFile, String(staticPort)], { stdio: ["ignore", "ignore", "inherit"] });
+  staticServer = spawn(process.execPath, ["-e", staticCode, htmlFile, String(staticPort)], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitFor(`http://127.0.0.1:${staticPort}/`, staticServer);
   const stat = await load(`http://127.0.0.1:${staticPort}/`, "static");
 
   const ratio = lectern.requests.average / stat.requests.average;
-  console.log(`\nLectern/static throughput: ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}% of serving the same HTML from a file)`);
+  console.log(
+    `\nLectern/static throughput: ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}% of serving the same HTML from a file)`,
+  );
   console.log(`Lectern/static p50 latency: ${(lectern.latency.p50 / Math.max(stat.latency.p50, 1)).toFixed(1)}×`);
 } catch (error) {
   console.error(error);

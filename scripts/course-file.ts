@@ -7,7 +7,13 @@
 // where "server-only" is an empty module.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createDb } from "@/lib/server/platform/db";
-import { courseFileOf, courseFileYaml, operatorTarget, parseCourseFile, writeCourseFile } from "@/lib/server/course/manage/course-file";
+import {
+  courseFileOf,
+  courseFileYaml,
+  operatorTarget,
+  parseCourseFile,
+  writeCourseFile,
+} from "@/lib/server/course/manage/course-file";
 import { invalidateCourse } from "@/lib/server/platform/cache";
 import { scriptDatabase } from "./database-url";
 

@@ -23,6 +23,9 @@ export async function scriptDatabase(): Promise<{ url: string; close: () => Prom
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
   const url = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres?sslmode=disable`;
   if (await portAnswers(EMBEDDED_PORT)) return { url, close: async () => {} };
-  const embedded = await startEmbeddedPostgres({ dataDir: process.env.LECTERN_DATA_DIR ?? ".data/pg", port: EMBEDDED_PORT });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: process.env.LECTERN_DATA_DIR ?? ".data/pg",
+    port: EMBEDDED_PORT,
+  });
   return { url: embedded.url, close: embedded.stop };
 }

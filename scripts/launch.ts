@@ -47,9 +47,13 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("next build failed");
   }
   // Production runs our server (request ids, JSON logs, graceful shutdown); dev runs next dev.
-  const next = mode === "start"
-    ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: "production" } })
-    : spawn("npx", ["next", "dev", "-p", port], { stdio: "inherit", env: process.env });
+  const next =
+    mode === "start"
+      ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+          stdio: "inherit",
+          env: { ...process.env, PORT: port, NODE_ENV: "production" },
+        })
+      : spawn("npx", ["next", "dev", "-p", port], { stdio: "inherit", env: process.env });
   const forward = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

@@ -23,7 +23,8 @@ await app.prepare();
 
 let inFlight = 0;
 const server = http.createServer((req, res) => {
-  const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
+  const requestId =
+    (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("x-request-id", requestId);
   const started = performance.now();
@@ -32,7 +33,10 @@ const server = http.createServer((req, res) => {
     inFlight--;
     const path = (req.url ?? "").split("?")[0];
     if (path?.startsWith("/_next/static")) return; // static assets would drown the log
-    log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+    log.info(
+      { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+      "request",
+    );
   });
   compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handle(req, res));
 });
@@ -44,10 +48,13 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal, inFlight }, "shutting down: draining in-flight requests");
-  const force = setTimeout(() => {
-    log.warn({ inFlight }, "drain timeout: exiting");
-    process.exit(1);
-  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000));
+  const force = setTimeout(
+    () => {
+      log.warn({ inFlight }, "drain timeout: exiting");
+      process.exit(1);
+    },
+    Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000),
+  );
   force.unref();
   server.close(async () => {
     const db = (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb;

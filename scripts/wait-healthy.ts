@@ -14,10 +14,15 @@ export async function waitUntilHealthy({
   timeoutMs: number;
   what?: string;
 }): Promise<void> {
-  const healthy = (port: number) => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+  const healthy = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode} before it was healthy`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${what} exited with ${child.exitCode} before it was healthy`);
     if ((await Promise.all(ports.map(healthy))).every(Boolean)) return;
     if (Date.now() > deadline) throw new Error(`${what} did not become healthy within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));

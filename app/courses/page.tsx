@@ -18,9 +18,13 @@ export default async function CoursesPage() {
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {courses.map((c) => (
             <li key={c.slug} className="rounded-lg border border-slate-200 p-4 shadow-sm dark:border-slate-800">
-              <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{c.institution} · {c.term}</p>
+              <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                {c.institution} · {c.term}
+              </p>
               <h2 className="mt-1 text-lg font-semibold">
-                <Link href={`/courses/${c.slug}`}>{c.code}: {c.title}</Link>
+                <Link href={`/courses/${c.slug}`}>
+                  {c.code}: {c.title}
+                </Link>
               </h2>
               <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
                 {c.enrolled} enrolled{c.capacity ? ` of ${c.capacity}` : ""}

@@ -11,17 +11,29 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const hint = await demoSignInHint(db()).catch(() => null);
   // Only same-site paths: an open redirect after sign-in is a phishing aid.
-  const safeCallback = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\") ? callbackUrl : "/courses";
+  const safeCallback =
+    callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\")
+      ? callbackUrl
+      : "/courses";
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-bold">Sign in</h1>
       <SignInForm callbackUrl={safeCallback} oauth={oauthProviderIds()} />
       {hint ? (
-        <aside aria-label="Demo accounts" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <aside
+          aria-label="Demo accounts"
+          className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium">Demo data is loaded</p>
-          <p>Every demo account uses the password <code>{hint.password}</code>, e.g.:</p>
+          <p>
+            Every demo account uses the password <code>{hint.password}</code>, e.g.:
+          </p>
           <ul className="mt-1 max-h-64 list-disc overflow-y-auto pl-5">
-            {hint.examples.map((e) => <li key={e.email}><code>{e.email}</code> ({e.label})</li>)}
+            {hint.examples.map((e) => (
+              <li key={e.email}>
+                <code>{e.email}</code> ({e.label})
+              </li>
+            ))}
           </ul>
         </aside>
       ) : null}

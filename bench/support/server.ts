@@ -46,6 +46,7 @@ export async function signInCookie(base: string, email: string, password = "lect
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`sign-in failed for ${email} (${res.status})`);
   return cookie();
 }

@@ -7,7 +7,17 @@ import { Badge } from "@/components/course/badge";
 export const announcementAnchor = (id: string) => `a-${id}`;
 
 /** One announcement; its title links to its own page, the # to its place in the list. */
-export function AnnouncementCard({ announcement: a, slug, timeZone, headingLevel = "h2" }: { announcement: AnnouncementDto; slug: string; timeZone: string; headingLevel?: "h1" | "h2" }) {
+export function AnnouncementCard({
+  announcement: a,
+  slug,
+  timeZone,
+  headingLevel = "h2",
+}: {
+  announcement: AnnouncementDto;
+  slug: string;
+  timeZone: string;
+  headingLevel?: "h1" | "h2";
+}) {
   const H = headingLevel;
   const anchor = announcementAnchor(a.id);
   const permalink = `/courses/${slug}/announcements/${a.id}`;
@@ -27,7 +37,9 @@ export function AnnouncementCard({ announcement: a, slug, timeZone, headingLevel
         Posted <LocalTime at={a.publishedAt} timeZone={timeZone} />
         {a.author ? <> by {a.author}</> : null}
         {" · "}
-        <a href={H === "h1" ? permalink : `#${anchor}`}>Permalink<span className="sr-only"> to “{a.title}”</span></a>
+        <a href={H === "h1" ? permalink : `#${anchor}`}>
+          Permalink<span className="sr-only"> to “{a.title}”</span>
+        </a>
       </p>
       <div className="mt-3">
         <Markdown source={a.body} />

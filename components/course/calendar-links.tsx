@@ -6,7 +6,9 @@ export function CalendarLinks({ slug, origin }: { slug: string; origin: string }
     <p className="no-print flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className="text-slate-700 dark:text-slate-300">Course calendar:</span>
       <a href={webcal}>Subscribe in your calendar app</a>
-      <a href={`${path}?download=1`} download={`${slug}.ics`}>Download .ics</a>
+      <a href={`${path}?download=1`} download={`${slug}.ics`}>
+        Download .ics
+      </a>
     </p>
   );
 }

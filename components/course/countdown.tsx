@@ -17,10 +17,13 @@ export function useMinuteClock(serverNowIso: string): number {
     const tick = () => setNow(Date.now() + skew);
     let interval: ReturnType<typeof setInterval> | undefined;
     // Tick on the minute boundary so every countdown on the page changes together.
-    const first = setTimeout(() => {
-      tick();
-      interval = setInterval(tick, MINUTE);
-    }, MINUTE - ((Date.now() + skew) % MINUTE));
+    const first = setTimeout(
+      () => {
+        tick();
+        interval = setInterval(tick, MINUTE);
+      },
+      MINUTE - ((Date.now() + skew) % MINUTE),
+    );
     return () => {
       clearTimeout(first);
       if (interval) clearInterval(interval);

@@ -10,7 +10,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   const id = `h-${title.toLowerCase().replaceAll(/[^a-z0-9]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       <div className="mt-3">{children}</div>
     </section>
   );
@@ -37,20 +39,33 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
             {home.staff.map((s) => (
               <li key={s.name}>
                 <span className="font-medium">{s.name}</span>{" "}
-                <span className="text-sm text-slate-600 dark:text-slate-400">{s.title ?? (s.role === "INSTRUCTOR" ? "Instructor" : "Teaching assistant")}</span>
-                {s.contactEmail ? <div className="text-sm"><a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a></div> : null}
-                {s.officeHours ? <div className="text-sm text-slate-600 dark:text-slate-400">Office hours: {s.officeHours}</div> : null}
+                <span className="text-sm text-slate-600 dark:text-slate-400">
+                  {s.title ?? (s.role === "INSTRUCTOR" ? "Instructor" : "Teaching assistant")}
+                </span>
+                {s.contactEmail ? (
+                  <div className="text-sm">
+                    <a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a>
+                  </div>
+                ) : null}
+                {s.officeHours ? (
+                  <div className="text-sm text-slate-600 dark:text-slate-400">Office hours: {s.officeHours}</div>
+                ) : null}
               </li>
             ))}
           </ul>
         </Section>
         <Section title="Meetings">
-          {home.sections.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No meeting times posted.</p> : (
+          {home.sections.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">No meeting times posted.</p>
+          ) : (
             <ul className="space-y-2">
               {home.sections.map((m) => (
                 <li key={m.code}>
                   <span className="font-medium">{m.code}</span>{" "}
-                  <span className="text-sm">{m.kind.toLowerCase()} · {m.weekdays.map((d) => WEEKDAYS[d]).join("/")} {m.startTime}–{m.endTime} · {m.location}</span>
+                  <span className="text-sm">
+                    {m.kind.toLowerCase()} · {m.weekdays.map((d) => WEEKDAYS[d]).join("/")} {m.startTime}–{m.endTime} ·{" "}
+                    {m.location}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -58,14 +73,20 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
         </Section>
         <Section title="Upcoming deadlines">
           {upcoming.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No upcoming deadlines. <Link href={`/courses/${course.slug}/assignments`}>See all deadlines</Link>.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              No upcoming deadlines. <Link href={`/courses/${course.slug}/assignments`}>See all deadlines</Link>.
+            </p>
           ) : (
             <ul className="space-y-2">
               {upcoming.map((a) => (
                 <li key={a.id}>
-                  <Link href={`/courses/${course.slug}/assignments#${assignmentAnchor(a)}`} className="font-medium">{a.code}</Link> {a.title}:{" "}
-                  <LocalTime at={a.dueAt!} timeZone={course.timeZone} />
-                  {a.extended ? <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">(extended)</span> : null}
+                  <Link href={`/courses/${course.slug}/assignments#${assignmentAnchor(a)}`} className="font-medium">
+                    {a.code}
+                  </Link>{" "}
+                  {a.title}: <LocalTime at={a.dueAt!} timeZone={course.timeZone} />
+                  {a.extended ? (
+                    <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">(extended)</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -76,18 +97,32 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
           </p>
         </Section>
         <Section title="Links">
-          {course.links.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No links posted.</p> : (
-            <ul className="space-y-1">{course.links.map((l) => <li key={l.url}><a href={l.url}>{l.label}</a></li>)}</ul>
+          {course.links.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">No links posted.</p>
+          ) : (
+            <ul className="space-y-1">
+              {course.links.map((l) => (
+                <li key={l.url}>
+                  <a href={l.url}>{l.label}</a>
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
       </div>
       <Section title="Latest announcements">
-        {home.announcements.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No announcements yet.</p> : (
+        {home.announcements.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No announcements yet.</p>
+        ) : (
           <ul className="space-y-4">
             {home.announcements.map((a) => (
               <li key={a.id}>
-                <h3 className="font-semibold"><Link href={`/courses/${course.slug}/announcements#a-${a.id}`}>{a.title}</Link></h3>
-                <p className="text-xs text-slate-600 dark:text-slate-400"><LocalTime at={a.publishedAt} timeZone={course.timeZone} /></p>
+                <h3 className="font-semibold">
+                  <Link href={`/courses/${course.slug}/announcements#a-${a.id}`}>{a.title}</Link>
+                </h3>
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  <LocalTime at={a.publishedAt} timeZone={course.timeZone} />
+                </p>
                 <Markdown source={a.body} />
               </li>
             ))}

@@ -12,8 +12,10 @@ export function courseTabs(slug: string, role: CourseRole | null): Tab[] {
     { href: `${base}/assignments`, label: "Deadlines" },
     { href: `${base}/speakers`, label: "Speakers" },
   ];
-  if (role === "STUDENT") tabs.push({ href: `${base}/me`, label: "My deadlines" }, { href: `${base}/grades`, label: "My grades" });
-  if (role === "TA" || role === "INSTRUCTOR") tabs.push({ href: `${base}/gradebook`, label: "Gradebook" }, { href: `${base}/late-hours`, label: "Late hours" });
+  if (role === "STUDENT")
+    tabs.push({ href: `${base}/me`, label: "My deadlines" }, { href: `${base}/grades`, label: "My grades" });
+  if (role === "TA" || role === "INSTRUCTOR")
+    tabs.push({ href: `${base}/gradebook`, label: "Gradebook" }, { href: `${base}/late-hours`, label: "Late hours" });
   if (role === "INSTRUCTOR") tabs.push({ href: `${base}/manage`, label: "Manage" });
   // TAs read the roster (roster.read); instructors reach it from Manage.
   if (role === "TA") tabs.push({ href: `${base}/manage/roster`, label: "Roster" });
@@ -22,7 +24,10 @@ export function courseTabs(slug: string, role: CourseRole | null): Tab[] {
 
 export function CourseNav({ slug, role }: { slug: string; role: CourseRole | null }) {
   return (
-    <nav aria-label="Course" className="no-print -mx-4 mt-2 overflow-x-auto border-b border-slate-200 px-4 dark:border-slate-800">
+    <nav
+      aria-label="Course"
+      className="no-print -mx-4 mt-2 overflow-x-auto border-b border-slate-200 px-4 dark:border-slate-800"
+    >
       <ul className="flex min-w-max gap-1">
         {courseTabs(slug, role).map((t) => (
           <li key={t.href}>

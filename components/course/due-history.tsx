@@ -4,7 +4,10 @@ import { LocalTime } from "@/components/ui/local-time";
 /** Every due date that was in force, oldest first; all but the current one struck through. */
 export function DueHistory({ history, timeZone }: { history: DueDateHistoryEntry[]; timeZone: string }) {
   return (
-    <ol aria-label="Due date history" className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-sm dark:border-slate-700">
+    <ol
+      aria-label="Due date history"
+      className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-sm dark:border-slate-700"
+    >
       {history.map((h, i) => {
         const current = i === history.length - 1;
         const date = h.dueAt ? <LocalTime at={h.dueAt} timeZone={timeZone} /> : <span>no due date</span>;
@@ -23,7 +26,8 @@ export function DueHistory({ history, timeZone }: { history: DueDateHistoryEntry
                 "original due date"
               ) : (
                 <>
-                  {h.source === "original" ? "back to the original, " : "extended for everyone, "}posted <LocalTime at={h.postedAt} timeZone={timeZone} />
+                  {h.source === "original" ? "back to the original, " : "extended for everyone, "}posted{" "}
+                  <LocalTime at={h.postedAt} timeZone={timeZone} />
                 </>
               )}
               {h.reason ? <> — {h.reason}</> : null}

@@ -52,13 +52,22 @@ export function ScheduleFilterShell({
               key={c.value}
               className="cursor-pointer rounded-full border border-slate-300 px-3 py-1 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:border-slate-600 dark:has-[:checked]:border-brand-100 dark:has-[:checked]:bg-brand-100 dark:has-[:checked]:text-slate-950"
             >
-              <input type="radio" name="schedule-show" value={c.value} checked={show === c.value} onChange={() => choose(c.value)} className="sr-only" />
+              <input
+                type="radio"
+                name="schedule-show"
+                value={c.value}
+                checked={show === c.value}
+                onChange={() => choose(c.value)}
+                className="sr-only"
+              />
               {c.label}
             </label>
           ))}
         </div>
       </fieldset>
-      <p role="status" className="sr-only">{CHOICES.find((c) => c.value === show)!.status}</p>
+      <p role="status" className="sr-only">
+        {CHOICES.find((c) => c.value === show)!.status}
+      </p>
       {currentAnchor ? (
         <p className="no-print mt-3 text-sm">
           <a href={`#${currentAnchor}`}>Jump to this week</a>

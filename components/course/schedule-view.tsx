@@ -1,6 +1,12 @@
 import Link from "next/link";
 import type { CourseSchedule, ScheduleEntryDto, ScheduleEventDto, ScheduleWeekDto } from "@/lib/server/course/schedule";
-import { assignmentAnchor, groupBySprint, SCHEDULE_FILTERS, weekRangeLabel, type ScheduleFilter } from "@/lib/domain/schedule-weeks";
+import {
+  assignmentAnchor,
+  groupBySprint,
+  SCHEDULE_FILTERS,
+  weekRangeLabel,
+  type ScheduleFilter,
+} from "@/lib/domain/schedule-weeks";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/course/badge";
 import { CourseTime } from "@/components/course/course-time";
@@ -23,9 +29,23 @@ const KIND_LABEL: Record<ScheduleEntryDto["kind"], string> = {
 type Heading = "h2" | "h3";
 const lower = (h: Heading): "h3" | "h4" => (h === "h2" ? "h3" : "h4");
 
-export function ScheduleView({ schedule, filter, currentWeek }: { schedule: CourseSchedule; filter: ScheduleFilter | null; currentWeek: string | null }) {
+export function ScheduleView({
+  schedule,
+  filter,
+  currentWeek,
+}: {
+  schedule: CourseSchedule;
+  filter: ScheduleFilter | null;
+  currentWeek: string | null;
+}) {
   const { weeks, course } = schedule;
-  if (weeks.length === 0) return <EmptyState title="No schedule posted yet" body="Sessions and deadlines will appear here once the instructor posts them." />;
+  if (weeks.length === 0)
+    return (
+      <EmptyState
+        title="No schedule posted yet"
+        body="Sessions and deadlines will appear here once the instructor posts them."
+      />
+    );
   const current = weeks.find((w) => w.key === currentWeek) ?? null;
   const available = SCHEDULE_FILTERS.filter((f) => weeks.some((w) => w.tags.includes(f)));
   return (
@@ -39,13 +59,33 @@ export function ScheduleView({ schedule, filter, currentWeek }: { schedule: Cour
               data-tags={filterTags(union(group.weeks))}
               className="rounded-xl border-l-4 border-brand-600 pl-3 sm:pl-4 print:border-l-2"
             >
-              <h2 id={`sprint-${gi}`} className="text-xl font-bold text-brand-800 dark:text-brand-100 print:text-base">{group.sprint}</h2>
+              <h2 id={`sprint-${gi}`} className="text-xl font-bold text-brand-800 dark:text-brand-100 print:text-base">
+                {group.sprint}
+              </h2>
               <div className="mt-2 space-y-4 print:space-y-2">
-                {group.weeks.map((w) => <WeekSection key={w.key} week={w} slug={course.slug} timeZone={course.timeZone} heading="h3" current={w.key === currentWeek} />)}
+                {group.weeks.map((w) => (
+                  <WeekSection
+                    key={w.key}
+                    week={w}
+                    slug={course.slug}
+                    timeZone={course.timeZone}
+                    heading="h3"
+                    current={w.key === currentWeek}
+                  />
+                ))}
               </div>
             </section>
           ) : (
-            group.weeks.map((w) => <WeekSection key={w.key} week={w} slug={course.slug} timeZone={course.timeZone} heading="h2" current={w.key === currentWeek} />)
+            group.weeks.map((w) => (
+              <WeekSection
+                key={w.key}
+                week={w}
+                slug={course.slug}
+                timeZone={course.timeZone}
+                heading="h2"
+                current={w.key === currentWeek}
+              />
+            ))
           ),
         )}
       </div>
@@ -57,7 +97,19 @@ function union(weeks: readonly ScheduleWeekDto[]): ScheduleFilter[] {
   return SCHEDULE_FILTERS.filter((f) => weeks.some((w) => w.tags.includes(f)));
 }
 
-function WeekSection({ week, slug, timeZone, heading: H, current }: { week: ScheduleWeekDto; slug: string; timeZone: string; heading: Heading; current: boolean }) {
+function WeekSection({
+  week,
+  slug,
+  timeZone,
+  heading: H,
+  current,
+}: {
+  week: ScheduleWeekDto;
+  slug: string;
+  timeZone: string;
+  heading: Heading;
+  current: boolean;
+}) {
   const headingId = `${week.anchor}-h`;
   return (
     <section
@@ -71,10 +123,16 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
       <header className={styles.weekHead}>
         <H id={headingId}>{week.label}</H>
         <p className={styles.muted}>
-          {week.start && week.end ? weekRangeLabel({ start: week.start, end: week.end }) : week.kind === "after" ? "After the last day of classes" : "Before the first day of classes"}
+          {week.start && week.end
+            ? weekRangeLabel({ start: week.start, end: week.end })
+            : week.kind === "after"
+              ? "After the last day of classes"
+              : "Before the first day of classes"}
         </p>
         {current ? <Badge tone="brand">This week</Badge> : null}
-        {week.noClass ? <Badge tone="amber">No class{week.noClass !== week.label ? `: ${week.noClass}` : ""}</Badge> : null}
+        {week.noClass ? (
+          <Badge tone="amber">No class{week.noClass !== week.label ? `: ${week.noClass}` : ""}</Badge>
+        ) : null}
       </header>
       {week.items.length === 0 ? (
         <p className={`mt-2 ${styles.muted}`}>No sessions or deadlines listed for this week.</p>
@@ -82,9 +140,21 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
         <ul className={styles.items}>
           {week.items.map((item) =>
             item.type === "entry" ? (
-              <EntryItem key={item.entry.id} entry={item.entry} timeZone={timeZone} heading={lower(H)} tags={filterTags(item.tags)} />
+              <EntryItem
+                key={item.entry.id}
+                entry={item.entry}
+                timeZone={timeZone}
+                heading={lower(H)}
+                tags={filterTags(item.tags)}
+              />
             ) : (
-              <EventItem key={`${item.event.kind}-${item.event.assignmentId}`} event={item.event} slug={slug} timeZone={timeZone} tags={filterTags(item.tags)} />
+              <EventItem
+                key={`${item.event.kind}-${item.event.assignmentId}`}
+                event={item.event}
+                slug={slug}
+                timeZone={timeZone}
+                tags={filterTags(item.tags)}
+              />
             ),
           )}
         </ul>
@@ -93,7 +163,17 @@ function WeekSection({ week, slug, timeZone, heading: H, current }: { week: Sche
   );
 }
 
-function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntryDto; timeZone: string; heading: "h3" | "h4"; tags: string }) {
+function EntryItem({
+  entry,
+  timeZone,
+  heading: H,
+  tags,
+}: {
+  entry: ScheduleEntryDto;
+  timeZone: string;
+  heading: "h3" | "h4";
+  tags: string;
+}) {
   const guest = entry.speakers.length > 0 && entry.kind !== "NO_CLASS";
   const materials = [
     { label: "Slides", url: entry.materials.slides },
@@ -112,7 +192,12 @@ function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntry
         {entry.startsAt && entry.labels.start ? (
           <>
             <CourseTime at={entry.startsAt} label={entry.labels.start} timeZone={timeZone} />
-            {entry.endsAt ? <> – <time dateTime={entry.endsAt.toISOString()}>{entry.labels.end}</time></> : null}
+            {entry.endsAt ? (
+              <>
+                {" "}
+                – <time dateTime={entry.endsAt.toISOString()}>{entry.labels.end}</time>
+              </>
+            ) : null}
           </>
         ) : (
           <time dateTime={entry.date}>{entry.labels.day}</time>
@@ -122,7 +207,9 @@ function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntry
       {entry.note ? <p className={styles.detail}>{entry.note}</p> : null}
       {entry.topics.length ? (
         <ul aria-label="Topics" className={`${styles.detail} ${styles.bullets}`}>
-          {entry.topics.map((t, i) => <li key={i}>{t}</li>)}
+          {entry.topics.map((t, i) => (
+            <li key={i}>{t}</li>
+          ))}
         </ul>
       ) : null}
       {entry.speakers.length ? (
@@ -141,28 +228,52 @@ function EntryItem({ entry, timeZone, heading: H, tags }: { entry: ScheduleEntry
         <div className={styles.detail}>
           <p className="font-medium">Suggested reading</p>
           <ul className={styles.bullets}>
-            {entry.readings.map((r, i) => <li key={i}>{r.url ? <a href={r.url}>{r.title}</a> : r.title}</li>)}
+            {entry.readings.map((r, i) => (
+              <li key={i}>{r.url ? <a href={r.url}>{r.title}</a> : r.title}</li>
+            ))}
           </ul>
         </div>
       ) : null}
       {materials.length ? (
         <p className={`${styles.detail} flex flex-wrap gap-x-3`}>
           <span className="font-medium">Materials:</span>
-          {materials.map((m) => <a key={m.label} href={m.url}>{m.label}<span className="sr-only"> for {entry.title}</span></a>)}
+          {materials.map((m) => (
+            <a key={m.label} href={m.url}>
+              {m.label}
+              <span className="sr-only"> for {entry.title}</span>
+            </a>
+          ))}
         </p>
       ) : null}
     </li>
   );
 }
 
-function EventItem({ event, slug, timeZone, tags }: { event: ScheduleEventDto; slug: string; timeZone: string; tags: string }) {
+function EventItem({
+  event,
+  slug,
+  timeZone,
+  tags,
+}: {
+  event: ScheduleEventDto;
+  slug: string;
+  timeZone: string;
+  tags: string;
+}) {
   const due = event.kind === "due";
   return (
     <li data-tags={tags} className={styles.event} data-event-kind={event.kind}>
       <span className="font-semibold">{due ? "Due" : "Released"}:</span>{" "}
-      <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>{event.code === event.title ? event.title : `${event.code} ${event.title}`}</Link>{" "}
+      <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>
+        {event.code === event.title ? event.title : `${event.code} ${event.title}`}
+      </Link>{" "}
       · <CourseTime at={event.at} label={event.atLabel} timeZone={timeZone} />
-      {due && event.extended ? <> <Badge tone="amber">Extended</Badge></> : null}
+      {due && event.extended ? (
+        <>
+          {" "}
+          <Badge tone="amber">Extended</Badge>
+        </>
+      ) : null}
     </li>
   );
 }

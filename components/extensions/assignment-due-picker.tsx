@@ -3,7 +3,14 @@ import { useState } from "react";
 import { Field } from "@/components/ui/form";
 import type { ActionState } from "@/lib/server/platform/action";
 
-export type AssignmentOption = { id: string; code: string; title: string; dueDate: string; dueTime: string; dueLabel: string };
+export type AssignmentOption = {
+  id: string;
+  code: string;
+  title: string;
+  dueDate: string;
+  dueTime: string;
+  dueLabel: string;
+};
 
 /** The chosen assignment and a new due date/time that starts at (and follows) its current due date. */
 export function useAssignmentDue(assignments: AssignmentOption[]) {
@@ -22,7 +29,13 @@ export function useAssignmentDue(assignments: AssignmentOption[]) {
   return { assignmentId, current, date, time, setDate, setTime, select };
 }
 
-export function AssignmentSelect({ idPrefix, state, assignments, value, onSelect }: {
+export function AssignmentSelect({
+  idPrefix,
+  state,
+  assignments,
+  value,
+  onSelect,
+}: {
   idPrefix: string;
   state: ActionState<unknown>;
   assignments: AssignmentOption[];
@@ -30,8 +43,20 @@ export function AssignmentSelect({ idPrefix, state, assignments, value, onSelect
   onSelect: (id: string) => void;
 }) {
   return (
-    <Field idPrefix={idPrefix} as="select" name="assignmentId" label="Assignment" state={state} value={value} onChange={(e) => onSelect(e.currentTarget.value)}>
-      {assignments.map((a) => <option key={a.id} value={a.id}>{a.code} — {a.title} (due {a.dueLabel})</option>)}
+    <Field
+      idPrefix={idPrefix}
+      as="select"
+      name="assignmentId"
+      label="Assignment"
+      state={state}
+      value={value}
+      onChange={(e) => onSelect(e.currentTarget.value)}
+    >
+      {assignments.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.code} — {a.title} (due {a.dueLabel})
+        </option>
+      ))}
     </Field>
   );
 }

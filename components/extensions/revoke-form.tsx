@@ -10,7 +10,9 @@ export function RevokeForm({ slug, extensionId, label }: { slug: string; extensi
   if (state?.ok) return <FormMessage state={state} />;
   return (
     <details>
-      <summary className="cursor-pointer text-sm text-brand-700 dark:text-brand-100">Revoke<span className="sr-only"> {label}</span></summary>
+      <summary className="cursor-pointer text-sm text-brand-700 dark:text-brand-100">
+        Revoke<span className="sr-only"> {label}</span>
+      </summary>
       <form action={action} className="mt-2 space-y-2" aria-label={`Revoke ${label}`}>
         <input type="hidden" name="courseSlug" value={slug} />
         <input type="hidden" name="extensionId" value={extensionId} />

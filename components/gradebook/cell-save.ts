@@ -46,11 +46,12 @@ export async function saveCell({
     const parsed = cellSaveAnswerSchema.safeParse(await response.json().catch(() => ({})));
     const body = parsed.success ? parsed.data : {};
     if (response.ok && body.cell) return { kind: "saved", cell: body.cell };
-    if (response.status === 409 && body.current) return { kind: "conflict", current: body.current, message: body.error ?? "Changed by someone else" };
-    if (response.status === 401) return { kind: "error", message: "Your session has ended; sign in again (your value is kept here)." };
+    if (response.status === 409 && body.current)
+      return { kind: "conflict", current: body.current, message: body.error ?? "Changed by someone else" };
+    if (response.status === 401)
+      return { kind: "error", message: "Your session has ended; sign in again (your value is kept here)." };
     return { kind: "error", message: body.error ?? `Not saved (HTTP ${response.status})` };
   } catch {
     return { kind: "error", message: "Not saved: the network is unavailable." };
   }
 }
-

@@ -25,7 +25,11 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
   const [draft, setDraft] = useState("");
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ kind: "ok" | "error" | "conflict"; text: string; theirs?: CellState } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: "ok" | "error" | "conflict";
+    text: string;
+    theirs?: CellState;
+  } | null>(null);
   const headingId = useId();
   const feedbackId = useId();
 
@@ -40,7 +44,8 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
     const timer = setTimeout(() => {
       fetch(gradeUrl(slug, assignmentId, student.id), { signal: controller.signal })
         .then(async (r) => {
-          if (!r.ok) throw new Error(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
+          if (!r.ok)
+            throw new Error(((await r.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${r.status}`);
           return (await r.json()) as GradeDetail;
         })
         .then((d) => {
@@ -61,14 +66,24 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
   async function saveFeedback(version: number) {
     if (!assignment) return;
     setSaving(true);
-    const result = await saveCell({ slug, assignmentId: assignment.id, studentId: student.id, version, feedback: draft });
+    const result = await saveCell({
+      slug,
+      assignmentId: assignment.id,
+      studentId: student.id,
+      version,
+      feedback: draft,
+    });
     setSaving(false);
     if (result.kind === "saved") {
       setDirty(false);
       setMessage({ kind: "ok", text: "Feedback saved." });
       onSaved(result.cell);
     } else if (result.kind === "conflict") {
-      setMessage({ kind: "conflict", text: `${result.current.graderName ?? "Someone"} changed this grade while you were writing.`, theirs: result.current });
+      setMessage({
+        kind: "conflict",
+        text: `${result.current.graderName ?? "Someone"} changed this grade while you were writing.`,
+        theirs: result.current,
+      });
     } else setMessage({ kind: "error", text: result.message });
   }
 
@@ -76,31 +91,55 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
   async function toggleExcused(cell: CellState) {
     if (!assignment) return;
     setSaving(true);
-    const result = await saveCell({ slug, assignmentId: assignment.id, studentId: student.id, version: cell.version, value: cell.excused ? null : "EX" });
+    const result = await saveCell({
+      slug,
+      assignmentId: assignment.id,
+      studentId: student.id,
+      version: cell.version,
+      value: cell.excused ? null : "EX",
+    });
     setSaving(false);
     if (result.kind === "saved") {
       setMessage({ kind: "ok", text: result.cell.excused ? "Excused: left out of the grade." : "No longer excused." });
       onSaved(result.cell);
     } else if (result.kind === "conflict") {
-      setMessage({ kind: "error", text: `${result.current.graderName ?? "Someone"} changed this grade meanwhile; it is now ${formatScore(cellValue(result.current)) || "blank"}.` });
+      setMessage({
+        kind: "error",
+        text: `${result.current.graderName ?? "Someone"} changed this grade meanwhile; it is now ${formatScore(cellValue(result.current)) || "blank"}.`,
+      });
       onSaved(result.current);
     } else setMessage({ kind: "error", text: result.message });
   }
 
   return (
-    <aside aria-labelledby={headingId} className="w-full shrink-0 space-y-3 rounded-md border border-slate-200 p-3 text-sm lg:w-80 dark:border-slate-800">
+    <aside
+      aria-labelledby={headingId}
+      className="w-full shrink-0 space-y-3 rounded-md border border-slate-200 p-3 text-sm lg:w-80 dark:border-slate-800"
+    >
       <div className="flex items-start justify-between gap-2">
         <h2 id={headingId} className="font-semibold">
           {assignment ? `${assignment.code} · ${student.name}` : student.name}
         </h2>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 text-xs dark:border-slate-700">Close</button>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded border border-slate-300 px-2 text-xs dark:border-slate-700"
+        >
+          Close
+        </button>
       </div>
       {!assignment ? (
-        <p className="text-slate-600 dark:text-slate-400">Move to an assignment cell to see its feedback and history.</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          Move to an assignment cell to see its feedback and history.
+        </p>
       ) : loadError ? (
-        <p role="alert" className="text-red-700 dark:text-red-300">Could not load this grade: {loadError}</p>
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          Could not load this grade: {loadError}
+        </p>
       ) : !detail ? (
-        <p aria-busy="true" className="text-slate-600 dark:text-slate-400">Loading…</p>
+        <p aria-busy="true" className="text-slate-600 dark:text-slate-400">
+          Loading…
+        </p>
       ) : (
         <>
           <p>
@@ -109,55 +148,121 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
             {detail.assignment.released ? " · released" : " · hidden from students"}
           </p>
           {canEdit ? (
-            <button type="button" disabled={saving} onClick={() => toggleExcused(detail.cell)}
-              className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-60 dark:border-slate-700">
+            <button
+              type="button"
+              disabled={saving}
+              onClick={() => toggleExcused(detail.cell)}
+              className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-60 dark:border-slate-700"
+            >
               {detail.cell.excused ? "Remove the excuse" : "Excuse (EX)"}
             </button>
           ) : null}
           <div>
             <h3 className="font-medium">Submissions</h3>
-            {detail.submissions.length === 0 ? <p className="text-slate-600 dark:text-slate-400">None.</p> : (
+            {detail.submissions.length === 0 ? (
+              <p className="text-slate-600 dark:text-slate-400">None.</p>
+            ) : (
               <ul className="list-disc pl-5">
-                {detail.submissions.map((s) => <li key={s.submittedAt}>{when(s.submittedAt, timeZone)}{s.fileName ? ` · ${s.fileName}` : ""}</li>)}
+                {detail.submissions.map((s) => (
+                  <li key={s.submittedAt}>
+                    {when(s.submittedAt, timeZone)}
+                    {s.fileName ? ` · ${s.fileName}` : ""}
+                  </li>
+                ))}
               </ul>
             )}
           </div>
           <div>
-            <label htmlFor={feedbackId} className="font-medium">Feedback</label>
-            <textarea id={feedbackId} value={draft} readOnly={!canEdit} rows={5}
-              onChange={(e) => { setDraft(e.target.value); setDirty(true); setMessage(null); }}
-              className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
+            <label htmlFor={feedbackId} className="font-medium">
+              Feedback
+            </label>
+            <textarea
+              id={feedbackId}
+              value={draft}
+              readOnly={!canEdit}
+              rows={5}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setDirty(true);
+                setMessage(null);
+              }}
+              className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            />
             {canEdit ? (
-              <button type="button" disabled={!dirty || saving} onClick={() => saveFeedback(detail.cell.version)}
-                className="mt-1 rounded-md bg-brand-700 px-3 py-1 text-white disabled:opacity-60">
+              <button
+                type="button"
+                disabled={!dirty || saving}
+                onClick={() => saveFeedback(detail.cell.version)}
+                className="mt-1 rounded-md bg-brand-700 px-3 py-1 text-white disabled:opacity-60"
+              >
                 {saving ? "Saving…" : "Save feedback"}
               </button>
             ) : null}
-            {message?.kind === "ok" ? <p role="status" className="mt-1 text-emerald-800 dark:text-emerald-300">{message.text}</p> : null}
-            {message?.kind === "error" ? <p role="alert" className="mt-1 text-red-700 dark:text-red-300">{message.text}</p> : null}
+            {message?.kind === "ok" ? (
+              <p role="status" className="mt-1 text-emerald-800 dark:text-emerald-300">
+                {message.text}
+              </p>
+            ) : null}
+            {message?.kind === "error" ? (
+              <p role="alert" className="mt-1 text-red-700 dark:text-red-300">
+                {message.text}
+              </p>
+            ) : null}
             {message?.kind === "conflict" && message.theirs ? (
-              <div role="alert" className="mt-2 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+              <div
+                role="alert"
+                className="mt-2 space-y-1 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+              >
                 <p>{message.text}</p>
-                <p><b>Theirs:</b> {message.theirs.feedback || "(no feedback)"} · score {formatScore(cellValue(message.theirs)) || "blank"}</p>
-                <p><b>Yours:</b> {draft || "(no feedback)"}</p>
+                <p>
+                  <b>Theirs:</b> {message.theirs.feedback || "(no feedback)"} · score{" "}
+                  {formatScore(cellValue(message.theirs)) || "blank"}
+                </p>
+                <p>
+                  <b>Yours:</b> {draft || "(no feedback)"}
+                </p>
                 <div className="flex gap-2">
-                  <button type="button" className="rounded border border-amber-600 px-2" onClick={() => { setDraft(message.theirs!.feedback); setDirty(false); setMessage(null); onSaved(message.theirs!); }}>Keep theirs</button>
-                  <button type="button" className="rounded bg-amber-700 px-2 text-white" onClick={() => saveFeedback(message.theirs!.version)}>Use mine</button>
+                  <button
+                    type="button"
+                    className="rounded border border-amber-600 px-2"
+                    onClick={() => {
+                      setDraft(message.theirs!.feedback);
+                      setDirty(false);
+                      setMessage(null);
+                      onSaved(message.theirs!);
+                    }}
+                  >
+                    Keep theirs
+                  </button>
+                  <button
+                    type="button"
+                    className="rounded bg-amber-700 px-2 text-white"
+                    onClick={() => saveFeedback(message.theirs!.version)}
+                  >
+                    Use mine
+                  </button>
                 </div>
               </div>
             ) : null}
           </div>
           <div>
             <h3 className="font-medium">History</h3>
-            {!detail.history?.length ? <p className="text-slate-600 dark:text-slate-400">No changes recorded.</p> : (
+            {!detail.history?.length ? (
+              <p className="text-slate-600 dark:text-slate-400">No changes recorded.</p>
+            ) : (
               <ol className="space-y-1">
                 {[...detail.history].reverse().map((h, i) => (
                   <li key={i} className="border-l-2 border-slate-300 pl-2 dark:border-slate-700">
-                    <span className="tabular-nums">{h.before === null && h.action !== "grade.update" ? "new" : formatScore(h.before) || "blank"} → {formatScore(h.after) || "blank"}</span>
+                    <span className="tabular-nums">
+                      {h.before === null && h.action !== "grade.update" ? "new" : formatScore(h.before) || "blank"} →{" "}
+                      {formatScore(h.after) || "blank"}
+                    </span>
                     {h.feedbackChanged ? " · feedback edited" : ""}
                     {h.action === "grade.import" ? " · CSV import" : ""}
                     <br />
-                    <span className="text-xs text-slate-600 dark:text-slate-400">{h.actorName ?? "Unknown"} · {when(h.at, timeZone)}</span>
+                    <span className="text-xs text-slate-600 dark:text-slate-400">
+                      {h.actorName ?? "Unknown"} · {when(h.at, timeZone)}
+                    </span>
                   </li>
                 ))}
               </ol>

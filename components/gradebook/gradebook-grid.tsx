@@ -55,7 +55,10 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
   const focusWanted = useRef(false);
 
   const columns = useMemo(
-    () => assignments.map((a, index) => ({ ...a, index })).filter((a) => category === "all" || (category === "none" ? a.categoryId === null : a.categoryId === category)),
+    () =>
+      assignments
+        .map((a, index) => ({ ...a, index }))
+        .filter((a) => category === "all" || (category === "none" ? a.categoryId === null : a.categoryId === category)),
     [assignments, category],
   );
 
@@ -65,10 +68,20 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     const current = rowsRef.current;
     const q = query.trim().toLowerCase();
     let list = current.map((_, i) => i);
-    if (q) list = list.filter((i) => current[i]!.name.toLowerCase().includes(q) || current[i]!.email.toLowerCase().includes(q));
-    if (missingOnly) list = list.filter((i) => columns.some((c) => c.categoryId !== null && current[i]!.scores[c.index] === null && !current[i]!.excused.includes(c.index)));
+    if (q)
+      list = list.filter(
+        (i) => current[i]!.name.toLowerCase().includes(q) || current[i]!.email.toLowerCase().includes(q),
+      );
+    if (missingOnly)
+      list = list.filter((i) =>
+        columns.some(
+          (c) =>
+            c.categoryId !== null && current[i]!.scores[c.index] === null && !current[i]!.excused.includes(c.index),
+        ),
+      );
     const dir = sortDir === "asc" ? 1 : -1;
-    const nullsLast = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b));
+    const nullsLast = (a: number | null, b: number | null) =>
+      a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b);
     if (sortKey === "current") list.sort((a, b) => nullsLast(current[a]!.current.percent, current[b]!.current.percent));
     else if (sortKey === "late") list.sort((a, b) => dir * (current[a]!.hoursUsed - current[b]!.hoursUsed));
     else if (sortKey.startsWith("a:")) {
@@ -79,7 +92,10 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
   }, [query, missingOnly, columns, sortKey, sortDir, assignmentIndex]);
 
   const colCount = FIXED_COLUMNS + columns.length;
-  const clampedActive = { row: Math.min(active.row, Math.max(0, view.length - 1)), col: Math.min(active.col, colCount - 1) };
+  const clampedActive = {
+    row: Math.min(active.row, Math.max(0, view.length - 1)),
+    col: Math.min(active.col, colCount - 1),
+  };
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -117,7 +133,11 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
   );
 
   const applyCell = useCallback(
-    (studentId: string, ai: number, cell: Pick<CellState, "score" | "version"> & { excused?: boolean; feedback?: string }) => {
+    (
+      studentId: string,
+      ai: number,
+      cell: Pick<CellState, "score" | "version"> & { excused?: boolean; feedback?: string },
+    ) => {
       setRows((prev) => {
         const ri = rowIndexById.get(studentId);
         if (ri === undefined) return prev;
@@ -127,8 +147,14 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         scores[ai] = cell.score;
         versions[ai] = cell.version;
         let feedback = old.feedback;
-        if (cell.feedback !== undefined) feedback = cell.feedback ? [...new Set([...old.feedback, ai])] : old.feedback.filter((i) => i !== ai);
-        const excused = cell.excused === undefined ? old.excused : cell.excused ? [...new Set([...old.excused, ai])] : old.excused.filter((i) => i !== ai);
+        if (cell.feedback !== undefined)
+          feedback = cell.feedback ? [...new Set([...old.feedback, ai])] : old.feedback.filter((i) => i !== ai);
+        const excused =
+          cell.excused === undefined
+            ? old.excused
+            : cell.excused
+              ? [...new Set([...old.excused, ai])]
+              : old.excused.filter((i) => i !== ai);
         const next = { ...old, scores, versions, feedback, excused };
         next.current = regrade(next);
         const copy = [...prev];
@@ -160,17 +186,46 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
       if (result.kind === "saved") {
         applyCell(studentId, ai, result.cell);
         setCellStatus(k, null);
-        setAnnouncement(`Saved ${a.code} for ${row.name}: ${result.cell.excused ? "excused" : formatScore(result.cell.score) || "blank"}`);
+        setAnnouncement(
+          `Saved ${a.code} for ${row.name}: ${result.cell.excused ? "excused" : formatScore(result.cell.score) || "blank"}`,
+        );
       } else if (result.kind === "conflict") {
         // Show theirs in the cell; keep yours in the list with the choice.
         applyCell(studentId, ai, result.current);
         setCellStatus(k, null);
-        setProblems((p) => [...p, { key: k, kind: "conflict", studentId, studentName: row.name, assignmentIndex: ai, code: a.code, mine: score, theirs: result.current }]);
-        setAnnouncement(`Conflict on ${a.code} for ${row.name}: ${result.current.graderName ?? "someone"} saved ${formatScore(cellValue(result.current)) || "blank"}; you typed ${formatScore(score) || "blank"}. Choose which to keep.`);
+        setProblems((p) => [
+          ...p,
+          {
+            key: k,
+            kind: "conflict",
+            studentId,
+            studentName: row.name,
+            assignmentIndex: ai,
+            code: a.code,
+            mine: score,
+            theirs: result.current,
+          },
+        ]);
+        setAnnouncement(
+          `Conflict on ${a.code} for ${row.name}: ${result.current.graderName ?? "someone"} saved ${formatScore(cellValue(result.current)) || "blank"}; you typed ${formatScore(score) || "blank"}. Choose which to keep.`,
+        );
       } else {
         applyCell(studentId, ai, { ...previous, version });
         setCellStatus(k, null);
-        setProblems((p) => [...p, { key: k, kind: "error", studentId, studentName: row.name, assignmentIndex: ai, code: a.code, mine: score, message: result.message, version }]);
+        setProblems((p) => [
+          ...p,
+          {
+            key: k,
+            kind: "error",
+            studentId,
+            studentName: row.name,
+            assignmentIndex: ai,
+            code: a.code,
+            mine: score,
+            message: result.message,
+            version,
+          },
+        ]);
         setAnnouncement(`${a.code} for ${row.name} was not saved: ${result.message}`);
       }
     },
@@ -183,7 +238,10 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
       setAnnouncement(`Kept the saved value for ${problem.code}, ${problem.studentName}.`);
       return;
     }
-    const version = problem.kind === "conflict" ? problem.theirs.version : rowsRef.current[rowIndexById.get(problem.studentId)!]!.versions[problem.assignmentIndex]!;
+    const version =
+      problem.kind === "conflict"
+        ? problem.theirs.version
+        : rowsRef.current[rowIndexById.get(problem.studentId)!]!.versions[problem.assignmentIndex]!;
     void save(problem.studentId, problem.assignmentIndex, problem.mine, version);
   };
 
@@ -202,7 +260,9 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
 
   useEffect(() => {
     if (!focusWanted.current) return;
-    const el = gridRef.current?.querySelector<HTMLElement>(`[data-r="${clampedActive.row}"][data-c="${clampedActive.col}"]`);
+    const el = gridRef.current?.querySelector<HTMLElement>(
+      `[data-r="${clampedActive.row}"][data-c="${clampedActive.col}"]`,
+    );
     if (!el) return;
     const input = el.querySelector("input");
     (input ?? el).focus({ preventScroll: true });
@@ -340,38 +400,72 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
       setSortDir(k === "name" ? "asc" : "desc");
     }
   };
-  const lateText = (r: GradebookRow) => (data.policy?.budgetHours != null ? `${r.hoursUsed} / ${data.policy.budgetHours} h` : `${r.hoursUsed} h`);
+  const lateText = (r: GradebookRow) =>
+    data.policy?.budgetHours != null ? `${r.hoursUsed} / ${data.policy.budgetHours} h` : `${r.hoursUsed} h`;
 
   return (
     <div className="space-y-3 [--gb-name:9.5rem] sm:[--gb-name:14rem]">
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the gradebook">
         <div>
-          <label htmlFor="gb-search" className="block text-sm font-medium">Search students</label>
-          <input id="gb-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or email"
-            className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900" />
+          <label htmlFor="gb-search" className="block text-sm font-medium">
+            Search students
+          </label>
+          <input
+            id="gb-search"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Name or email"
+            className="mt-1 w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
         </div>
         <div>
-          <label htmlFor="gb-category" className="block text-sm font-medium">Category</label>
-          <select id="gb-category" value={category} onChange={(e) => setCategory(e.target.value)}
-            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <label htmlFor="gb-category" className="block text-sm font-medium">
+            Category
+          </label>
+          <select
+            id="gb-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="all">All assignments</option>
-            {data.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {data.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
             {assignments.some((a) => a.categoryId === null) ? <option value="none">Not graded</option> : null}
           </select>
         </div>
         <div>
-          <label htmlFor="gb-sort" className="block text-sm font-medium">Sort by</label>
+          <label htmlFor="gb-sort" className="block text-sm font-medium">
+            Sort by
+          </label>
           <div className="mt-1 flex gap-1">
-            <select id="gb-sort" value={sortKey} onChange={(e) => setSort(e.target.value as SortKey)}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
+            <select
+              id="gb-sort"
+              value={sortKey}
+              onChange={(e) => setSort(e.target.value as SortKey)}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+            >
               <option value="name">Name</option>
               <option value="current">Current grade</option>
               <option value="late">Late hours used</option>
-              {assignments.map((a) => <option key={a.id} value={`a:${a.id}`}>{a.code}</option>)}
+              {assignments.map((a) => (
+                <option key={a.id} value={`a:${a.id}`}>
+                  {a.code}
+                </option>
+              ))}
             </select>
-            <button type="button" onClick={() => setSortDir((d) => (d === "asc" ? "desc" : "asc"))} title="Change the sort direction"
-              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700">
-              <span aria-hidden="true">{sortDir === "asc" ? "↑ " : "↓ "}</span>{sortDir === "asc" ? "Ascending" : "Descending"}
+            <button
+              type="button"
+              onClick={() => setSortDir((d) => (d === "asc" ? "desc" : "asc"))}
+              title="Change the sort direction"
+              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm dark:border-slate-700"
+            >
+              <span aria-hidden="true">{sortDir === "asc" ? "↑ " : "↓ "}</span>
+              {sortDir === "asc" ? "Ascending" : "Descending"}
             </button>
           </div>
         </div>
@@ -379,37 +473,91 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
           <input type="checkbox" checked={missingOnly} onChange={(e) => setMissingOnly(e.target.checked)} />
           Missing grades only
         </label>
-        <button type="button" aria-pressed={panelOpen} onClick={() => setPanelOpen((o) => !o)}
-          className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+        <button
+          type="button"
+          aria-pressed={panelOpen}
+          onClick={() => setPanelOpen((o) => !o)}
+          className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+        >
           {panelOpen ? "Hide feedback & history" : "Feedback & history"}
         </button>
       </div>
       <p id="gb-help" className="text-xs text-slate-600 dark:text-slate-400">
-        {view.length} of {rows.length} students. Arrow keys move; type a number (or EX to excuse) or press Enter to edit; Enter or Tab saves and moves; Escape cancels; Shift+Enter opens feedback.
+        {view.length} of {rows.length} students. Arrow keys move; type a number (or EX to excuse) or press Enter to
+        edit; Enter or Tab saves and moves; Escape cancels; Shift+Enter opens feedback.
         {canEdit ? "" : " You can read this gradebook but not change it."}
       </p>
 
       <ProblemList problems={problems} onResolve={resolve} />
-      <p role="status" aria-live="polite" className="sr-only">{announcement}</p>
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
 
       <div className="flex flex-col gap-4 lg:flex-row">
-        <div ref={scrollRef} className="relative h-[70vh] min-w-0 flex-1 scroll-pt-10 scroll-pl-[var(--gb-name)] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+        <div
+          ref={scrollRef}
+          className="relative h-[70vh] min-w-0 flex-1 scroll-pt-10 scroll-pl-[var(--gb-name)] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+        >
           {view.length === 0 ? (
-            <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-400">No students match these filters.</p>
+            <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-400">
+              No students match these filters.
+            </p>
           ) : (
-            <div ref={gridRef} role="grid" aria-label={`Gradebook, ${course.code}`} aria-describedby="gb-help" aria-rowcount={view.length + 1} aria-colcount={colCount}
-              aria-readonly={!canEdit || undefined} onKeyDown={onGridKeyDown} className="min-w-max text-sm">
+            <div
+              ref={gridRef}
+              role="grid"
+              aria-label={`Gradebook, ${course.code}`}
+              aria-describedby="gb-help"
+              aria-rowcount={view.length + 1}
+              aria-colcount={colCount}
+              aria-readonly={!canEdit || undefined}
+              onKeyDown={onGridKeyDown}
+              className="min-w-max text-sm"
+            >
               <div role="rowgroup" className="sticky top-0 z-20">
-                <div role="row" aria-rowindex={1} className="grid border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900" style={{ gridTemplateColumns: template }}>
-                  <div role="columnheader" aria-colindex={1} aria-sort={sortLabel("name")} className="sticky left-0 z-10 bg-slate-100 px-2 py-2 font-semibold dark:bg-slate-900">Student</div>
-                  <div role="columnheader" aria-colindex={2} aria-sort={sortLabel("late")} className="px-2 py-2 font-semibold">Late hours</div>
-                  <div role="columnheader" aria-colindex={3} aria-sort={sortLabel("current")} className="px-2 py-2 font-semibold">Current</div>
+                <div
+                  role="row"
+                  aria-rowindex={1}
+                  className="grid border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
+                  style={{ gridTemplateColumns: template }}
+                >
+                  <div
+                    role="columnheader"
+                    aria-colindex={1}
+                    aria-sort={sortLabel("name")}
+                    className="sticky left-0 z-10 bg-slate-100 px-2 py-2 font-semibold dark:bg-slate-900"
+                  >
+                    Student
+                  </div>
+                  <div
+                    role="columnheader"
+                    aria-colindex={2}
+                    aria-sort={sortLabel("late")}
+                    className="px-2 py-2 font-semibold"
+                  >
+                    Late hours
+                  </div>
+                  <div
+                    role="columnheader"
+                    aria-colindex={3}
+                    aria-sort={sortLabel("current")}
+                    className="px-2 py-2 font-semibold"
+                  >
+                    Current
+                  </div>
                   {columns.map((a, i) => (
-                    <div key={a.id} role="columnheader" aria-colindex={FIXED_COLUMNS + i + 1} aria-sort={sortLabel(`a:${a.id}`)} title={`${a.title} (${a.points} points)${a.categoryName ? ` · ${a.categoryName}` : ""}`}
-                      className="px-2 py-1 text-right leading-tight">
+                    <div
+                      key={a.id}
+                      role="columnheader"
+                      aria-colindex={FIXED_COLUMNS + i + 1}
+                      aria-sort={sortLabel(`a:${a.id}`)}
+                      title={`${a.title} (${a.points} points)${a.categoryName ? ` · ${a.categoryName}` : ""}`}
+                      className="px-2 py-1 text-right leading-tight"
+                    >
                       <span className="block font-semibold">{a.code}</span>
                       <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                        /{a.points} · {a.released ? "released" : <span className="text-amber-800 dark:text-amber-300">hidden</span>}
+                        /{a.points} ·{" "}
+                        {a.released ? "released" : <span className="text-amber-800 dark:text-amber-300">hidden</span>}
                       </span>
                     </div>
                   ))}
@@ -431,10 +579,22 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                     } as const;
                   };
                   return (
-                    <div key={r.id} role="row" aria-rowindex={v.index + 2} className="absolute left-0 top-0 grid w-full border-b border-slate-100 dark:border-slate-800"
-                      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}>
-                      <div role="rowheader" {...cellProps(0)}
-                        className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight gb-cell dark:bg-slate-950">
+                    <div
+                      key={r.id}
+                      role="row"
+                      aria-rowindex={v.index + 2}
+                      className="absolute left-0 top-0 grid w-full border-b border-slate-100 dark:border-slate-800"
+                      style={{
+                        gridTemplateColumns: template,
+                        height: ROW_HEIGHT,
+                        transform: `translateY(${v.start}px)`,
+                      }}
+                    >
+                      <div
+                        role="rowheader"
+                        {...cellProps(0)}
+                        className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight gb-cell dark:bg-slate-950"
+                      >
                         <span className="truncate font-medium">{r.name}</span>
                         <span className="truncate text-xs text-slate-600 dark:text-slate-400">{r.email}</span>
                       </div>
@@ -442,8 +602,18 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                         <span className="tabular-nums">{lateText(r)}</span>
                         <LateFlags flags={r.flags} />
                       </div>
-                      <div role="gridcell" {...cellProps(2)} className="flex items-center justify-end gap-1 px-2 tabular-nums gb-cell">
-                        {r.current.percent === null ? <span className="text-slate-500">–</span> : <>{r.current.percent.toFixed(1)}% <b>{r.current.letter}</b></>}
+                      <div
+                        role="gridcell"
+                        {...cellProps(2)}
+                        className="flex items-center justify-end gap-1 px-2 tabular-nums gb-cell"
+                      >
+                        {r.current.percent === null ? (
+                          <span className="text-slate-500">–</span>
+                        ) : (
+                          <>
+                            {r.current.percent.toFixed(1)}% <b>{r.current.letter}</b>
+                          </>
+                        )}
                       </div>
                       {columns.map((a, i) => {
                         const col = FIXED_COLUMNS + i;
@@ -454,30 +624,60 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                         const isEditing = editing && editing.row === v.index && editing.col === col;
                         const score: CellValue = r.excused.includes(a.index) ? "EX" : r.scores[a.index]!;
                         return (
-                          <div key={a.id} role="gridcell" {...cellProps(col)} onDoubleClick={() => startEdit(v.index, col)}
+                          <div
+                            key={a.id}
+                            role="gridcell"
+                            {...cellProps(col)}
+                            onDoubleClick={() => startEdit(v.index, col)}
                             aria-invalid={isEditing && editing.error ? true : undefined}
-                            className={problem ? "gb-score bg-amber-100 dark:bg-amber-950" : "gb-score"}>
+                            className={problem ? "gb-score bg-amber-100 dark:bg-amber-950" : "gb-score"}
+                          >
                             {isEditing ? (
-                              <input aria-label={`${a.code} score for ${r.name}, out of ${a.points}`} inputMode="decimal" autoComplete="off" value={editing.value}
-                                aria-invalid={editing.error ? true : undefined} aria-describedby={editing.error ? "gb-edit-error" : undefined}
-                                onChange={(e) => setEditing({ ...editing, value: e.target.value, error: null })} onKeyDown={onEditKeyDown}
+                              <input
+                                aria-label={`${a.code} score for ${r.name}, out of ${a.points}`}
+                                inputMode="decimal"
+                                autoComplete="off"
+                                value={editing.value}
+                                aria-invalid={editing.error ? true : undefined}
+                                aria-describedby={editing.error ? "gb-edit-error" : undefined}
+                                onChange={(e) => setEditing({ ...editing, value: e.target.value, error: null })}
+                                onKeyDown={onEditKeyDown}
                                 onBlur={() => commit(null, false)}
-                                className="w-full rounded border border-brand-600 bg-white px-1 py-0.5 text-right text-slate-900 dark:bg-slate-900 dark:text-slate-100" />
+                                className="w-full rounded border border-brand-600 bg-white px-1 py-0.5 text-right text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+                              />
                             ) : (
                               <>
-                                <span className={score === null ? "text-slate-500" : undefined} title={score === "EX" ? "Excused: left out of the grade" : undefined}>{score === null ? "–" : formatScore(score)}</span>
-                                {problem ? <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">≠{formatScore(problem.mine) || "blank"}</span> : null}
+                                <span
+                                  className={score === null ? "text-slate-500" : undefined}
+                                  title={score === "EX" ? "Excused: left out of the grade" : undefined}
+                                >
+                                  {score === null ? "–" : formatScore(score)}
+                                </span>
+                                {problem ? (
+                                  <span className="ml-1 text-xs text-amber-900 dark:text-amber-200">
+                                    ≠{formatScore(problem.mine) || "blank"}
+                                  </span>
+                                ) : null}
                                 {s?.kind === "saving" ? <span className="sr-only">saving</span> : null}
                                 {late ? (
-                                  <span className={`absolute left-1 top-0.5 text-[0.65rem] ${late[2] ? "font-semibold text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}
-                                    title={`${late[1]} late hours${late[2] & 1 ? ", over the per-assignment cap" : ""}${late[2] & 2 ? ", after the final cutoff (scores zero)" : ""}`}>
+                                  <span
+                                    className={`absolute left-1 top-0.5 text-[0.65rem] ${late[2] ? "font-semibold text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}
+                                    title={`${late[1]} late hours${late[2] & 1 ? ", over the per-assignment cap" : ""}${late[2] & 2 ? ", after the final cutoff (scores zero)" : ""}`}
+                                  >
                                     {late[2] & 2 ? "cutoff" : `+${late[1]}h`}
                                   </span>
                                 ) : null}
                                 {r.feedback.includes(a.index) ? (
-                                  <span className="absolute bottom-1 left-1 h-1.5 w-1.5 rounded-full bg-brand-600"><span className="sr-only">has feedback</span></span>
+                                  <span className="absolute bottom-1 left-1 h-1.5 w-1.5 rounded-full bg-brand-600">
+                                    <span className="sr-only">has feedback</span>
+                                  </span>
                                 ) : null}
-                                {s?.kind === "saving" ? <span aria-hidden="true" className="absolute right-0.5 top-0.5 h-1.5 w-1.5 animate-pulse rounded-full bg-slate-400" /> : null}
+                                {s?.kind === "saving" ? (
+                                  <span
+                                    aria-hidden="true"
+                                    className="absolute right-0.5 top-0.5 h-1.5 w-1.5 animate-pulse rounded-full bg-slate-400"
+                                  />
+                                ) : null}
                               </>
                             )}
                           </div>
@@ -495,7 +695,16 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
             slug={course.slug}
             timeZone={course.timeZone}
             student={{ id: activeRow.id, name: activeRow.name }}
-            assignment={activeColumn ? { id: activeColumn.id, code: activeColumn.code, title: activeColumn.title, points: activeColumn.points } : null}
+            assignment={
+              activeColumn
+                ? {
+                    id: activeColumn.id,
+                    code: activeColumn.code,
+                    title: activeColumn.title,
+                    points: activeColumn.points,
+                  }
+                : null
+            }
             version={activeColumn ? activeRow.versions[activeColumn.index]! : 0}
             canEdit={canEdit}
             onSaved={(cell) => activeColumn && applyCell(activeRow.id, activeColumn.index, cell)}
@@ -506,7 +715,11 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
           />
         ) : null}
       </div>
-      {editing?.error ? <p id="gb-edit-error" role="alert" className="text-sm text-red-700 dark:text-red-300">{editing.error}</p> : null}
+      {editing?.error ? (
+        <p id="gb-edit-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {editing.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -515,12 +728,18 @@ function LateFlags({ flags }: { flags: GradebookRow["flags"] }) {
   const items = [
     flags.overBudget ? { label: "budget", title: "Over the late-hour budget (grade capped)" } : null,
     flags.overCap ? { label: "cap", title: "An assignment over the per-assignment cap" } : null,
-    flags.afterCutoff ? { label: "cutoff", title: "Work missing or handed in after the final cutoff (scores zero)" } : null,
+    flags.afterCutoff
+      ? { label: "cutoff", title: "Work missing or handed in after the final cutoff (scores zero)" }
+      : null,
   ].filter((x): x is { label: string; title: string } => x !== null);
   return (
     <>
       {items.map((f) => (
-        <span key={f.label} title={f.title} className="rounded bg-red-100 px-1 text-[0.65rem] font-semibold text-red-800 dark:bg-red-950 dark:text-red-200">
+        <span
+          key={f.label}
+          title={f.title}
+          className="rounded bg-red-100 px-1 text-[0.65rem] font-semibold text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           <span aria-hidden="true">{f.label}</span>
           <span className="sr-only">{f.title}</span>
         </span>

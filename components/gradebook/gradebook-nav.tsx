@@ -14,12 +14,20 @@ export function GradebookNav({ slug, current, canImport }: { slug: string; curre
   return (
     <nav aria-label="Gradebook" className="flex flex-wrap items-center gap-2 text-sm">
       {links.map((l) => (
-        <Link key={l.key} href={l.href} aria-current={l.key === current ? "page" : undefined}
-          className="rounded-md border border-slate-300 px-3 py-1 no-underline aria-[current=page]:bg-brand-700 aria-[current=page]:text-white dark:border-slate-700">
+        <Link
+          key={l.key}
+          href={l.href}
+          aria-current={l.key === current ? "page" : undefined}
+          className="rounded-md border border-slate-300 px-3 py-1 no-underline aria-[current=page]:bg-brand-700 aria-[current=page]:text-white dark:border-slate-700"
+        >
           {l.label}
         </Link>
       ))}
-      <a href={`/api/courses/${slug}/gradebook/export`} download className="rounded-md border border-slate-300 px-3 py-1 no-underline dark:border-slate-700">
+      <a
+        href={`/api/courses/${slug}/gradebook/export`}
+        download
+        className="rounded-md border border-slate-300 px-3 py-1 no-underline dark:border-slate-700"
+      >
         Export CSV (Canvas layout)
       </a>
     </nav>

@@ -11,13 +11,32 @@ export function LetterDistribution({ distribution, caption }: { distribution: Gr
       <table className="w-full text-sm">
         <caption className="text-left font-medium">{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-200 dark:border-slate-800"><th scope="col" className="py-1 text-left">Letter</th><th scope="col" className="py-1 text-right">Students</th></tr>
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className="py-1 text-left">
+              Letter
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Students
+            </th>
+          </tr>
         </thead>
         <tbody>
           {bins.map((b) => (
-            <tr key={b.label} className="border-b border-slate-100 dark:border-slate-900"><th scope="row" className="py-1 text-left font-normal">{b.label}</th><td className="py-1 text-right tabular-nums">{b.count}</td></tr>
+            <tr key={b.label} className="border-b border-slate-100 dark:border-slate-900">
+              <th scope="row" className="py-1 text-left font-normal">
+                {b.label}
+              </th>
+              <td className="py-1 text-right tabular-nums">{b.count}</td>
+            </tr>
           ))}
-          {distribution.unknown ? <tr><th scope="row" className="py-1 text-left font-normal">Other letters</th><td className="py-1 text-right tabular-nums">{distribution.unknown}</td></tr> : null}
+          {distribution.unknown ? (
+            <tr>
+              <th scope="row" className="py-1 text-left font-normal">
+                Other letters
+              </th>
+              <td className="py-1 text-right tabular-nums">{distribution.unknown}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

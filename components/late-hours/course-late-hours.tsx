@@ -26,11 +26,27 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
         <div>
           <h1 className="text-2xl font-bold">Late hours</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {policy?.kind === "BUDGET" ? `Budget ${policy.budgetHours} h per student${policy.perAssignmentCapHours ? `, at most ${policy.perAssignmentCapHours} h per assignment` : ""}${policy.excludedWindow ? `; ${policy.excludedWindow.start}–${policy.excludedWindow.end} not counted` : ""}.` : policy ? "This course flags late work without a budget." : "This course has no late policy."}
-            {policy?.finalCutoffAt ? <> Final cutoff <LocalTime at={policy.finalCutoffAt} timeZone={course.timeZone} />.</> : null}
+            {policy?.kind === "BUDGET"
+              ? `Budget ${policy.budgetHours} h per student${policy.perAssignmentCapHours ? `, at most ${policy.perAssignmentCapHours} h per assignment` : ""}${policy.excludedWindow ? `; ${policy.excludedWindow.start}–${policy.excludedWindow.end} not counted` : ""}.`
+              : policy
+                ? "This course flags late work without a budget."
+                : "This course has no late policy."}
+            {policy?.finalCutoffAt ? (
+              <>
+                {" "}
+                Final cutoff <LocalTime at={policy.finalCutoffAt} timeZone={course.timeZone} />.
+              </>
+            ) : null}
           </p>
         </div>
-        {data.canGrant ? <Link href={`${base}/extensions`} className="rounded-md border border-slate-300 px-3 py-2 text-sm no-underline hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">Extensions</Link> : null}
+        {data.canGrant ? (
+          <Link
+            href={`${base}/extensions`}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm no-underline hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+          >
+            Extensions
+          </Link>
+        ) : null}
       </header>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -42,18 +58,29 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
       </dl>
 
       <section aria-labelledby="usage-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="usage-h" className="text-lg font-semibold">Usage across the course</h2>
+        <h2 id="usage-h" className="text-lg font-semibold">
+          Usage across the course
+        </h2>
         <div className="mt-3 grid gap-4 md:grid-cols-[2fr_1fr]">
           <UsageChart bars={bars} />
           <table className="text-left text-sm">
             <caption className="text-left text-sm font-medium">Students by late hours used</caption>
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-600 dark:border-slate-700 dark:text-slate-400">
-              <tr><th scope="col" className="py-1 pr-3">Hours used</th><th scope="col" className="py-1 text-right">Students</th></tr>
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  Hours used
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Students
+                </th>
+              </tr>
             </thead>
             <tbody>
               {data.histogram.map((b) => (
                 <tr key={b.label} className="border-b border-slate-100 dark:border-slate-800">
-                  <th scope="row" className="py-1 pr-3 font-normal">{b.label}</th>
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {b.label}
+                  </th>
                   <td className="py-1 text-right tabular-nums">{b.students}</td>
                 </tr>
               ))}
@@ -61,18 +88,26 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
           </table>
         </div>
         {covered.length ? (
-          <p className="mt-3 text-sm">Hours charged per assignment: {covered.map((a) => `${a.code} ${a.totalHours} h`).join(" · ")}</p>
+          <p className="mt-3 text-sm">
+            Hours charged per assignment: {covered.map((a) => `${a.code} ${a.totalHours} h`).join(" · ")}
+          </p>
         ) : null}
       </section>
 
       <section aria-labelledby="flags-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="flags-h" className="text-lg font-semibold">Needs attention ({flagged.length})</h2>
-        {flagged.length === 0 ? <p className="mt-2 text-sm">No student is over the budget, over a cap or past the cutoff.</p> : (
+        <h2 id="flags-h" className="text-lg font-semibold">
+          Needs attention ({flagged.length})
+        </h2>
+        {flagged.length === 0 ? (
+          <p className="mt-2 text-sm">No student is over the budget, over a cap or past the cutoff.</p>
+        ) : (
           <ul className="mt-2 space-y-2">
             {flagged.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center gap-2 text-sm">
                 <Link href={`${base}/students/${s.id}`}>{s.name}</Link>
-                {s.flags.map((f) => <FlagBadge key={`${f.kind}-${f.code}`} kind={f.kind} code={f.code} />)}
+                {s.flags.map((f) => (
+                  <FlagBadge key={`${f.kind}-${f.code}`} kind={f.kind} code={f.code} />
+                ))}
               </li>
             ))}
           </ul>
@@ -80,28 +115,56 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
       </section>
 
       <section aria-labelledby="students-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="students-h" className="text-lg font-semibold">Ledgers by student</h2>
-        {data.students.length === 0 ? <EmptyState title="No enrolled students" /> : (
+        <h2 id="students-h" className="text-lg font-semibold">
+          Ledgers by student
+        </h2>
+        {data.students.length === 0 ? (
+          <EmptyState title="No enrolled students" />
+        ) : (
           <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">Late hours used, adjustments and balance per student; select a name for the full ledger</caption>
+              <caption className="sr-only">
+                Late hours used, adjustments and balance per student; select a name for the full ledger
+              </caption>
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600 dark:border-slate-700 dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Student</th>
-                  {covered.map((a) => <th key={a.id} scope="col" className="py-2 pr-3 text-right">{a.code}</th>)}
-                  <th scope="col" className="py-2 pr-3 text-right">Adjusted</th>
-                  <th scope="col" className="py-2 pr-3 text-right">Used</th>
-                  <th scope="col" className="py-2 text-right">Left</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Student
+                  </th>
+                  {covered.map((a) => (
+                    <th key={a.id} scope="col" className="py-2 pr-3 text-right">
+                      {a.code}
+                    </th>
+                  ))}
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    Adjusted
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    Used
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    Left
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.students.map((s) => (
                   <tr key={s.id} className="border-b border-slate-100 dark:border-slate-800">
-                    <th scope="row" className="py-1.5 pr-3 font-normal"><Link href={`${base}/students/${s.id}`}>{s.name}</Link></th>
-                    {covered.map((a) => <td key={a.id} className="py-1.5 pr-3 text-right tabular-nums">{s.perAssignment[a.code] ?? 0}</td>)}
+                    <th scope="row" className="py-1.5 pr-3 font-normal">
+                      <Link href={`${base}/students/${s.id}`}>{s.name}</Link>
+                    </th>
+                    {covered.map((a) => (
+                      <td key={a.id} className="py-1.5 pr-3 text-right tabular-nums">
+                        {s.perAssignment[a.code] ?? 0}
+                      </td>
+                    ))}
                     <td className="py-1.5 pr-3 text-right tabular-nums">{s.adjustments}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums">{s.used + s.adjustments}</td>
-                    <td className={`py-1.5 text-right tabular-nums ${s.balance !== null && s.balance < 0 ? "font-semibold text-red-800 dark:text-red-300" : ""}`}>{s.balance ?? "—"}</td>
+                    <td
+                      className={`py-1.5 text-right tabular-nums ${s.balance !== null && s.balance < 0 ? "font-semibold text-red-800 dark:text-red-300" : ""}`}
+                    >
+                      {s.balance ?? "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

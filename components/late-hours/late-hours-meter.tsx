@@ -3,7 +3,17 @@
  * "19 of 144 late hours used, 125 left"; the bar turns amber past 75% and red
  * over the budget (the text says so too, colour is never the only signal).
  */
-export function LateHoursMeter({ id, label, budget, balance }: { id: string; label: string; budget: number | null; balance: number | null }) {
+export function LateHoursMeter({
+  id,
+  label,
+  budget,
+  balance,
+}: {
+  id: string;
+  label: string;
+  budget: number | null;
+  balance: number | null;
+}) {
   if (budget === null || balance === null) {
     return <p className="text-sm text-slate-700 dark:text-slate-300">This course has no late-hour budget.</p>;
   }
@@ -11,13 +21,19 @@ export function LateHoursMeter({ id, label, budget, balance }: { id: string; lab
   const shown = Math.min(Math.max(used, 0), budget);
   const percent = budget > 0 ? (shown / budget) * 100 : 100;
   const over = balance < 0;
-  const text = over ? `${used} of ${budget} late hours used, ${-balance} over the budget` : `${used} of ${budget} late hours used, ${balance} left`;
+  const text = over
+    ? `${used} of ${budget} late hours used, ${-balance} over the budget`
+    : `${used} of ${budget} late hours used, ${balance} left`;
   const tone = over ? "bg-red-600" : percent > 75 ? "bg-amber-500" : "bg-brand-600";
   return (
     <div>
       <div className="flex items-baseline justify-between gap-2 text-sm">
-        <span id={`${id}-label`} className="font-medium">{label}</span>
-        <span aria-hidden="true" className="tabular-nums">{used} / {budget} h</span>
+        <span id={`${id}-label`} className="font-medium">
+          {label}
+        </span>
+        <span aria-hidden="true" className="tabular-nums">
+          {used} / {budget} h
+        </span>
       </div>
       <div
         role="meter"
@@ -30,7 +46,11 @@ export function LateHoursMeter({ id, label, budget, balance }: { id: string; lab
       >
         <div className={`h-full ${tone}`} style={{ width: `${percent}%` }} />
       </div>
-      <p className={`mt-1 text-sm ${over ? "font-medium text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`}>{text}.</p>
+      <p
+        className={`mt-1 text-sm ${over ? "font-medium text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`}
+      >
+        {text}.
+      </p>
     </div>
   );
 }

@@ -13,35 +13,79 @@ export function StudentLedgerView({ data, canAdjust }: { data: StudentDeadlines;
   const rows = data.assignments.filter((a) => a.latest || a.chargedHours !== 0 || a.history.length > 1);
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href={`/courses/${data.course.slug}/late-hours`}>← All students</Link></p>
+      <p className="text-sm">
+        <Link href={`/courses/${data.course.slug}/late-hours`}>← All students</Link>
+      </p>
       <header>
         <h1 className="text-2xl font-bold">{data.student.name}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{data.student.email} · times in {tz}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {data.student.email} · times in {tz}
+        </p>
       </header>
       <section aria-labelledby="balance-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="balance-h" className="text-lg font-semibold">Balance</h2>
+        <h2 id="balance-h" className="text-lg font-semibold">
+          Balance
+        </h2>
         <div className="mt-3 max-w-xl">
-          <LateHoursMeter id="student-late-hours" label="Late hours used" budget={data.balance.budgetHours} balance={data.balance.balance} />
-          {data.overBudget && data.consequence.kind === "cap" ? <p className="mt-2"><FlagBadge kind="over_budget" /> Grades capped at {data.consequence.letter}.</p> : null}
+          <LateHoursMeter
+            id="student-late-hours"
+            label="Late hours used"
+            budget={data.balance.budgetHours}
+            balance={data.balance.balance}
+          />
+          {data.overBudget && data.consequence.kind === "cap" ? (
+            <p className="mt-2">
+              <FlagBadge kind="over_budget" /> Grades capped at {data.consequence.letter}.
+            </p>
+          ) : null}
         </div>
       </section>
       <section aria-labelledby="work-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="work-h" className="text-lg font-semibold">Submissions and due dates</h2>
-        {rows.length === 0 ? <p className="mt-2 text-sm">Nothing submitted yet.</p> : (
+        <h2 id="work-h" className="text-lg font-semibold">
+          Submissions and due dates
+        </h2>
+        {rows.length === 0 ? (
+          <p className="mt-2 text-sm">Nothing submitted yet.</p>
+        ) : (
           <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((a) => (
               <li key={a.id} className="py-3 text-sm">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-semibold">{a.code}</span>
-                  {a.effectiveDueAt ? <span>due <LocalTime at={a.effectiveDueAt} timeZone={tz} /></span> : null}
+                  {a.effectiveDueAt ? (
+                    <span>
+                      due <LocalTime at={a.effectiveDueAt} timeZone={tz} />
+                    </span>
+                  ) : null}
                   {a.flag ? <FlagBadge kind={a.flag} /> : null}
                 </div>
                 <DueDateTrail history={a.history} timeZone={tz} audience="staff" />
                 <p className="mt-1">
-                  {a.latest ? <>Latest <LocalTime at={a.latest.submittedAt} timeZone={tz} /> ({a.latest.lateHours > 0 ? `${a.latest.lateHours} h late` : "on time"}{a.submissions > 1 ? `, ${a.submissions} submissions` : ""})</> : "Not submitted"}
+                  {a.latest ? (
+                    <>
+                      Latest <LocalTime at={a.latest.submittedAt} timeZone={tz} /> (
+                      {a.latest.lateHours > 0 ? `${a.latest.lateHours} h late` : "on time"}
+                      {a.submissions > 1 ? `, ${a.submissions} submissions` : ""})
+                    </>
+                  ) : (
+                    "Not submitted"
+                  )}
                   {a.usesLateHours ? ` · ${a.chargedHours} h charged` : null}
-                  {a.latest?.fileName ? <> · <a href={`/courses/${data.course.slug}/submissions/${a.latest.id}/file`}>{a.latest.fileName}</a></> : null}
-                  {a.latest?.url ? <> · <a href={a.latest.url} rel="noopener noreferrer" target="_blank">link</a></> : null}
+                  {a.latest?.fileName ? (
+                    <>
+                      {" "}
+                      · <a href={`/courses/${data.course.slug}/submissions/${a.latest.id}/file`}>{a.latest.fileName}</a>
+                    </>
+                  ) : null}
+                  {a.latest?.url ? (
+                    <>
+                      {" "}
+                      ·{" "}
+                      <a href={a.latest.url} rel="noopener noreferrer" target="_blank">
+                        link
+                      </a>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}
@@ -50,13 +94,21 @@ export function StudentLedgerView({ data, canAdjust }: { data: StudentDeadlines;
       </section>
       {canAdjust ? (
         <section aria-labelledby="adjust-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-          <h2 id="adjust-h" className="text-lg font-semibold">Manual adjustment</h2>
-          <div className="mt-3"><AdjustmentForm slug={data.course.slug} studentId={data.student.id} studentName={data.student.name} /></div>
+          <h2 id="adjust-h" className="text-lg font-semibold">
+            Manual adjustment
+          </h2>
+          <div className="mt-3">
+            <AdjustmentForm slug={data.course.slug} studentId={data.student.id} studentName={data.student.name} />
+          </div>
         </section>
       ) : null}
       <section aria-labelledby="ledger-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <h2 id="ledger-h" className="text-lg font-semibold">Ledger</h2>
-        <div className="mt-3"><LedgerTable entries={data.ledger} timeZone={tz} caption={`${data.student.name}'s late-hour ledger`} /></div>
+        <h2 id="ledger-h" className="text-lg font-semibold">
+          Ledger
+        </h2>
+        <div className="mt-3">
+          <LedgerTable entries={data.ledger} timeZone={tz} caption={`${data.student.name}'s late-hour ledger`} />
+        </div>
       </section>
     </div>
   );

@@ -14,7 +14,9 @@ export async function SiteHeader() {
           <Link href="/courses">Courses</Link>
           {viewer ? (
             <>
-              <span className="hidden text-slate-600 sm:inline dark:text-slate-300" data-testid="viewer-name">{viewer.name}</span>
+              <span className="hidden text-slate-600 sm:inline dark:text-slate-300" data-testid="viewer-name">
+                {viewer.name}
+              </span>
               <SignOutButton />
             </>
           ) : (

@@ -25,28 +25,73 @@ export function CourseImport({ targetSlug }: { targetSlug?: string }) {
         <input type="hidden" name="yaml" value={yaml} />
         <input type="hidden" name="targetSlug" value={targetSlug ?? ""} />
         <div>
-          <label htmlFor="course-file" className="block text-sm font-medium">Course file (YAML)</label>
-          <input id="course-file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" className="mt-1 text-sm" {...fileInput} />
+          <label htmlFor="course-file" className="block text-sm font-medium">
+            Course file (YAML)
+          </label>
+          <input
+            id="course-file"
+            type="file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            className="mt-1 text-sm"
+            {...fileInput}
+          />
         </div>
-        <button type="submit" disabled={!yaml || preview.pending} className={buttonClass}>{preview.pending ? "Checking…" : "Preview"}</button>
+        <button type="submit" disabled={!yaml || preview.pending} className={buttonClass}>
+          {preview.pending ? "Checking…" : "Preview"}
+        </button>
       </form>
       <FormMessage state={preview.state && !preview.state.ok ? preview.state : null} />
-      {errors?.length ? <ul className="list-disc pl-5 text-sm text-red-700 dark:text-red-300" aria-label="Problems in the file">{errors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
+      {errors?.length ? (
+        <ul className="list-disc pl-5 text-sm text-red-700 dark:text-red-300" aria-label="Problems in the file">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
       {result ? (
-        <section aria-labelledby="preview-h" className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="course-import-preview">
-          <h2 id="preview-h" className="font-semibold">{result.mode === "create" ? "Creates" : "Updates"} {result.code}: {result.title} <span className="font-normal text-slate-600 dark:text-slate-400">({result.slug})</span></h2>
-          <ul className="flex flex-wrap gap-x-4 text-sm">{Object.entries(result.counts).map(([k, v]) => <li key={k}>{v} {k}</li>)}</ul>
-          <ul className="list-disc pl-5 text-sm">{result.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+        <section
+          aria-labelledby="preview-h"
+          className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+          data-testid="course-import-preview"
+        >
+          <h2 id="preview-h" className="font-semibold">
+            {result.mode === "create" ? "Creates" : "Updates"} {result.code}: {result.title}{" "}
+            <span className="font-normal text-slate-600 dark:text-slate-400">({result.slug})</span>
+          </h2>
+          <ul className="flex flex-wrap gap-x-4 text-sm">
+            {Object.entries(result.counts).map(([k, v]) => (
+              <li key={k}>
+                {v} {k}
+              </li>
+            ))}
+          </ul>
+          <ul className="list-disc pl-5 text-sm">
+            {result.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
           <form {...apply.formProps}>
             <input type="hidden" name="yaml" value={yaml} />
             <input type="hidden" name="targetSlug" value={targetSlug ?? ""} />
-            <Submit pending={apply.pending} pendingText="Importing…">{result.mode === "create" ? "Create the course" : "Update the course"}</Submit>
+            <Submit pending={apply.pending} pendingText="Importing…">
+              {result.mode === "create" ? "Create the course" : "Update the course"}
+            </Submit>
           </form>
         </section>
       ) : null}
       <FormMessage state={apply.state} />
-      {applyErrors?.length ? <ul className="list-disc pl-5 text-sm text-red-700 dark:text-red-300">{applyErrors.map((e) => <li key={e}>{e}</li>)}</ul> : null}
-      {done ? <p><a href={`/courses/${done.slug}`}>Open the course</a></p> : null}
+      {applyErrors?.length ? (
+        <ul className="list-disc pl-5 text-sm text-red-700 dark:text-red-300">
+          {applyErrors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {done ? (
+        <p>
+          <a href={`/courses/${done.slug}`}>Open the course</a>
+        </p>
+      ) : null}
     </div>
   );
 }

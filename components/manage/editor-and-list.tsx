@@ -36,25 +36,47 @@ export function EditorAndList({
       <div className="space-y-6">
         <div className={cardClass} id={formId}>
           {form}
-          {cancelHref ? <p className="mt-3 text-sm"><Link href={cancelHref}>Cancel editing</Link></p> : null}
+          {cancelHref ? (
+            <p className="mt-3 text-sm">
+              <Link href={cancelHref}>Cancel editing</Link>
+            </p>
+          ) : null}
         </div>
         {extra ? <div className={cardClass}>{extra}</div> : null}
       </div>
       <section aria-labelledby={headingId} className={cardClass}>
-        <h2 id={headingId} className="text-lg font-semibold">{listTitle} ({count})</h2>
-        {count === 0 ? <EmptyState title={empty.title} body={empty.body} /> : <List className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">{children}</List>}
+        <h2 id={headingId} className="text-lg font-semibold">
+          {listTitle} ({count})
+        </h2>
+        {count === 0 ? (
+          <EmptyState title={empty.title} body={empty.body} />
+        ) : (
+          <List className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">{children}</List>
+        )}
       </section>
     </div>
   );
 }
 
 /** One list row: what it is on the left, an Edit link (named for screen readers) and actions on the right. */
-export function EditorListRow({ editHref, editLabel, actions, children }: { editHref: string; editLabel: string; actions?: React.ReactNode; children: React.ReactNode }) {
+export function EditorListRow({
+  editHref,
+  editLabel,
+  actions,
+  children,
+}: {
+  editHref: string;
+  editLabel: string;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-2 py-2">
       <div>{children}</div>
       <div className="flex gap-2">
-        <Link href={editHref} className="text-sm">Edit<span className="sr-only"> {editLabel}</span></Link>
+        <Link href={editHref} className="text-sm">
+          Edit<span className="sr-only"> {editLabel}</span>
+        </Link>
         {actions}
       </div>
     </li>

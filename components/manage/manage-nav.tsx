@@ -17,8 +17,11 @@ export function ManageNav({ slug, current }: { slug: string; current: string }) 
           const active = t.href === current;
           return (
             <li key={t.href}>
-              <Link href={`/courses/${slug}/manage${t.href}`} aria-current={active ? "page" : undefined}
-                className={`inline-block rounded-full border px-3 py-1 no-underline ${active ? "border-brand-700 bg-brand-700 text-white dark:border-brand-100 dark:bg-brand-100 dark:text-slate-900" : "border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"}`}>
+              <Link
+                href={`/courses/${slug}/manage${t.href}`}
+                aria-current={active ? "page" : undefined}
+                className={`inline-block rounded-full border px-3 py-1 no-underline ${active ? "border-brand-700 bg-brand-700 text-white dark:border-brand-100 dark:bg-brand-100 dark:text-slate-900" : "border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"}`}
+              >
                 {t.label}
               </Link>
             </li>
@@ -38,5 +41,6 @@ export function ManageHeading({ title, children }: { title: string; children?: R
   );
 }
 
-export const buttonClass = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+export const buttonClass =
+  "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 export const cardClass = "rounded-lg border border-slate-200 p-4 dark:border-slate-800";

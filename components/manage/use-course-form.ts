@@ -11,7 +11,10 @@ type Action<T> = (prev: ActionState<T>, data: FormData) => Promise<ActionState<T
  * is reset only after a success (when asked). Without JavaScript the form still
  * posts to the same action.
  */
-export function useCourseForm<T = undefined>(action: Action<T>, { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {}) {
+export function useCourseForm<T = undefined>(
+  action: Action<T>,
+  { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},
+) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {

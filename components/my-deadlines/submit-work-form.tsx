@@ -10,12 +10,25 @@ import { SUBMISSION_ACCEPT, submissionFileError } from "@/lib/validation/deadlin
  * leaving 115.") is the server's assessment at page load; the server assesses
  * again at the moment it records the submission.
  */
-export function SubmitWorkForm({ slug, assignmentId, code, cost, resubmission }: { slug: string; assignmentId: string; code: string; cost: string; resubmission: boolean }) {
+export function SubmitWorkForm({
+  slug,
+  assignmentId,
+  code,
+  cost,
+  resubmission,
+}: {
+  slug: string;
+  assignmentId: string;
+  code: string;
+  cost: string;
+  resubmission: boolean;
+}) {
   const [state, action] = useActionState(submitWorkAction, null as ActionState);
   const [method, setMethod] = useState<"link" | "file">("link");
   const [fileError, setFileError] = useState<string | null>(null);
   const prefix = `submit-${code}`;
-  const shown: ActionState = fileError && method === "file" ? { ok: false, status: 422, fieldErrors: { file: [fileError] } } : state;
+  const shown: ActionState =
+    fileError && method === "file" ? { ok: false, status: 422, fieldErrors: { file: [fileError] } } : state;
 
   return (
     <form
@@ -32,15 +45,39 @@ export function SubmitWorkForm({ slug, assignmentId, code, cost, resubmission }:
         <legend className="text-sm font-medium">{resubmission ? "Resubmit as" : "Hand in as"}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           <label className="inline-flex items-center gap-2">
-            <input type="radio" name="method" value="link" checked={method === "link"} onChange={() => setMethod("link")} /> A link
+            <input
+              type="radio"
+              name="method"
+              value="link"
+              checked={method === "link"}
+              onChange={() => setMethod("link")}
+            />{" "}
+            A link
           </label>
           <label className="inline-flex items-center gap-2">
-            <input type="radio" name="method" value="file" checked={method === "file"} onChange={() => setMethod("file")} /> A file
+            <input
+              type="radio"
+              name="method"
+              value="file"
+              checked={method === "file"}
+              onChange={() => setMethod("file")}
+            />{" "}
+            A file
           </label>
         </div>
       </fieldset>
       {method === "link" ? (
-        <Field idPrefix={prefix} name="url" label="Link to your work" type="url" inputMode="url" autoComplete="url" placeholder="https://" state={shown} required />
+        <Field
+          idPrefix={prefix}
+          name="url"
+          label="Link to your work"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://"
+          state={shown}
+          required
+        />
       ) : (
         <Field
           idPrefix={prefix}
@@ -57,7 +94,9 @@ export function SubmitWorkForm({ slug, assignmentId, code, cost, resubmission }:
           }}
         />
       )}
-      <p id={`${prefix}-cost`} className="text-sm font-medium">{cost}</p>
+      <p id={`${prefix}-cost`} className="text-sm font-medium">
+        {cost}
+      </p>
       <SubmitButton pendingText="Submitting…">{resubmission ? `Resubmit ${code}` : `Submit ${code}`}</SubmitButton>
       <FormMessage state={shown} />
     </form>

@@ -28,10 +28,18 @@ export function Field(props: FieldProps) {
   const error = fieldError(state, name);
   const id = `${idPrefix}-${name}`;
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass };
+  const common = {
+    id,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    className: inputClass,
+  };
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       {as === "textarea" ? (
         <textarea {...common} {...(rest as React.TextareaHTMLAttributes<HTMLTextAreaElement>)} />
       ) : as === "select" ? (
@@ -39,8 +47,16 @@ export function Field(props: FieldProps) {
       ) : (
         <input {...common} {...(rest as React.InputHTMLAttributes<HTMLInputElement>)} />
       )}
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -48,8 +64,12 @@ export function Field(props: FieldProps) {
 export function SubmitButton({ children, pendingText }: { children: React.ReactNode; pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending}
-      className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+    >
       {pending ? (pendingText ?? "Saving…") : children}
     </button>
   );
@@ -58,6 +78,18 @@ export function SubmitButton({ children, pendingText }: { children: React.ReactN
 /** The form-level result: success in a status region, failure as an alert. */
 export function FormMessage({ state }: { state: ActionState<unknown> }) {
   if (!state) return null;
-  if (state.ok) return state.message ? <p role="status" className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{state.message}</p> : null;
-  return <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{state.formError ?? "Please correct the highlighted fields."}</p>;
+  if (state.ok)
+    return state.message ? (
+      <p
+        role="status"
+        className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+      >
+        {state.message}
+      </p>
+    ) : null;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {state.formError ?? "Please correct the highlighted fields."}
+    </p>
+  );
 }

@@ -6,7 +6,9 @@ import remarkGfm from "remark-gfm";
 export function Markdown({ source }: { source: string }) {
   return (
     <div className="prose-sm max-w-none space-y-2 [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>{source}</ReactMarkdown>
+      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
+        {source}
+      </ReactMarkdown>
     </div>
   );
 }

@@ -8,7 +8,13 @@ const serverZone = () => null;
 // Plain Intl here: the date-fns helpers would add their weight to every public page.
 function format(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", {
-    timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short",
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
   }).format(at);
 }
 

@@ -24,7 +24,13 @@ export type ItemWeight = {
   track: string | null;
 };
 
-export function assignmentWeights({ categories, items }: { categories: readonly WeightCategory[]; items: readonly WeightItem[] }): Map<string, ItemWeight> {
+export function assignmentWeights({
+  categories,
+  items,
+}: {
+  categories: readonly WeightCategory[];
+  items: readonly WeightItem[];
+}): Map<string, ItemWeight> {
   const result = new Map<string, ItemWeight>();
   for (const category of categories) {
     const own = items.filter((i) => i.categoryId === category.id);

@@ -51,7 +51,10 @@ export function isoWeekday({ date }: { date: LocalDate }): number {
 }
 
 export function uidPart(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 export function classMeetings({
@@ -102,7 +105,11 @@ export function classMeetings({
       for (const section of meeting) {
         // Lab entries go to a lab section when there is one; everything else to the lectures.
         const mine = dayEntries.filter((e) =>
-          section.kind === "LECTURE" ? !(e.kind === "LAB" && hasLab) : section.kind === "LAB" ? e.kind === "LAB" : false,
+          section.kind === "LECTURE"
+            ? !(e.kind === "LAB" && hasLab)
+            : section.kind === "LAB"
+              ? e.kind === "LAB"
+              : false,
         );
         for (const e of mine) attached.add(e.id);
         const firstEntry = mine[0];
@@ -126,7 +133,7 @@ export function classMeetings({
   for (const e of sorted) {
     if (e.kind === "NO_CLASS" || attached.has(e.id)) continue;
     const startTime = e.startTime ?? fallback?.startTime ?? null;
-    const endTime = e.endTime ?? (e.startTime ? null : fallback?.endTime ?? null);
+    const endTime = e.endTime ?? (e.startTime ? null : (fallback?.endTime ?? null));
     const start = startTime ? at(e.date, startTime) : at(e.date, "00:00");
     const end = startTime && endTime ? at(e.date, endTime) : null;
     meetings.push({
@@ -135,9 +142,9 @@ export function classMeetings({
       start,
       end: end && end.getTime() > start.getTime() ? end : null,
       allDay: !startTime,
-      sectionCode: e.startTime ? null : fallback?.code ?? null,
-      sectionKind: e.startTime ? null : fallback?.kind ?? null,
-      location: e.location ?? (e.startTime ? null : fallback?.location ?? null),
+      sectionCode: e.startTime ? null : (fallback?.code ?? null),
+      sectionKind: e.startTime ? null : (fallback?.kind ?? null),
+      location: e.location ?? (e.startTime ? null : (fallback?.location ?? null)),
       entryIds: [e.id],
     });
   }

@@ -27,7 +27,8 @@ export function formatCountdown({ from, to }: { from: Date; to: Date }): string 
 
   let span: string;
   if (days > 0) span = hours > 0 ? `${plural(days, "day")} ${plural(hours, "hour")}` : plural(days, "day");
-  else if (hours > 0) span = minutes > 0 ? `${plural(hours, "hour")} ${plural(minutes, "minute")}` : plural(hours, "hour");
+  else if (hours > 0)
+    span = minutes > 0 ? `${plural(hours, "hour")} ${plural(minutes, "minute")}` : plural(hours, "hour");
   else if (minutes > 0) span = plural(minutes, "minute");
   else span = "less than a minute";
 

@@ -119,13 +119,20 @@ function revokedGrantIds(events: readonly DueDateExtension[]): Set<string> {
   const grantIds = new Set(events.filter((e) => e.action === "GRANT").map((e) => e.id));
   const revoked = new Set<string>();
   for (const event of events) {
-    if (event.action === "REVOKE" && event.revokesId !== null && grantIds.has(event.revokesId)) revoked.add(event.revokesId);
+    if (event.action === "REVOKE" && event.revokesId !== null && grantIds.has(event.revokesId))
+      revoked.add(event.revokesId);
   }
   return revoked;
 }
 
 /** The grant in force after the given (chronological) events, or null for the original. */
-function inForce({ extensions, studentId }: { extensions: readonly DueDateExtension[]; studentId: string | null }): InForce {
+function inForce({
+  extensions,
+  studentId,
+}: {
+  extensions: readonly DueDateExtension[];
+  studentId: string | null;
+}): InForce {
   const revoked = revokedGrantIds(extensions);
   let student: DueDateExtension | null = null;
   let course: DueDateExtension | null = null;

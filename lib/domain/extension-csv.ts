@@ -50,9 +50,13 @@ export function parseExtensionCsv({
   const fileErrors: string[] = [];
   const fields = parsed.meta.fields ?? [];
   const missing = EXTENSION_CSV_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length) fileErrors.push(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header must be: ${EXTENSION_CSV_COLUMNS.join(",")}`);
+  if (missing.length)
+    fileErrors.push(
+      `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}. The header must be: ${EXTENSION_CSV_COLUMNS.join(",")}`,
+    );
   if (parsed.data.length === 0) fileErrors.push("The file has no rows.");
-  if (parsed.data.length > EXTENSION_CSV_MAX_ROWS) fileErrors.push(`At most ${EXTENSION_CSV_MAX_ROWS} rows at once; this file has ${parsed.data.length}.`);
+  if (parsed.data.length > EXTENSION_CSV_MAX_ROWS)
+    fileErrors.push(`At most ${EXTENSION_CSV_MAX_ROWS} rows at once; this file has ${parsed.data.length}.`);
   if (fileErrors.length) return { rows: [], fileErrors, ok: false };
 
   const byEmail = new Map(students.map((s) => [s.email.toLowerCase(), s]));

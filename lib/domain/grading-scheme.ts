@@ -55,7 +55,13 @@ const EXCLUDED = 2; // excused, or not graded yet in "current" mode
  * only the small result objects. The returned grader reuses scratch buffers:
  * it is synchronous, so sharing them between calls is safe.
  */
-export function compileScheme({ scheme, items }: { scheme: GradeScheme; items: readonly SchemeItem[] }): CompiledScheme {
+export function compileScheme({
+  scheme,
+  items,
+}: {
+  scheme: GradeScheme;
+  items: readonly SchemeItem[];
+}): CompiledScheme {
   const sortedCutoffs = sortCutoffs({ cutoffs: scheme.cutoffs });
   const trackIndex = new Map(scheme.tracks.map((t, i) => [t.id, i]));
   if (trackIndex.size !== scheme.tracks.length) throw new RangeError("duplicate track id");
@@ -63,8 +69,10 @@ export function compileScheme({ scheme, items }: { scheme: GradeScheme; items: r
   if (categoryIndex.size !== scheme.categories.length) throw new RangeError("duplicate category id");
   for (const c of scheme.categories) {
     if (!(c.weight >= 0 && Number.isFinite(c.weight))) throw new RangeError(`category ${c.id}: weight must be >= 0`);
-    if (!(Number.isInteger(c.dropLowest) && c.dropLowest >= 0)) throw new RangeError(`category ${c.id}: dropLowest must be a whole number >= 0`);
-    if (c.trackId !== null && !trackIndex.has(c.trackId)) throw new RangeError(`category ${c.id}: unknown track ${c.trackId}`);
+    if (!(Number.isInteger(c.dropLowest) && c.dropLowest >= 0))
+      throw new RangeError(`category ${c.id}: dropLowest must be a whole number >= 0`);
+    if (c.trackId !== null && !trackIndex.has(c.trackId))
+      throw new RangeError(`category ${c.id}: unknown track ${c.trackId}`);
   }
 
   const members: SchemeItem[][] = scheme.categories.map(() => []);
@@ -75,8 +83,10 @@ export function compileScheme({ scheme, items }: { scheme: GradeScheme; items: r
     if (item.categoryId === null) continue; // ungraded work (surveys, sign-ups) never affects the grade
     const ci = categoryIndex.get(item.categoryId);
     if (ci === undefined) throw new RangeError(`item ${item.code}: unknown category ${item.categoryId}`);
-    if (!(item.points > 0 && Number.isFinite(item.points))) throw new RangeError(`item ${item.code}: points must be > 0`);
-    if (item.weight !== null && !(item.weight >= 0 && Number.isFinite(item.weight))) throw new RangeError(`item ${item.code}: weight must be >= 0`);
+    if (!(item.points > 0 && Number.isFinite(item.points)))
+      throw new RangeError(`item ${item.code}: points must be > 0`);
+    if (item.weight !== null && !(item.weight >= 0 && Number.isFinite(item.weight)))
+      throw new RangeError(`item ${item.code}: weight must be >= 0`);
     members[ci]!.push(item);
   }
 
@@ -268,7 +278,13 @@ export function compileScheme({ scheme, items }: { scheme: GradeScheme; items: r
     const finalPercent = Number.isNaN(percent) ? null : percent;
     const uncapped = letterFor({ percent: finalPercent, cutoffs: sortedCutoffs });
     const letter = capLetter({ letter: uncapped, cap: gradeCap, sortedCutoffs });
-    return { percent: finalPercent, letter, trackId: track === -1 ? null : scheme.tracks[track]!.id, capped: letter !== uncapped, categories: result };
+    return {
+      percent: finalPercent,
+      letter,
+      trackId: track === -1 ? null : scheme.tracks[track]!.id,
+      capped: letter !== uncapped,
+      categories: result,
+    };
   };
 
   return { sortedCutoffs, grade };

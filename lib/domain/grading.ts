@@ -12,7 +12,14 @@ export {
   type SchemeItem,
   type StudentScores,
 } from "@/lib/domain/grading-scheme";
-export { capLetter, gradeDistribution, letterFor, sortCutoffs, type GradeDistribution, type LetterCutoff } from "@/lib/domain/letters";
+export {
+  capLetter,
+  gradeDistribution,
+  letterFor,
+  sortCutoffs,
+  type GradeDistribution,
+  type LetterCutoff,
+} from "@/lib/domain/letters";
 export { whatIfNeeded, type WhatIfResult } from "@/lib/domain/what-if";
 
 /** What a grade cell holds: a score, blank, or excused (Canvas's "EX"). */
@@ -53,7 +60,11 @@ export function scoreStats({
   const graded = values.subarray(0, count).sort();
 
   const width = points / bins;
-  const histogram = Array.from({ length: bins }, (_, b) => ({ from: b * width, to: b === bins - 1 ? points : (b + 1) * width, count: 0 }));
+  const histogram = Array.from({ length: bins }, (_, b) => ({
+    from: b * width,
+    to: b === bins - 1 ? points : (b + 1) * width,
+    count: 0,
+  }));
   let sum = 0;
   for (const v of graded) {
     sum += v;

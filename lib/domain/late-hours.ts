@@ -47,7 +47,9 @@ export function lateHoursCharged(input: {
   const elapsed = submittedAt.getTime() - dueAt.getTime();
   if (elapsed <= 0) return 0;
 
-  const excluded = excludedWindow ? excludedOverlapMs({ from: dueAt, to: submittedAt, timeZone, window: excludedWindow }) : 0;
+  const excluded = excludedWindow
+    ? excludedOverlapMs({ from: dueAt, to: submittedAt, timeZone, window: excludedWindow })
+    : 0;
   const counted = elapsed - excluded;
   const grace = graceMinutes * MINUTE_MS;
   if (counted <= grace) return 0;
@@ -76,17 +78,35 @@ function assertValidWindow(window: ExcludedWindow): void {
  * Each day's window opens about 24 h after the previous one, so the walk stops
  * at the first window opening at or after `to`.
  */
-function excludedOverlapMs({ from, to, timeZone, window }: { from: Date; to: Date; timeZone: string; window: ExcludedWindow }): number {
+function excludedOverlapMs({
+  from,
+  to,
+  timeZone,
+  window,
+}: {
+  from: Date;
+  to: Date;
+  timeZone: string;
+  window: ExcludedWindow;
+}): number {
   const wraps = window.end < window.start; // "HH:MM" strings compare correctly as text
   const firstDay = addDays({ date: localDateOf({ at: from, timeZone }), days: -1 });
   const nextStart = dailyInstants({ firstDay, time: window.start, timeZone });
-  const nextEnd = dailyInstants({ firstDay: wraps ? addDays({ date: firstDay, days: 1 }) : firstDay, time: window.end, timeZone });
+  const nextEnd = dailyInstants({
+    firstDay: wraps ? addDays({ date: firstDay, days: 1 }) : firstDay,
+    time: window.end,
+    timeZone,
+  });
   const fromMs = from.getTime();
   const toMs = to.getTime();
 
   let total = 0;
   let previousEnd = -Infinity;
-  for (let windowStart = nextStart(), windowEnd = nextEnd(); windowStart < toMs; windowStart = nextStart(), windowEnd = nextEnd()) {
+  for (
+    let windowStart = nextStart(), windowEnd = nextEnd();
+    windowStart < toMs;
+    windowStart = nextStart(), windowEnd = nextEnd()
+  ) {
     // Clamp against the previous day's window so an odd window around a DST shift is never counted twice.
     const start = Math.max(windowStart, fromMs, previousEnd);
     const end = Math.min(windowEnd, toMs);

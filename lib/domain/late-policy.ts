@@ -97,7 +97,9 @@ export function assessSubmission({
   const name = assignment.name ?? "This assignment";
   const usesBudget = policy.kind === "BUDGET" && policy.budgetHours !== null;
   const balanceBefore = usesBudget ? policy.budgetHours! - hoursUsedElsewhere : null;
-  const result = (fields: Partial<SubmissionAssessment> & Pick<SubmissionAssessment, "outcome" | "message">): SubmissionAssessment => ({
+  const result = (
+    fields: Partial<SubmissionAssessment> & Pick<SubmissionAssessment, "outcome" | "message">,
+  ): SubmissionAssessment => ({
     late: false,
     lateHours: 0,
     hoursCharged: 0,
@@ -125,10 +127,18 @@ export function assessSubmission({
   }
   if (policy.finalCutoffAt !== null && submittedAt.getTime() > policy.finalCutoffAt.getTime()) {
     const cutoff = formatInZone({ at: policy.finalCutoffAt, timeZone });
-    return result({ ...late, outcome: "after_cutoff", message: `The course's final cutoff (${cutoff}) has passed; a submission now receives a zero.` });
+    return result({
+      ...late,
+      outcome: "after_cutoff",
+      message: `The course's final cutoff (${cutoff}) has passed; a submission now receives a zero.`,
+    });
   }
   if (!covered) {
-    return result({ ...late, outcome: "flagged_late", message: `${name} does not use late hours; submitting now (${hours(lateHours)} late) flags it as late.` });
+    return result({
+      ...late,
+      outcome: "flagged_late",
+      message: `${name} does not use late hours; submitting now (${hours(lateHours)} late) flags it as late.`,
+    });
   }
 
   const cap = policy.perAssignmentCapHours;
@@ -137,27 +147,52 @@ export function assessSubmission({
   if (overCap && policy.overCapAction === "REFUSE") {
     return result({ ...late, outcome: "refused_over_cap", message: `${capNote}; the course does not accept it.` });
   }
-  const outcome: SubmissionOutcome = overCap ? "flagged_over_cap" : policy.kind === "FLAG_ONLY" ? "flagged_late" : "charged";
+  const outcome: SubmissionOutcome = overCap
+    ? "flagged_over_cap"
+    : policy.kind === "FLAG_ONLY"
+      ? "flagged_late"
+      : "charged";
   const prefix = overCap ? `${capNote}; it will be flagged for the instructor. ` : "";
 
   switch (policy.kind) {
     case "FLAG_ONLY":
-      return result({ ...late, outcome, message: `${prefix}Submitting now is ${hours(lateHours)} late; it will be flagged as late.` });
+      return result({
+        ...late,
+        outcome,
+        message: `${prefix}Submitting now is ${hours(lateHours)} late; it will be flagged as late.`,
+      });
 
     case "PERCENT_PENALTY": {
       const penaltyPercent = latePenaltyPercent({ lateHours, policy });
-      return result({ ...late, outcome, penaltyPercent, message: `${prefix}Submitting now is ${hours(lateHours)} late: a ${penaltyPercent}% penalty.` });
+      return result({
+        ...late,
+        outcome,
+        penaltyPercent,
+        message: `${prefix}Submitting now is ${hours(lateHours)} late: a ${penaltyPercent}% penalty.`,
+      });
     }
 
     case "BUDGET": {
       if (balanceBefore === null) {
-        return result({ ...late, outcome, hoursCharged: lateHours, message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}.` });
+        return result({
+          ...late,
+          outcome,
+          hoursCharged: lateHours,
+          message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}.`,
+        });
       }
       const balanceAfter = balanceBefore - lateHours;
       const overBudget = balanceAfter < 0;
       const gradeCap = policy.overBudgetGradeCap ? `; the grade will be capped at ${policy.overBudgetGradeCap}` : "";
       const tail = overBudget ? `, ${hours(-balanceAfter)} over the budget${gradeCap}.` : `, leaving ${balanceAfter}.`;
-      return result({ ...late, outcome, hoursCharged: lateHours, overBudget, balanceAfter, message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}${tail}` });
+      return result({
+        ...late,
+        outcome,
+        hoursCharged: lateHours,
+        overBudget,
+        balanceAfter,
+        message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}${tail}`,
+      });
     }
   }
 }
@@ -188,9 +223,12 @@ export function ledgerBalance({
   const usage: number[] = [];
   const adjustments: number[] = [];
   for (const entry of entries) {
-    if (!Number.isFinite(entry.hours)) throw new RangeError(`Ledger ${entry.kind} hours must be finite, got ${entry.hours}.`);
-    if (entry.kind === "CHARGE" && entry.hours < 0) throw new RangeError(`A CHARGE adds hours used and must be >= 0, got ${entry.hours}.`);
-    if (entry.kind === "REFUND" && entry.hours > 0) throw new RangeError(`A REFUND gives hours back and must be <= 0, got ${entry.hours}.`);
+    if (!Number.isFinite(entry.hours))
+      throw new RangeError(`Ledger ${entry.kind} hours must be finite, got ${entry.hours}.`);
+    if (entry.kind === "CHARGE" && entry.hours < 0)
+      throw new RangeError(`A CHARGE adds hours used and must be >= 0, got ${entry.hours}.`);
+    if (entry.kind === "REFUND" && entry.hours > 0)
+      throw new RangeError(`A REFUND gives hours back and must be <= 0, got ${entry.hours}.`);
     (entry.kind === "ADJUSTMENT" ? adjustments : usage).push(entry.hours);
   }
   const used = orderIndependentSum(usage);
@@ -220,7 +258,8 @@ export function correctingEntry({
   shouldCharge: number;
 }): { kind: "CHARGE" | "REFUND"; hours: number } | null {
   if (!Number.isFinite(chargedSoFar)) throw new RangeError(`chargedSoFar must be finite, got ${chargedSoFar}.`);
-  if (!Number.isFinite(shouldCharge) || shouldCharge < 0) throw new RangeError(`shouldCharge must be finite and >= 0, got ${shouldCharge}.`);
+  if (!Number.isFinite(shouldCharge) || shouldCharge < 0)
+    throw new RangeError(`shouldCharge must be finite and >= 0, got ${shouldCharge}.`);
   const difference = shouldCharge - chargedSoFar;
   if (difference === 0) return null;
   return difference > 0 ? { kind: "CHARGE", hours: difference } : { kind: "REFUND", hours: difference };
@@ -239,9 +278,11 @@ export function latePenaltyPercent({ lateHours, policy }: { lateHours: number; p
   if (penaltyPercent === null || penaltyUnit === null) {
     throw new RangeError("A PERCENT_PENALTY policy needs both penaltyPercent and penaltyUnit.");
   }
-  if (!Number.isFinite(penaltyPercent) || penaltyPercent < 0) throw new RangeError(`penaltyPercent must be >= 0, got ${penaltyPercent}.`);
+  if (!Number.isFinite(penaltyPercent) || penaltyPercent < 0)
+    throw new RangeError(`penaltyPercent must be >= 0, got ${penaltyPercent}.`);
   const floor = penaltyFloorPercent ?? 0;
-  if (!Number.isFinite(floor) || floor < 0 || floor > 100) throw new RangeError(`penaltyFloorPercent must be within 0–100, got ${floor}.`);
+  if (!Number.isFinite(floor) || floor < 0 || floor > 100)
+    throw new RangeError(`penaltyFloorPercent must be within 0–100, got ${floor}.`);
   if (!Number.isFinite(lateHours) || lateHours < 0) throw new RangeError(`lateHours must be >= 0, got ${lateHours}.`);
 
   const units = penaltyUnit === "HOUR" ? lateHours : Math.ceil(lateHours / 24);

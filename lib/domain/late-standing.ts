@@ -15,7 +15,13 @@
  */
 import type { LateConsequence } from "@/lib/domain/grading";
 import { lateHoursCharged } from "@/lib/domain/late-hours";
-import { gradeConsequence, ledgerBalance, type AssignmentKind, type LatePolicy, type LedgerEntryKind } from "@/lib/domain/late-policy";
+import {
+  gradeConsequence,
+  ledgerBalance,
+  type AssignmentKind,
+  type LatePolicy,
+  type LedgerEntryKind,
+} from "@/lib/domain/late-policy";
 
 export type StandingItem = {
   id: string;
@@ -64,7 +70,10 @@ export function lateStanding({
   /** The due date in force for this student (extensions applied). */
   dueFor: (itemId: string) => Date | null;
 }): LateStanding {
-  const { used, adjustments, balance } = ledgerBalance({ budgetHours: policy?.kind === "BUDGET" ? policy.budgetHours : null, entries: ledger });
+  const { used, adjustments, balance } = ledgerBalance({
+    budgetHours: policy?.kind === "BUDGET" ? policy.budgetHours : null,
+    entries: ledger,
+  });
   const overBudget = balance !== null && balance < 0;
   const cells: LateCell[] = [];
   const consequences: LateConsequence[] = [];

@@ -10,7 +10,15 @@ export type UsageBucket = { label: string; min: number; max: number | null; stud
  * Students per band of hours used. Bands are 0, then steps of `step` up to the
  * budget, then "over budget"; without a budget, steps up to the largest use.
  */
-export function usageHistogram({ used, budgetHours, step = 24 }: { used: readonly number[]; budgetHours: number | null; step?: number }): UsageBucket[] {
+export function usageHistogram({
+  used,
+  budgetHours,
+  step = 24,
+}: {
+  used: readonly number[];
+  budgetHours: number | null;
+  step?: number;
+}): UsageBucket[] {
   if (!Number.isInteger(step) || step <= 0) throw new RangeError(`step must be a positive integer, got ${step}.`);
   const top = budgetHours ?? Math.max(0, ...used);
   const buckets: UsageBucket[] = [{ label: "0 h", min: 0, max: 0, students: 0 }];
@@ -18,7 +26,8 @@ export function usageHistogram({ used, budgetHours, step = 24 }: { used: readonl
     const hi = Math.min(lo + step - 1, Math.max(top, 1));
     buckets.push({ label: `${lo}–${hi} h`, min: lo, max: hi, students: 0 });
   }
-  if (budgetHours !== null) buckets.push({ label: `over ${budgetHours} h`, min: budgetHours + 1, max: null, students: 0 });
+  if (budgetHours !== null)
+    buckets.push({ label: `over ${budgetHours} h`, min: budgetHours + 1, max: null, students: 0 });
   for (const hours of used) {
     // Net use can be negative after a generous adjustment; it counts as none.
     const h = Math.max(0, hours);

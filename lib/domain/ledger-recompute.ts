@@ -9,7 +9,13 @@
  * and write the plan with one createMany.
  */
 import { effectiveDueAt, type DueDateExtension } from "@/lib/domain/effective-due";
-import { assessSubmission, correctingEntry, type AssessedAssignment, type LatePolicy, type SubmissionAssessment } from "@/lib/domain/late-policy";
+import {
+  assessSubmission,
+  correctingEntry,
+  type AssessedAssignment,
+  type LatePolicy,
+  type SubmissionAssessment,
+} from "@/lib/domain/late-policy";
 
 /**
  * Hours a submission that is already on record costs under `effectiveDueAt`.
@@ -32,8 +38,18 @@ export function chargeForRecordedSubmission({
   effectiveDueAt: Date | null;
   submittedAt: Date;
 }): { hours: number; assessment: SubmissionAssessment } {
-  const assessment = assessSubmission({ policy, assignment, timeZone, effectiveDueAt: dueAt, submittedAt, hoursUsedElsewhere: 0 });
-  const hours = assessment.outcome === "refused_over_cap" && policy.kind === "BUDGET" ? assessment.lateHours : assessment.hoursCharged;
+  const assessment = assessSubmission({
+    policy,
+    assignment,
+    timeZone,
+    effectiveDueAt: dueAt,
+    submittedAt,
+    hoursUsedElsewhere: 0,
+  });
+  const hours =
+    assessment.outcome === "refused_over_cap" && policy.kind === "BUDGET"
+      ? assessment.lateHours
+      : assessment.hoursCharged;
   return { hours, assessment };
 }
 
@@ -83,11 +99,27 @@ export function planCorrections({
     if (only && !only.has(studentId)) continue;
     const dueAt = dueFor(studentId);
     const row = latestByStudent.get(studentId);
-    const shouldCharge = row ? chargeForRecordedSubmission({ policy, assignment, timeZone, effectiveDueAt: dueAt, submittedAt: row.submittedAt }).hours : 0;
+    const shouldCharge = row
+      ? chargeForRecordedSubmission({
+          policy,
+          assignment,
+          timeZone,
+          effectiveDueAt: dueAt,
+          submittedAt: row.submittedAt,
+        }).hours
+      : 0;
     const chargedSoFar = charged.get(studentId) ?? 0;
     const correction = correctingEntry({ chargedSoFar, shouldCharge });
     if (!correction) continue;
-    plan.push({ studentId, submissionId: row?.submissionId ?? null, kind: correction.kind, hours: correction.hours, chargedSoFar, shouldCharge, effectiveDueAt: dueAt });
+    plan.push({
+      studentId,
+      submissionId: row?.submissionId ?? null,
+      kind: correction.kind,
+      hours: correction.hours,
+      chargedSoFar,
+      shouldCharge,
+      effectiveDueAt: dueAt,
+    });
   }
   return plan;
 }
@@ -96,18 +128,42 @@ export function planCorrections({
  * effectiveDueAt for many students of one assignment without rescanning every
  * event per student: students with no personal events share the course-wide date.
  */
-export function dueDateResolver({ originalDueAt, extensions }: { originalDueAt: Date | null; extensions: readonly DueDateExtension[] }): (studentId: string | null) => Date | null {
+export function dueDateResolver({
+  originalDueAt,
+  extensions,
+}: {
+  originalDueAt: Date | null;
+  extensions: readonly DueDateExtension[];
+}): (studentId: string | null) => Date | null {
   const personal = new Set<string>();
   for (const e of extensions) if (e.studentId !== null) personal.add(e.studentId);
-  const courseDue = effectiveDueAt({ originalDueAt, extensions: extensions.filter((e) => e.studentId === null), studentId: null });
+  const courseDue = effectiveDueAt({
+    originalDueAt,
+    extensions: extensions.filter((e) => e.studentId === null),
+    studentId: null,
+  });
   return (studentId) => {
     if (studentId === null || !personal.has(studentId)) return courseDue;
     // Keep the caller's order among the events: effectiveDueAt breaks createdAt ties by input order.
-    return effectiveDueAt({ originalDueAt, extensions: extensions.filter((e) => e.studentId === null || e.studentId === studentId), studentId });
+    return effectiveDueAt({
+      originalDueAt,
+      extensions: extensions.filter((e) => e.studentId === null || e.studentId === studentId),
+      studentId,
+    });
   };
 }
 
 /** Plain-language reason for a correcting entry: what changed and the before → after charge. */
-export function correctionReason({ cause, code, chargedSoFar, shouldCharge }: { cause: string; code: string; chargedSoFar: number; shouldCharge: number }): string {
+export function correctionReason({
+  cause,
+  code,
+  chargedSoFar,
+  shouldCharge,
+}: {
+  cause: string;
+  code: string;
+  chargedSoFar: number;
+  shouldCharge: number;
+}): string {
   return `${cause}: ${code} charge recomputed from ${chargedSoFar} h to ${shouldCharge} h`;
 }

@@ -19,7 +19,13 @@ export function sortCutoffs({ cutoffs }: { cutoffs: readonly LetterCutoff[] }): 
 }
 
 /** Highest letter whose minPercent <= percent; null when no band applies. */
-export function letterFor({ percent, cutoffs }: { percent: number | null; cutoffs: readonly LetterCutoff[] }): string | null {
+export function letterFor({
+  percent,
+  cutoffs,
+}: {
+  percent: number | null;
+  cutoffs: readonly LetterCutoff[];
+}): string | null {
   if (percent === null || Number.isNaN(percent)) return null;
   let best: LetterCutoff | null = null;
   // A linear scan instead of a sort keeps this allocation-free for batch use.
@@ -30,7 +36,13 @@ export function letterFor({ percent, cutoffs }: { percent: number | null; cutoff
 }
 
 /** Position of a letter, 0 = best. Throws for a letter the course does not use. */
-export function letterRank({ letter, sortedCutoffs }: { letter: string; sortedCutoffs: readonly LetterCutoff[] }): number {
+export function letterRank({
+  letter,
+  sortedCutoffs,
+}: {
+  letter: string;
+  sortedCutoffs: readonly LetterCutoff[];
+}): number {
   const rank = sortedCutoffs.findIndex((c) => c.letter === letter);
   if (rank < 0) throw new RangeError(`unknown letter ${letter}`);
   return rank;

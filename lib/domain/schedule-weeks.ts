@@ -62,7 +62,10 @@ export function weekAnchor({ date }: { date: LocalDate }): string {
 
 /** Element id of an assignment on the deadlines page: "as-a3". */
 export function assignmentAnchor({ code }: { code: string }): string {
-  return `as-${code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+  return `as-${code
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}`;
 }
 
 /** Which filters show an entry. A no-class marker belongs with the lectures it replaces. */
@@ -92,29 +95,58 @@ export function buildScheduleWeeks<E extends WeekEntry, V extends WeekEvent>({
   timeZone: string;
 }): ScheduleWeek<E, V>[] {
   // With no term dates and no sessions, the deadlines themselves set the span.
-  const known = entries.length || firstDay || lastDay ? entries.map((e) => e.date) : events.map((e) => localDateOf({ at: e.at, timeZone }));
+  const known =
+    entries.length || firstDay || lastDay
+      ? entries.map((e) => e.date)
+      : events.map((e) => localDateOf({ at: e.at, timeZone }));
   const dates = [...known].sort();
   const spanFirst = [firstDay, dates[0]].filter((d): d is LocalDate => !!d).sort()[0];
-  const spanLast = [lastDay, dates.at(-1)].filter((d): d is LocalDate => !!d).sort().at(-1);
+  const spanLast = [lastDay, dates.at(-1)]
+    .filter((d): d is LocalDate => !!d)
+    .sort()
+    .at(-1);
 
   const items: WeekItem<E, V>[] = [
-    ...entries.map((entry): WeekItem<E, V> => ({ type: "entry", date: entry.date, sortAt: entry.sortAt.getTime(), tags: entryTags(entry), entry })),
-    ...events.map((event): WeekItem<E, V> => ({ type: "event", date: localDateOf({ at: event.at, timeZone }), sortAt: event.at.getTime(), tags: ["deadlines"], event })),
+    ...entries.map((entry): WeekItem<E, V> => ({
+      type: "entry",
+      date: entry.date,
+      sortAt: entry.sortAt.getTime(),
+      tags: entryTags(entry),
+      entry,
+    })),
+    ...events.map((event): WeekItem<E, V> => ({
+      type: "event",
+      date: localDateOf({ at: event.at, timeZone }),
+      sortAt: event.at.getTime(),
+      tags: ["deadlines"],
+      event,
+    })),
   ];
   // Same instant: sessions first, then releases, then deadlines; then as given.
   const rank = (i: WeekItem<E, V>) => (i.type === "entry" ? 0 : i.event.kind === "release" ? 1 : 2);
-  items.sort((a, b) => a.sortAt - b.sortAt || rank(a) - rank(b) || (a.type === "entry" && b.type === "entry" ? a.entry.position - b.entry.position : 0));
+  items.sort(
+    (a, b) =>
+      a.sortAt - b.sortAt ||
+      rank(a) - rank(b) ||
+      (a.type === "entry" && b.type === "entry" ? a.entry.position - b.entry.position : 0),
+  );
 
   const termWeeks: LocalDate[] = [];
   if (spanFirst && spanLast) {
-    for (let monday = weekStart({ date: spanFirst }); monday <= spanLast; monday = addDays({ date: monday, days: 7 })) termWeeks.push(monday);
+    for (let monday = weekStart({ date: spanFirst }); monday <= spanLast; monday = addDays({ date: monday, days: 7 }))
+      termWeeks.push(monday);
   }
   const firstMonday = termWeeks[0];
   const lastSunday = termWeeks.length ? addDays({ date: termWeeks.at(-1)!, days: 6 }) : undefined;
 
   const byWeek = new Map<string, WeekItem<E, V>[]>();
   for (const item of items) {
-    const key = !firstMonday || item.date < firstMonday ? "before" : item.date > lastSunday! ? "after" : weekStart({ date: item.date });
+    const key =
+      !firstMonday || item.date < firstMonday
+        ? "before"
+        : item.date > lastSunday!
+          ? "after"
+          : weekStart({ date: item.date });
     const list = byWeek.get(key) ?? [];
     list.push(item);
     byWeek.set(key, list);
@@ -132,7 +164,8 @@ export function buildScheduleWeeks<E extends WeekEntry, V extends WeekEvent>({
     const numbers = sessions.map((e) => e.weekNumber).filter((n): n is number => n !== null);
     const number = numbered ? (numbers.length ? Math.min(...numbers) : null) : index + 1;
     const noClassEntry = sessions.length > 0 && sessions.every((e) => e.kind === "NO_CLASS") ? sessions[0]! : null;
-    const label = number !== null ? `Week ${number}` : noClassEntry ? noClassEntry.title : `Week of ${shortDate(monday)}`;
+    const label =
+      number !== null ? `Week ${number}` : noClassEntry ? noClassEntry.title : `Week of ${shortDate(monday)}`;
     weeks.push({
       key: monday,
       anchor: `week-${monday}`,
@@ -153,7 +186,19 @@ export function buildScheduleWeeks<E extends WeekEntry, V extends WeekEvent>({
 }
 
 function extraWeek<E, V>(key: "before" | "after", label: string, items: WeekItem<E, V>[]): ScheduleWeek<E, V> {
-  return { key, anchor: `week-${key}`, kind: key, start: null, end: null, number: null, label, noClass: null, sprint: null, items, tags: union(items.map((i) => i.tags)) };
+  return {
+    key,
+    anchor: `week-${key}`,
+    kind: key,
+    start: null,
+    end: null,
+    number: null,
+    label,
+    noClass: null,
+    sprint: null,
+    items,
+    tags: union(items.map((i) => i.tags)),
+  };
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -170,13 +215,23 @@ export function weekRangeLabel({ start, end }: { start: LocalDate; end: LocalDat
 }
 
 /** The key of the week containing `now` in the course's zone, or null when the term is not on. */
-export function currentWeekKey({ weeks, now, timeZone }: { weeks: readonly { key: string; kind: string }[]; now: Date; timeZone: string }): string | null {
+export function currentWeekKey({
+  weeks,
+  now,
+  timeZone,
+}: {
+  weeks: readonly { key: string; kind: string }[];
+  now: Date;
+  timeZone: string;
+}): string | null {
   const monday = weekStart({ date: localDateOf({ at: now, timeZone }) });
   return weeks.some((w) => w.kind === "term" && w.key === monday) ? monday : null;
 }
 
 /** Consecutive weeks sharing a sprint label form one group; weeks without one stand alone. */
-export function groupBySprint<W extends { sprint: string | null }>(weeks: readonly W[]): { sprint: string | null; weeks: W[] }[] {
+export function groupBySprint<W extends { sprint: string | null }>(
+  weeks: readonly W[],
+): { sprint: string | null; weeks: W[] }[] {
   const groups: { sprint: string | null; weeks: W[] }[] = [];
   for (const week of weeks) {
     const last = groups.at(-1);

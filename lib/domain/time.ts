@@ -111,7 +111,11 @@ export function localToInstant({ date, time, timeZone }: { date: LocalDate; time
   // Real zones change offset at most once in any 48-hour stretch, so offsets sampled
   // a day either side cover every offset that could apply to this reading.
   const offsetBefore = offsetMinutesAt(timeZone, wallMs - DAY_MS);
-  const candidateOffsets = new Set([offsetBefore, offsetMinutesAt(timeZone, wallMs), offsetMinutesAt(timeZone, wallMs + DAY_MS)]);
+  const candidateOffsets = new Set([
+    offsetBefore,
+    offsetMinutesAt(timeZone, wallMs),
+    offsetMinutesAt(timeZone, wallMs + DAY_MS),
+  ]);
 
   let earliest: number | null = null;
   for (const offset of candidateOffsets) {
@@ -133,7 +137,15 @@ export function localToInstant({ date, time, timeZone }: { date: LocalDate; time
  * day resolved in full. It is the earliest match whenever it matches, because a zone
  * changes offset at most once in 48 hours (localToInstant's own assumption).
  */
-export function dailyInstants({ firstDay, time, timeZone }: { firstDay: LocalDate; time: LocalTime; timeZone: string }): () => number {
+export function dailyInstants({
+  firstDay,
+  time,
+  timeZone,
+}: {
+  firstDay: LocalDate;
+  time: LocalTime;
+  timeZone: string;
+}): () => number {
   const { year, month, day } = parseLocalDate({ date: firstDay });
   const { hours, minutes } = parseLocalTime({ time });
   // Wall-clock readings expressed as if they were UTC: exactly a day apart.
@@ -143,7 +155,8 @@ export function dailyInstants({ firstDay, time, timeZone }: { firstDay: LocalDat
   return () => {
     const wall = firstWall + days * DAY_MS;
     let at: number | null = null;
-    if (offset !== null && offsetMinutesAt(timeZone, wall - offset * MINUTE_MS) === offset) at = wall - offset * MINUTE_MS;
+    if (offset !== null && offsetMinutesAt(timeZone, wall - offset * MINUTE_MS) === offset)
+      at = wall - offset * MINUTE_MS;
     at ??= localToInstant({ date: addDays({ date: firstDay, days }), time, timeZone }).getTime();
     offset = (wall - at) / MINUTE_MS;
     days++;
@@ -216,7 +229,15 @@ export function zoneAbbreviation({ at, timeZone }: { at: Date; timeZone: string 
  * - "dateShort": "Oct 29"
  * The zone name is always printed next to a time so nobody has to guess whose 11 PM it is.
  */
-export function formatInZone({ at, timeZone, style = "full" }: { at: Date; timeZone: string; style?: DisplayStyle }): string {
+export function formatInZone({
+  at,
+  timeZone,
+  style = "full",
+}: {
+  at: Date;
+  timeZone: string;
+  style?: DisplayStyle;
+}): string {
   assertTimeZone({ timeZone });
   const inZone = { in: tz(timeZone) };
   switch (style) {
@@ -242,7 +263,9 @@ export function addDays({ date, days }: { date: LocalDate; days: number }): Loca
 export function daysBetween({ from, to }: { from: LocalDate; to: LocalDate }): number {
   const a = parseLocalDate({ date: from });
   const b = parseLocalDate({ date: to });
-  return Math.round((utcMidnight(b.year, b.month, b.day).getTime() - utcMidnight(a.year, a.month, a.day).getTime()) / DAY_MS);
+  return Math.round(
+    (utcMidnight(b.year, b.month, b.day).getTime() - utcMidnight(a.year, a.month, a.day).getTime()) / DAY_MS,
+  );
 }
 
 /** The Monday on or before `date` (course weeks run Monday–Sunday). */

@@ -1,4 +1,10 @@
-import { compileScheme, type GradeScheme, type LateConsequence, type SchemeItem, type StudentScores } from "@/lib/domain/grading-scheme";
+import {
+  compileScheme,
+  type GradeScheme,
+  type LateConsequence,
+  type SchemeItem,
+  type StudentScores,
+} from "@/lib/domain/grading-scheme";
 import { letterRank } from "@/lib/domain/letters";
 
 export type WhatIfResult =
@@ -45,9 +51,11 @@ export function whatIfNeeded({
   };
 
   const full = at(steps);
-  if (!full.reaches) return { reachable: false, alreadyReached: false, bestPercent: full.percent, bestLetter: full.letter };
+  if (!full.reaches)
+    return { reachable: false, alreadyReached: false, bestPercent: full.percent, bestLetter: full.letter };
   const zero = at(0);
-  if (zero.reaches) return { reachable: true, alreadyReached: true, score: 0, percent: zero.percent!, letter: zero.letter! };
+  if (zero.reaches)
+    return { reachable: true, alreadyReached: true, score: 0, percent: zero.percent!, letter: zero.letter! };
 
   let lo = 0; // fails
   let hi = steps; // reaches
@@ -57,5 +65,11 @@ export function whatIfNeeded({
     else lo = mid;
   }
   const answer = at(hi);
-  return { reachable: true, alreadyReached: false, score: scoreAt(hi), percent: answer.percent!, letter: answer.letter! };
+  return {
+    reachable: true,
+    alreadyReached: false,
+    score: scoreAt(hi),
+    percent: answer.percent!,
+    letter: answer.letter!,
+  };
 }

@@ -4,7 +4,11 @@ import { checkbox, id, optionalLocalDateTime, requiredText } from "@/lib/validat
 export const announcementSchema = z.object({
   announcementId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
   title: requiredText("a title", 200),
-  body: z.string({ error: "Write the announcement" }).trim().min(1, "Write the announcement").max(50_000, "At most 50,000 characters"),
+  body: z
+    .string({ error: "Write the announcement" })
+    .trim()
+    .min(1, "Write the announcement")
+    .max(50_000, "At most 50,000 characters"),
   pinned: checkbox,
   // Blank = now; a later time schedules the post.
   publishAt: optionalLocalDateTime,

@@ -1,7 +1,23 @@
 import { z } from "zod";
-import { checkbox, id, optionalLocalDateTime, optionalNumber, optionalText, requiredNumber, requiredText } from "@/lib/validation/fields";
+import {
+  checkbox,
+  id,
+  optionalLocalDateTime,
+  optionalNumber,
+  optionalText,
+  requiredNumber,
+  requiredText,
+} from "@/lib/validation/fields";
 
-export const ASSIGNMENT_KINDS = ["PROJECT", "HOMEWORK", "QUIZ", "LAB", "EXAM", "PARTICIPATION", "PRESENTATION"] as const;
+export const ASSIGNMENT_KINDS = [
+  "PROJECT",
+  "HOMEWORK",
+  "QUIZ",
+  "LAB",
+  "EXAM",
+  "PARTICIPATION",
+  "PRESENTATION",
+] as const;
 
 export const assignmentSchema = z
   .object({

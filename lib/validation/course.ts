@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { httpUrl, localTime, optionalLocalDate, optionalNumber, optionalText, requiredText, timeZone } from "@/lib/validation/fields";
+import {
+  httpUrl,
+  localTime,
+  optionalLocalDate,
+  optionalNumber,
+  optionalText,
+  requiredText,
+  timeZone,
+} from "@/lib/validation/fields";
 import { zipRows } from "@/lib/validation/rows";
 
 export const courseDetailsSchema = z
@@ -21,8 +29,12 @@ export const courseDetailsSchema = z
   });
 export type CourseDetailsInput = z.infer<typeof courseDetailsSchema>;
 
-export const linkRow = z.object({ linkLabel: requiredText("a label", 120), linkUrl: httpUrl }).transform((r) => ({ label: r.linkLabel, url: r.linkUrl }));
-export const courseLinksSchema = zipRows(["linkLabel", "linkUrl"] as const, linkRow, "links").transform((links) => ({ links }));
+export const linkRow = z
+  .object({ linkLabel: requiredText("a label", 120), linkUrl: httpUrl })
+  .transform((r) => ({ label: r.linkLabel, url: r.linkUrl }));
+export const courseLinksSchema = zipRows(["linkLabel", "linkUrl"] as const, linkRow, "links").transform((links) => ({
+  links,
+}));
 export type CourseLinksInput = z.output<typeof courseLinksSchema>;
 
 export const SECTION_KINDS = ["LECTURE", "TUTORIAL", "LAB"] as const;
@@ -30,7 +42,10 @@ const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /** "Mon Wed", "mon,wed", "1 3" → [1, 3] (ISO weekdays). */
 export function parseWeekdays(text: string): number[] | null {
-  const tokens = text.toLowerCase().split(/[\s,/]+/).filter(Boolean);
+  const tokens = text
+    .toLowerCase()
+    .split(/[\s,/]+/)
+    .filter(Boolean);
   if (tokens.length === 0) return null;
   const days = new Set<number>();
   for (const t of tokens) {
@@ -64,7 +79,14 @@ export const sectionRow = z
       ctx.addIssue({ code: "custom", message: "The end time must be after the start time" });
       return z.NEVER;
     }
-    return { code: r.sectionCode, kind: r.sectionKind, weekdays, startTime: r.sectionStart, endTime: r.sectionEnd, location: r.sectionLocation };
+    return {
+      code: r.sectionCode,
+      kind: r.sectionKind,
+      weekdays,
+      startTime: r.sectionStart,
+      endTime: r.sectionEnd,
+      location: r.sectionLocation,
+    };
   });
 export type SectionInput = z.output<typeof sectionRow>;
 export const meetingSectionsSchema = zipRows(
@@ -75,7 +97,12 @@ export const meetingSectionsSchema = zipRows(
   .superRefine((rows, ctx) => {
     const seen = new Set<string>();
     rows.forEach((r, i) => {
-      if (seen.has(r.code)) ctx.addIssue({ code: "custom", path: ["sections"], message: `Row ${i + 1}: section ${r.code} is listed twice` });
+      if (seen.has(r.code))
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections"],
+          message: `Row ${i + 1}: section ${r.code} is listed twice`,
+        });
       seen.add(r.code);
     });
   })

@@ -27,7 +27,8 @@ export function submissionFileError(file: { name: string; size: number }): strin
   if (!(SUBMISSION_EXTENSIONS as readonly string[]).includes(ext)) {
     return `Only ${SUBMISSION_EXTENSIONS.map((e) => `.${e}`).join(", ")} files are accepted${ext ? `, not .${ext}` : ""}.`;
   }
-  if (file.size > MAX_SUBMISSION_BYTES) return `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`;
+  if (file.size > MAX_SUBMISSION_BYTES)
+    return `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`;
   return null;
 }
 
@@ -88,11 +89,24 @@ export const courseExtensionSchema = z
   })
   .superRefine((input, ctx) => {
     if (!input.postAnnouncement) return;
-    if (!input.announcementTitle) ctx.addIssue({ code: "custom", path: ["announcementTitle"], message: "Give the announcement a title, or untick “Post an announcement”." });
-    if (!input.announcementBody) ctx.addIssue({ code: "custom", path: ["announcementBody"], message: "Write the announcement, or untick “Post an announcement”." });
+    if (!input.announcementTitle)
+      ctx.addIssue({
+        code: "custom",
+        path: ["announcementTitle"],
+        message: "Give the announcement a title, or untick “Post an announcement”.",
+      });
+    if (!input.announcementBody)
+      ctx.addIssue({
+        code: "custom",
+        path: ["announcementBody"],
+        message: "Write the announcement, or untick “Post an announcement”.",
+      });
   });
 
-const oneOrMany = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(id).min(1, "Choose at least one student.").max(2000));
+const oneOrMany = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(id).min(1, "Choose at least one student.").max(2000),
+);
 
 export const studentExtensionSchema = z.object({
   courseSlug: z.string().min(1),
@@ -105,7 +119,11 @@ export const studentExtensionSchema = z.object({
 
 export const extensionCsvSchema = z.object({
   courseSlug: z.string().min(1),
-  csv: z.string().trim().min(1, "Paste the CSV or choose a file.").max(500_000, "The CSV is too large (500 kB at most)."),
+  csv: z
+    .string()
+    .trim()
+    .min(1, "Paste the CSV or choose a file.")
+    .max(500_000, "The CSV is too large (500 kB at most)."),
 });
 
 export const revokeExtensionSchema = z.object({
@@ -118,14 +136,23 @@ export const ledgerAdjustmentSchema = z.object({
   courseSlug: z.string().min(1),
   studentId: id,
   direction: z.enum(["give_back", "charge"], { message: "Choose whether to give hours back or charge them." }),
-  hours: z.coerce.number({ message: "Enter a whole number of hours." }).int("Enter a whole number of hours.").min(1, "At least 1 hour.").max(1000, "At most 1000 hours."),
+  hours: z.coerce
+    .number({ message: "Enter a whole number of hours." })
+    .int("Enter a whole number of hours.")
+    .min(1, "At least 1 hour.")
+    .max(1000, "At most 1000 hours."),
   reason: reason("Give a reason (for example, a Dean's note); the student sees it in their ledger."),
 });
 
 /** JSON API body for a course-wide extension (`POST /api/courses/[slug]/extensions`). */
 export const courseExtensionApiSchema = z.object({
   assignmentId: z.string().min(1).max(64),
-  dueAt: z.iso.datetime({ offset: true, message: "dueAt must be an ISO 8601 instant with an offset" }).transform((s) => new Date(s)),
+  dueAt: z.iso
+    .datetime({ offset: true, message: "dueAt must be an ISO 8601 instant with an offset" })
+    .transform((s) => new Date(s)),
   reason: z.string().trim().max(2000).default(""),
-  announcement: z.object({ title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(20_000) }).nullable().default(null),
+  announcement: z
+    .object({ title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(20_000) })
+    .nullable()
+    .default(null),
 });

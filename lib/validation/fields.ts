@@ -6,11 +6,19 @@ import { assertTimeZone, parseLocalDate } from "@/lib/domain/time";
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const requiredText = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `At most ${max} characters`);
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `At most ${max} characters`);
 
 /** Optional text: blank becomes null. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(max, `At most ${max} characters`))
+  z
+    .preprocess(
+      (v) => (v === undefined || v === null ? "" : v),
+      z.string().trim().max(max, `At most ${max} characters`),
+    )
     .transform((v) => (v === "" ? null : v));
 
 /** Only http(s) URLs: a stored link is rendered as an href, and javascript: must never get there. */
@@ -49,7 +57,10 @@ export const localDate = z
 
 export const optionalLocalDate = z.preprocess(emptyToUndefined, localDate.optional()).transform((v) => v ?? null);
 
-export const localTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)");
+export const localTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)");
 export const optionalLocalTime = z.preprocess(emptyToUndefined, localTime.optional()).transform((v) => v ?? null);
 
 /** <input type="datetime-local"> gives "YYYY-MM-DDTHH:MM" (seconds optional). */
@@ -66,7 +77,9 @@ export const localDateTime = z
     }
   }, "Enter a real date")
   .transform((v) => ({ date: v.slice(0, 10), time: v.slice(11, 16) }));
-export const optionalLocalDateTime = z.preprocess(emptyToUndefined, localDateTime.optional()).transform((v) => v ?? null);
+export const optionalLocalDateTime = z
+  .preprocess(emptyToUndefined, localDateTime.optional())
+  .transform((v) => v ?? null);
 
 export const timeZone = z
   .string()
@@ -84,7 +97,12 @@ export const timeZone = z
 /** A number typed into an input: blank → null when optional. */
 export const optionalNumber = (opts: { min?: number; max?: number; int?: boolean; label?: string } = {}) =>
   z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? Number(v) : v),
+    (v) =>
+      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
+        ? null
+        : typeof v === "string"
+          ? Number(v)
+          : v,
     z
       .number({ error: `Enter a number` })
       .finite("Enter a number")
@@ -95,6 +113,8 @@ export const optionalNumber = (opts: { min?: number; max?: number; int?: boolean
   );
 
 export const requiredNumber = (opts: { min?: number; max?: number; int?: boolean } = {}) =>
-  optionalNumber(opts).refine((n): n is number => n !== null, "Enter a number").transform((n) => n as number);
+  optionalNumber(opts)
+    .refine((n): n is number => n !== null, "Enter a number")
+    .transform((n) => n as number);
 
 export const id = z.string().trim().min(1).max(64);

@@ -10,13 +10,18 @@ export const scoreValue = z
   .max(100_000, "That score is too large");
 
 /** What a grader typed ("85", " 7.5 ", "", or "EX" for excused, as in Canvas) as a cell value. */
-export function parseScoreText(text: string): { ok: true; score: number | null; excused: boolean } | { ok: false; error: string } {
+export function parseScoreText(
+  text: string,
+): { ok: true; score: number | null; excused: boolean } | { ok: false; error: string } {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, score: null, excused: false };
   if (/^ex$/i.test(trimmed)) return { ok: true, score: null, excused: true };
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { ok: false, error: `"${trimmed}" is not a number (or EX for excused)` };
+  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
+    return { ok: false, error: `"${trimmed}" is not a number (or EX for excused)` };
   const parsed = scoreValue.safeParse(Number(trimmed));
-  return parsed.success ? { ok: true, score: parsed.data, excused: false } : { ok: false, error: parsed.error.issues[0]!.message };
+  return parsed.success
+    ? { ok: true, score: parsed.data, excused: false }
+    : { ok: false, error: parsed.error.issues[0]!.message };
 }
 
 /** A cell save (JSON body of PUT /api/courses/[slug]/grades/[assignmentId]/[studentId]). */
@@ -29,8 +34,13 @@ export const gradeSaveSchema = z
     excused: z.boolean().optional(),
     feedback: z.string().max(20_000, "Feedback is limited to 20,000 characters").optional(),
   })
-  .refine((v) => v.score !== undefined || v.feedback !== undefined || v.excused !== undefined, { message: "Nothing to save" })
-  .refine((v) => !(v.excused === true && typeof v.score === "number"), { message: "An excused grade has no score", path: ["score"] });
+  .refine((v) => v.score !== undefined || v.feedback !== undefined || v.excused !== undefined, {
+    message: "Nothing to save",
+  })
+  .refine((v) => !(v.excused === true && typeof v.score === "number"), {
+    message: "An excused grade has no score",
+    path: ["score"],
+  });
 export type GradeSaveInput = z.infer<typeof gradeSaveSchema>;
 
 /** One grade cell as both sides of a save see it: a save's answer, and a conflict's `current`. version 0 = no grade row. */
@@ -45,7 +55,11 @@ export const cellStateSchema = z.object({
 export type CellState = z.infer<typeof cellStateSchema>;
 
 /** What PUT …/grades/[assignmentId]/[studentId] answers: the saved cell, or (409) the cell as it is now. */
-export const cellSaveAnswerSchema = z.object({ cell: cellStateSchema.optional(), current: cellStateSchema.optional(), error: z.string().optional() });
+export const cellSaveAnswerSchema = z.object({
+  cell: cellStateSchema.optional(),
+  current: cellStateSchema.optional(),
+  error: z.string().optional(),
+});
 
 export const releaseSchema = z.object({
   assignmentId: id,
@@ -56,10 +70,22 @@ export const releaseSchema = z.object({
 
 const optionalWeight = z.preprocess(
   (v) => (v === "" || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-  z.number({ error: "Enter a number or leave blank" }).finite("Enter a number").min(0, "Must be 0 or more").max(1000, "At most 1000").nullable(),
+  z
+    .number({ error: "Enter a number or leave blank" })
+    .finite("Enter a number")
+    .min(0, "Must be 0 or more")
+    .max(1000, "At most 1000")
+    .nullable(),
 );
 const number = (label: string, min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: `${label} is required` }).finite(`${label} must be a number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`));
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z
+      .number({ error: `${label} is required` })
+      .finite(`${label} must be a number`)
+      .min(min, `${label} must be at least ${min}`)
+      .max(max, `${label} must be at most ${max}`),
+  );
 
 export const schemeCategoryInput = z.object({
   id,
@@ -89,7 +115,9 @@ export const schemeInputSchema = z
     const trackIds = [...new Set(value.categories.map((c) => c.trackId).filter((t): t is string => t !== null))];
     const groups = trackIds.length ? trackIds : [null];
     for (const track of groups) {
-      const total = value.categories.filter((c) => c.trackId === null || c.trackId === track).reduce((sum, c) => sum + c.weight, 0);
+      const total = value.categories
+        .filter((c) => c.trackId === null || c.trackId === track)
+        .reduce((sum, c) => sum + c.weight, 0);
       if (Math.abs(total - 100) > 0.001) {
         ctx.addIssue({
           code: "custom",
@@ -102,14 +130,24 @@ export const schemeInputSchema = z
     const mins = new Map<number, number>();
     value.cutoffs.forEach((c, i) => {
       const seenLetter = letters.get(c.letter.toUpperCase());
-      if (seenLetter !== undefined) ctx.addIssue({ code: "custom", path: ["cutoffs", i, "letter"], message: `"${c.letter}" is already used` });
+      if (seenLetter !== undefined)
+        ctx.addIssue({ code: "custom", path: ["cutoffs", i, "letter"], message: `"${c.letter}" is already used` });
       else letters.set(c.letter.toUpperCase(), i);
       const seenMin = mins.get(c.minPercent);
-      if (seenMin !== undefined) ctx.addIssue({ code: "custom", path: ["cutoffs", i, "minPercent"], message: `Another letter already starts at ${c.minPercent}%` });
+      if (seenMin !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["cutoffs", i, "minPercent"],
+          message: `Another letter already starts at ${c.minPercent}%`,
+        });
       else mins.set(c.minPercent, i);
     });
     if (value.cutoffs.length && !value.cutoffs.some((c) => c.minPercent === 0)) {
-      ctx.addIssue({ code: "custom", path: ["cutoffs"], message: "One letter must start at 0% so every grade has a letter" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cutoffs"],
+        message: "One letter must start at 0% so every grade has a letter",
+      });
     }
   });
 export type SchemeInput = z.infer<typeof schemeInputSchema>;

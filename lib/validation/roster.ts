@@ -5,7 +5,12 @@ import { id, optionalText } from "@/lib/validation/fields";
 export const MEMBER_ROLES = ["STUDENT", "AUDITOR", "TA", "INSTRUCTOR"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const email = z.string({ error: "Enter an email address" }).trim().toLowerCase().email("Enter an email address").max(254);
+export const email = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .toLowerCase()
+  .email("Enter an email address")
+  .max(254);
 
 export const addMemberSchema = z.object({
   email,
@@ -18,14 +23,22 @@ export const changeRoleSchema = z.object({ membershipId: id, role: z.enum(MEMBER
 export const membershipIdSchema = z.object({ membershipId: id });
 
 export const rosterCsvSchema = z.object({
-  csv: z.string({ error: "Choose a CSV file" }).min(1, "The file is empty").max(1_000_000, "The file is larger than 1 MB"),
+  csv: z
+    .string({ error: "Choose a CSV file" })
+    .min(1, "The file is empty")
+    .max(1_000_000, "The file is larger than 1 MB"),
 });
 
 export type RosterCsvRow = { line: number; email: string; name: string | null; role: MemberRole };
 export type RosterCsvParse = { rows: RosterCsvRow[]; errors: { line: number; message: string }[] };
 
 const ROLE_WORDS: Record<string, MemberRole> = {
-  student: "STUDENT", auditor: "AUDITOR", audit: "AUDITOR", ta: "TA", "teaching assistant": "TA", instructor: "INSTRUCTOR",
+  student: "STUDENT",
+  auditor: "AUDITOR",
+  audit: "AUDITOR",
+  ta: "TA",
+  "teaching assistant": "TA",
+  instructor: "INSTRUCTOR",
 };
 
 /**
@@ -46,10 +59,16 @@ export function parseRosterCsv(text: string): RosterCsvParse {
     lineOf.push(line);
     line += 1 + row.join(",").split(/\r\n|\r|\n/).length - 1;
   }
-  for (const e of result.errors) if (e.row !== undefined && e.code !== "UndetectableDelimiter") errors.push({ line: lineOf[e.row] ?? e.row + 1, message: e.message });
+  for (const e of result.errors)
+    if (e.row !== undefined && e.code !== "UndetectableDelimiter")
+      errors.push({ line: lineOf[e.row] ?? e.row + 1, message: e.message });
   const header = (data[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = { email: header.indexOf("email"), name: header.indexOf("name"), role: header.indexOf("role") };
-  if (col.email < 0) return { rows: [], errors: [{ line: 1, message: "The first line must be a header naming an email column (email,name,role)" }] };
+  if (col.email < 0)
+    return {
+      rows: [],
+      errors: [{ line: 1, message: "The first line must be a header naming an email column (email,name,role)" }],
+    };
   const seen = new Map<string, number>();
   for (let i = 1; i < data.length; i++) {
     const cells = data[i]!;
@@ -61,7 +80,10 @@ export function parseRosterCsv(text: string): RosterCsvParse {
       continue;
     }
     const roleText = col.role >= 0 ? (cells[col.role] ?? "").trim().toLowerCase() : "";
-    const role = roleText === "" ? "STUDENT" : ROLE_WORDS[roleText] ?? (MEMBER_ROLES as readonly string[]).find((r) => r.toLowerCase() === roleText);
+    const role =
+      roleText === ""
+        ? "STUDENT"
+        : (ROLE_WORDS[roleText] ?? (MEMBER_ROLES as readonly string[]).find((r) => r.toLowerCase() === roleText));
     if (!role) {
       errors.push({ line: at, message: `unknown role "${roleText}" (use student, auditor, ta or instructor)` });
       continue;

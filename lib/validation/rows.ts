@@ -6,13 +6,15 @@ import { z } from "zod";
  * `key` that names the row, so it shows inline under the list. Rows whose
  * inputs are all blank are dropped.
  */
-export function zipRows<const F extends readonly string[], T extends z.ZodType>(
-  fields: F,
-  row: T,
-  key: string,
-) {
+export function zipRows<const F extends readonly string[], T extends z.ZodType>(fields: F, row: T, key: string) {
   const shape = Object.fromEntries(
-    fields.map((f) => [f, z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(5000)))]),
+    fields.map((f) => [
+      f,
+      z.preprocess(
+        (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.string().max(5000)),
+      ),
+    ]),
   ) as unknown as { [K in F[number]]: z.ZodType<string[]> };
   return z.object(shape).transform((value, ctx) => {
     const columns = fields.map((f) => (value as Record<string, string[]>)[f] ?? []);
@@ -26,7 +28,8 @@ export function zipRows<const F extends readonly string[], T extends z.ZodType>(
       if (parsed.success) out.push(parsed.data);
       else {
         failed = true;
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [key], message: `Row ${i + 1}: ${issue.message}` });
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: "custom", path: [key], message: `Row ${i + 1}: ${issue.message}` });
       }
     }
     return failed ? z.NEVER : out;
@@ -34,7 +37,10 @@ export function zipRows<const F extends readonly string[], T extends z.ZodType>(
 }
 
 /** Lines of a textarea ("Title | https://…" per line); blank lines are skipped, errors name the line. */
-export function parseLines<T>(text: string, parseLine: (line: string) => { ok: true; value: T } | { ok: false; error: string }): { values: T[]; errors: string[] } {
+export function parseLines<T>(
+  text: string,
+  parseLine: (line: string) => { ok: true; value: T } | { ok: false; error: string },
+): { values: T[]; errors: string[] } {
   const values: T[] = [];
   const errors: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {

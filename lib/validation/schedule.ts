@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { id, list, localDate, optionalLocalTime, optionalNumber, optionalText, optionalUrl, requiredText } from "@/lib/validation/fields";
+import {
+  id,
+  list,
+  localDate,
+  optionalLocalTime,
+  optionalNumber,
+  optionalText,
+  optionalUrl,
+  requiredText,
+} from "@/lib/validation/fields";
 import { parseLines } from "@/lib/validation/rows";
 
 export const ENTRY_KINDS = ["LECTURE", "LAB", "NO_CLASS", "PRESENTATION", "MILESTONE"] as const;
@@ -27,8 +36,14 @@ export function formatReadings(readings: ReadingInput[]): string {
   return readings.map((r) => (r.url ? `${r.title} | ${r.url}` : r.title)).join("\n");
 }
 
-const lines = z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(20_000))
-  .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+const lines = z
+  .preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(20_000))
+  .transform((v) =>
+    v
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 
 export const scheduleEntrySchema = z
   .object({
@@ -42,11 +57,13 @@ export const scheduleEntrySchema = z
     weekNumber: optionalNumber({ min: 0, max: 60, int: true }),
     sprintLabel: optionalText(80),
     topics: lines,
-    readings: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(20_000)).transform((text, ctx) => {
-      const { values, errors } = parseReadings(text);
-      for (const message of errors) ctx.addIssue({ code: "custom", message });
-      return values;
-    }),
+    readings: z
+      .preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(20_000))
+      .transform((text, ctx) => {
+        const { values, errors } = parseReadings(text);
+        for (const message of errors) ctx.addIssue({ code: "custom", message });
+        return values;
+      }),
     slidesUrl: optionalUrl,
     notesUrl: optionalUrl,
     recordingUrl: optionalUrl,
@@ -60,9 +77,12 @@ export const scheduleEntrySchema = z
     newSpeakerUrl: optionalUrl,
   })
   .superRefine((v, ctx) => {
-    if ((v.startTime === null) !== (v.endTime === null)) ctx.addIssue({ code: "custom", path: ["endTime"], message: "Give both a start and an end time, or neither" });
-    else if (v.startTime && v.endTime && v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "The end time must be after the start time" });
-    if (!v.newSpeakerName && (v.newSpeakerAffiliation || v.newSpeakerUrl)) ctx.addIssue({ code: "custom", path: ["newSpeakerName"], message: "Enter the new speaker's name" });
+    if ((v.startTime === null) !== (v.endTime === null))
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Give both a start and an end time, or neither" });
+    else if (v.startTime && v.endTime && v.endTime <= v.startTime)
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "The end time must be after the start time" });
+    if (!v.newSpeakerName && (v.newSpeakerAffiliation || v.newSpeakerUrl))
+      ctx.addIssue({ code: "custom", path: ["newSpeakerName"], message: "Enter the new speaker's name" });
   });
 export type ScheduleEntryInput = z.output<typeof scheduleEntrySchema>;
 

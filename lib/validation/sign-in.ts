@@ -14,13 +14,13 @@ export const PASSWORD_MAX = 256;
 export const EMAIL_MESSAGE = "Enter an email address";
 export const PASSWORD_MESSAGE = "Enter your password";
 // zod's own pattern for z.string().email() (zod 4), so both sides accept the same addresses.
-const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_PATTERN =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 const tooLong = (max: number) => `Too big: expected string to have <=${max} characters`;
 
 export type SignInFields = { email: string; password: string };
 export type SignInCheck =
-  | { ok: true; data: SignInFields }
-  | { ok: false; fieldErrors: { email?: string[]; password?: string[] } };
+  { ok: true; data: SignInFields } | { ok: false; fieldErrors: { email?: string[]; password?: string[] } };
 
 /** The email trimmed and lower-cased, as `signInSchema` gives it; the first problem of each field. */
 export function checkSignIn({ email, password }: SignInFields): SignInCheck {
@@ -30,5 +30,7 @@ export function checkSignIn({ email, password }: SignInFields): SignInCheck {
   else if (normalised.length > EMAIL_MAX) fieldErrors.email = [tooLong(EMAIL_MAX)];
   if (password.length < 1) fieldErrors.password = [PASSWORD_MESSAGE];
   else if (password.length > PASSWORD_MAX) fieldErrors.password = [tooLong(PASSWORD_MAX)];
-  return fieldErrors.email || fieldErrors.password ? { ok: false, fieldErrors } : { ok: true, data: { email: normalised, password } };
+  return fieldErrors.email || fieldErrors.password
+    ? { ok: false, fieldErrors }
+    : { ok: true, data: { email: normalised, password } };
 }

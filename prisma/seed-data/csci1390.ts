@@ -22,8 +22,7 @@ const lectures: { date: string; title: string; plq: boolean }[] = [
 // A PLQ is posted right after its lecture (10:20) and due at the start (09:00) of the next one.
 // "Next" = the next listed lecture date; the list ends at 02/25, so PLQ6's is assumed.
 const lectureDates = [...new Set(lectures.map((l) => l.date))];
-const nextLectureDate = (date: string): string =>
-  lectureDates.find((d) => d > date) ?? "2025-02-27"; // assumed: the next Tue/Thu meeting after the last listed lecture
+const nextLectureDate = (date: string): string => lectureDates.find((d) => d > date) ?? "2025-02-27"; // assumed: the next Tue/Thu meeting after the last listed lecture
 
 let plqCount = 0;
 const plqs: AssignmentSeed[] = [];
@@ -36,7 +35,8 @@ const lectureEntries: ScheduleEntrySeed[] = lectures.map((l) => {
     title: `Post-lecture quiz ${plqCount}: ${l.title}`,
     kind: "QUIZ",
     category: "Post Lecture Quizzes",
-    description: "Graded on completeness and correctness. Cannot be submitted late; up to 5 PLQs may be missed across the semester.",
+    description:
+      "Graded on completeness and correctness. Cannot be submitted late; up to 5 PLQs may be missed across the semester.",
     released: at(l.date, "10:20"),
     due: at(nextLectureDate(l.date), "09:00"),
     acceptsLate: false,
@@ -48,13 +48,23 @@ const lectureEntries: ScheduleEntrySeed[] = lectures.map((l) => {
 const schedule: ScheduleEntrySeed[] = [
   ...lectureEntries,
   {
-    date: "2025-02-04", startTime: "18:00", endTime: "18:00", kind: "MILESTONE",
+    date: "2025-02-04",
+    startTime: "18:00",
+    endTime: "18:00",
+    kind: "MILESTONE",
     title: "Project 1: mid-project check-in due",
   } satisfies ScheduleEntrySeed,
 ].sort((a, b) => a.date.localeCompare(b.date));
 
 // "Released latest by 5 PM on the release date, due at 6 PM on the due date."
-const project = (n: number, title: string, weight: number, released: string, due: string, description: string): AssignmentSeed => ({
+const project = (
+  n: number,
+  title: string,
+  weight: number,
+  released: string,
+  due: string,
+  description: string,
+): AssignmentSeed => ({
   code: `P${n}`,
   title: `Project ${n}: ${title}`,
   kind: "PROJECT",
@@ -79,7 +89,7 @@ export const csci1390: CourseSeed = {
     "Many applications, across industries varying from ecommerce to education, rely on data processing and machine learning systems for data analytics tasks. Deep learning techniques are now being applied to problems such as search, coding assistants, and chip placement. Due to how widely used these applications are, performance, specifically latency, throughput, and hardware efficiency, is very important. However, achieving high performance in these systems can be challenging.",
     "This class will explore systems-related challenges related to building, training, deploying and managing large-scale data processing and machine learning systems. The learning goals of the class are for students to deeply understand the systems techniques that allow ML systems to be deployed efficiently, at scale. Topics include efficient training and inference, understanding how to build hardware ML algorithms, understanding ML algorithm performance, GPU programming and cuda, recent transformer architectures, efficient retrieval, and more.",
     "This is the first offering of this class; students should anticipate technical difficulties, and the course components and schedule are subject to change.",
-    "**Registration.** Due to constrained TA resources, this offering is capped at 56 students. **Auditing.** Auditors (\"vagabonds\") are welcome, but the limits on TA resources still apply: no grading support and no support in office hours.",
+    '**Registration.** Due to constrained TA resources, this offering is capped at 56 students. **Auditing.** Auditors ("vagabonds") are welcome, but the limits on TA resources still apply: no grading support and no support in office hours.',
   ].join("\n\n"),
   timeZone: "America/New_York", // assumed: not stated; Brown is in Providence, RI
   firstDayOfClasses: "2025-01-23", // the first listed lecture
@@ -92,7 +102,14 @@ export const csci1390: CourseSeed = {
     { key: "ta", name: "CSCI 1390 TA", role: "TA", title: "Teaching Assistant" },
   ],
   sections: [
-    { code: "CSCI1390-S01", kind: "LECTURE", weekdays: [2, 4], startTime: "09:00", endTime: "10:20", location: "CIT 368" },
+    {
+      code: "CSCI1390-S01",
+      kind: "LECTURE",
+      weekdays: [2, 4],
+      startTime: "09:00",
+      endTime: "10:20",
+      location: "CIT 368",
+    },
   ],
   speakers: [],
   schedule,
@@ -109,18 +126,39 @@ export const csci1390: CourseSeed = {
   ],
   assignments: [
     project(1, "Parallelism", 18, "2025-01-28", "2025-02-19", `${projectText} Mid-project check-in due 02/04/2025.`),
-    { code: "HW1", title: "Written HW 1", kind: "HOMEWORK", category: "Written Homeworks", released: at("2025-02-19", "17:00"), due: at("2025-02-27", "18:00"),
-      description: "Read a piece of technical writing and respond to conceptual questions; graded on clarity. Late hours cannot be used." },
+    {
+      code: "HW1",
+      title: "Written HW 1",
+      kind: "HOMEWORK",
+      category: "Written Homeworks",
+      released: at("2025-02-19", "17:00"),
+      due: at("2025-02-27", "18:00"),
+      description:
+        "Read a piece of technical writing and respond to conceptual questions; graded on clarity. Late hours cannot be used.",
+    },
     project(2, "Attention & KV Caching", 18, "2025-02-25", "2025-03-18", projectText),
     project(3, "Cuda Kernels", 18, "2025-03-18", "2025-04-15", projectText),
     project(4, "Vector Databases", 11, "2025-04-15", "2025-04-24", projectText),
-    { code: "HW2", title: "Written HW 2", kind: "HOMEWORK", category: "Written Homeworks", released: at("2025-04-24", "17:00"), due: at("2025-05-06", "18:00"),
-      description: "Due at the end of reading period. Read a piece of technical writing and respond to conceptual questions; graded on clarity. Late hours cannot be used." },
+    {
+      code: "HW2",
+      title: "Written HW 2",
+      kind: "HOMEWORK",
+      category: "Written Homeworks",
+      released: at("2025-04-24", "17:00"),
+      due: at("2025-05-06", "18:00"),
+      description:
+        "Due at the end of reading period. Read a piece of technical writing and respond to conceptual questions; graded on clarity. Late hours cannot be used.",
+    },
     ...plqs,
     {
-      code: "PART", title: "Class participation", kind: "PARTICIPATION", category: "Class Participation",
-      description: "Answering each other's questions on EdStem, asking particularly helpful questions in EdStem, lecture, or office hours, and helping each other in office hours.",
-      released: null, due: null,
+      code: "PART",
+      title: "Class participation",
+      kind: "PARTICIPATION",
+      category: "Class Participation",
+      description:
+        "Answering each other's questions on EdStem, asking particularly helpful questions in EdStem, lecture, or office hours, and helping each other in office hours.",
+      released: null,
+      due: null,
     },
   ],
   extensions: [],

@@ -9,15 +9,18 @@ const at = (date: string, time: string): LocalDateTime => ({ date, time });
 const miniProjects: { title: string; description: string }[] = [
   {
     title: "miniTorch: autodiff and tensors",
-    description: "Build parts of a small educational deep-learning framework (miniTorch) to understand how autodiff and tensor systems work under the hood.",
+    description:
+      "Build parts of a small educational deep-learning framework (miniTorch) to understand how autodiff and tensor systems work under the hood.",
   },
   {
     title: "CUDA kernels for miniTorch",
-    description: "Write CUDA kernels for core tensor operations, optimize them for performance, and integrate them into miniTorch.",
+    description:
+      "Write CUDA kernels for core tensor operations, optimize them for performance, and integrate them into miniTorch.",
   },
   {
     title: "GPT-2 in miniTorch",
-    description: "Implement and benchmark a decoder-only transformer (GPT-2) in miniTorch, including core modules such as multi-head attention and LayerNorm, along with a machine translation pipeline to train and evaluate the model.",
+    description:
+      "Implement and benchmark a decoder-only transformer (GPT-2) in miniTorch, including core modules such as multi-head attention and LayerNorm, along with a machine translation pipeline to train and evaluate the model.",
   },
   {
     title: "Optimizing transformers on GPU: fused kernels",
@@ -25,15 +28,18 @@ const miniProjects: { title: string; description: string }[] = [
   },
   {
     title: "Distributed training",
-    description: "Scale training with distributed techniques including data parallelism, model parallelism, ZeRO/DeepSpeed, and pipeline parallelism (GPipe).",
+    description:
+      "Scale training with distributed techniques including data parallelism, model parallelism, ZeRO/DeepSpeed, and pipeline parallelism (GPipe).",
   },
   {
     title: "DeepSpeed + LoRA training and SGLang inference",
-    description: "Use DeepSpeed to train and fine-tune large models efficiently with LoRA, and study SGLang closely to tune inference for performance.",
+    description:
+      "Use DeepSpeed to train and fine-tune large models efficiently with LoRA, and study SGLang closely to tune inference for performance.",
   },
   {
     title: "RLHF",
-    description: "Build an RLHF system using a VERL-like framework, implementing PPO-based RLHF and reasoning about the design required to make RLHF stable.",
+    description:
+      "Build an RLHF system using a VERL-like framework, implementing PPO-based RLHF and reasoning about the design required to make RLHF stable.",
   },
 ];
 

@@ -28,7 +28,14 @@ export const nusLgm: CourseSeed = {
   ],
   sections: [
     // "Wed 10:00-12:00 COM1-0212 (SR3)"
-    { code: "Lecture", kind: "LECTURE", weekdays: [3], startTime: "10:00", endTime: "12:00", location: "COM1-0212 (SR3)" },
+    {
+      code: "Lecture",
+      kind: "LECTURE",
+      weekdays: [3],
+      startTime: "10:00",
+      endTime: "12:00",
+      location: "COM1-0212 (SR3)",
+    },
   ],
   speakers: [
     { name: "Jeff Dean", affiliation: null, url: null },
@@ -39,83 +46,125 @@ export const nusLgm: CourseSeed = {
   schedule: [
     { date: "2024-08-14", week: 1, title: "Introduction", note: "HW1 released" },
     {
-      date: "2024-08-21", week: 2, title: "MLsys foundations",
+      date: "2024-08-21",
+      week: 2,
+      title: "MLsys foundations",
       speakers: ["Jeff Dean", "Prateek Jain"],
       note: "Jeff Dean and Prateek Jain's talk in the first hour",
     },
     { date: "2024-08-28", week: 3, title: "Automatic differentiation", note: "HW1 due (Aug 31)" },
     { date: "2024-09-04", week: 4, title: "Hardware acceleration", note: "HW2 released" },
     { date: "2024-09-11", week: 5, title: "Parallelism and training techniques" },
-    { date: "2024-09-18", week: 6, title: "Transformers, Attention and Optimizations", note: "HW2 due, Project proposal due (Sep 21)" },
+    {
+      date: "2024-09-18",
+      week: 6,
+      title: "Transformers, Attention and Optimizations",
+      note: "HW2 due, Project proposal due (Sep 21)",
+    },
     { date: "2024-09-25", title: "Recess week", kind: "NO_CLASS" },
     { date: "2024-10-02", week: 7, title: "Serving LLMs", note: "HW3 released" },
     { date: "2024-10-09", week: 8, title: "Fine-tuning and alignment techniques" },
     {
-      date: "2024-10-16", week: 9, title: "AI for systems",
+      date: "2024-10-16",
+      week: 9,
+      title: "AI for systems",
       speakers: ["Dr. Jialin Ding"],
       note: "Guest lecture: Dr. Jialin Ding. HW3 due, Mid-term project report due",
     },
     { date: "2024-10-23", week: 10, title: "Application Systems: server design, AI Agents and RAGs" },
     {
-      date: "2024-10-30", week: 11, title: "ML compilers",
+      date: "2024-10-30",
+      week: 11,
+      title: "ML compilers",
       speakers: ["Dr. Tianqi Chen"],
       note: "Guest lecture: Dr. Tianqi Chen. HW4 released",
     },
     { date: "2024-11-06", week: 12, title: "Cloud systems for AI" },
     {
-      date: "2024-11-13", week: 13, title: "Project presentations", kind: "PRESENTATION",
+      date: "2024-11-13",
+      week: 13,
+      title: "Project presentations",
+      kind: "PRESENTATION",
       note: "HW4 due, final project report due",
     },
   ],
   announcements: [],
   assignments: [
     {
-      code: "PAPER", title: "Paper reading and discussion", kind: "PARTICIPATION", category: "Paper reading and discussion",
+      code: "PAPER",
+      title: "Paper reading and discussion",
+      kind: "PARTICIPATION",
+      category: "Paper reading and discussion",
       description: "Mandatory for everyone.",
-      released: null, due: null,
+      released: null,
+      due: null,
     },
     {
-      code: "HW1", title: "HW1", kind: "HOMEWORK", category: "HW1",
+      code: "HW1",
+      title: "HW1",
+      kind: "HOMEWORK",
+      category: "HW1",
       description: "Mandatory for individual students.",
       released: at("2024-08-14", "12:00"), // assumed: released after the Week 1 class
       due: at("2024-08-31", "23:59"), // assumed: the page gives the date only, no time
     },
     {
-      code: "HW2", title: "HW2", kind: "HOMEWORK", category: "Homework (HW2-HW4)",
+      code: "HW2",
+      title: "HW2",
+      kind: "HOMEWORK",
+      category: "Homework (HW2-HW4)",
       released: at("2024-09-04", "12:00"), // assumed: after the Week 4 class
       due: at("2024-09-21", "23:59"), // assumed: the page gives the date only, no time
     },
     {
-      code: "HW3", title: "HW3", kind: "HOMEWORK", category: "Homework (HW2-HW4)",
+      code: "HW3",
+      title: "HW3",
+      kind: "HOMEWORK",
+      category: "Homework (HW2-HW4)",
       released: at("2024-10-02", "12:00"), // assumed: after the Week 7 class
       due: at("2024-10-19", "23:59"), // assumed: listed under Oct 16 with no date; the Saturday of that week, as HW1/HW2
     },
     {
-      code: "HW4", title: "HW4", kind: "HOMEWORK", category: "Homework (HW2-HW4)",
+      code: "HW4",
+      title: "HW4",
+      kind: "HOMEWORK",
+      category: "Homework (HW2-HW4)",
       released: at("2024-10-30", "12:00"), // assumed: after the Week 11 class
       due: at("2024-11-16", "23:59"), // assumed: listed under Nov 13 with no date; the Saturday of that week
     },
     {
-      code: "PROPOSAL", title: "Project proposal", kind: "PROJECT", category: "Course project",
+      code: "PROPOSAL",
+      title: "Project proposal",
+      kind: "PROJECT",
+      category: "Course project",
       weight: 10, // assumed: the page gives no weights
       released: null,
       due: at("2024-09-21", "23:59"), // assumed: the page gives the date only, no time
     },
     {
-      code: "MIDTERM", title: "Mid-term project report", kind: "PROJECT", category: "Course project",
+      code: "MIDTERM",
+      title: "Mid-term project report",
+      kind: "PROJECT",
+      category: "Course project",
       weight: 20, // assumed: the page gives no weights
       released: null,
       due: at("2024-10-19", "23:59"), // assumed: listed under Oct 16 with no date; the Saturday of that week
     },
     {
-      code: "PRESENTATION", title: "Project presentation", kind: "PRESENTATION", category: "Course project",
+      code: "PRESENTATION",
+      title: "Project presentation",
+      kind: "PRESENTATION",
+      category: "Course project",
       weight: 20, // assumed: the page gives no weights
       released: null,
       due: at("2024-11-13", "10:00"), // in the Week 13 class
       acceptsLate: false,
     },
     {
-      code: "FINAL", title: "Final project report", kind: "PROJECT", category: "Course project",
+      code: "FINAL",
+      title: "Final project report",
+      kind: "PROJECT",
+      category: "Course project",
       weight: 50, // assumed: the page gives no weights
       released: null,
       due: at("2024-11-16", "23:59"), // assumed: listed under Nov 13 with no date; the Saturday of that week
@@ -131,7 +180,10 @@ export const nusLgm: CourseSeed = {
   grading: {
     tracks: [
       { name: "Homework", description: "Elective: HW2-4 for individual students (all homeworks, no project)." },
-      { name: "Project", description: "Elective: a course project for groups of 2-3 students (project, no further homeworks)." },
+      {
+        name: "Project",
+        description: "Elective: a course project for groups of 2-3 students (project, no further homeworks).",
+      },
     ],
     categories: [
       { name: "Paper reading and discussion", weight: 20 }, // assumed: the page gives no weights

@@ -10,7 +10,14 @@
  * the 144-h budget and one hands in a project past the 72-h cap.
  */
 import { courseDueAt, localInstant, type AssignmentSeed, type CourseSeed, type LocalDate } from "./types";
-import { auditorEmail, CROSS_ROLE, FIRST_STUDENT_NAMES, staffEmail, studentEmail, waitlistEmail } from "./demo-accounts";
+import {
+  auditorEmail,
+  CROSS_ROLE,
+  FIRST_STUDENT_NAMES,
+  staffEmail,
+  studentEmail,
+  waitlistEmail,
+} from "./demo-accounts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -62,24 +69,168 @@ export class Rng {
 // ---------------------------------------------------------------- names
 
 const FIRST = [
-  "Aarav", "Abigail", "Adebayo", "Aiko", "Alejandro", "Amara", "Amelia", "Anders", "Ananya", "Arjun",
-  "Beatriz", "Benjamin", "Bilal", "Camille", "Carlos", "Chidi", "Chloe", "Dario", "Dmitri", "Elena",
-  "Emeka", "Emma", "Ethan", "Farah", "Felix", "Gabriel", "Hana", "Hamza", "Hiroshi", "Ines",
-  "Isaac", "Ivana", "Jakob", "Jana", "Javier", "Jia Hui", "Jonas", "Kai", "Kavya", "Kenji",
-  "Laila", "Leon", "Lina", "Lucia", "Malik", "Marco", "Mateo", "Mei", "Mohammed", "Nadia",
-  "Nikhil", "Noah", "Nora", "Olivia", "Omar", "Pablo", "Quentin", "Rafael", "Rania", "Rohan",
-  "Rui", "Samira", "Santiago", "Sara", "Sebastien", "Shreya", "Siddharth", "Sofia", "Tariq", "Thabo",
-  "Theo", "Valentina", "Victor", "Wen", "Xavier", "Yara", "Yusuf", "Zainab", "Zhen", "Zoe",
+  "Aarav",
+  "Abigail",
+  "Adebayo",
+  "Aiko",
+  "Alejandro",
+  "Amara",
+  "Amelia",
+  "Anders",
+  "Ananya",
+  "Arjun",
+  "Beatriz",
+  "Benjamin",
+  "Bilal",
+  "Camille",
+  "Carlos",
+  "Chidi",
+  "Chloe",
+  "Dario",
+  "Dmitri",
+  "Elena",
+  "Emeka",
+  "Emma",
+  "Ethan",
+  "Farah",
+  "Felix",
+  "Gabriel",
+  "Hana",
+  "Hamza",
+  "Hiroshi",
+  "Ines",
+  "Isaac",
+  "Ivana",
+  "Jakob",
+  "Jana",
+  "Javier",
+  "Jia Hui",
+  "Jonas",
+  "Kai",
+  "Kavya",
+  "Kenji",
+  "Laila",
+  "Leon",
+  "Lina",
+  "Lucia",
+  "Malik",
+  "Marco",
+  "Mateo",
+  "Mei",
+  "Mohammed",
+  "Nadia",
+  "Nikhil",
+  "Noah",
+  "Nora",
+  "Olivia",
+  "Omar",
+  "Pablo",
+  "Quentin",
+  "Rafael",
+  "Rania",
+  "Rohan",
+  "Rui",
+  "Samira",
+  "Santiago",
+  "Sara",
+  "Sebastien",
+  "Shreya",
+  "Siddharth",
+  "Sofia",
+  "Tariq",
+  "Thabo",
+  "Theo",
+  "Valentina",
+  "Victor",
+  "Wen",
+  "Xavier",
+  "Yara",
+  "Yusuf",
+  "Zainab",
+  "Zhen",
+  "Zoe",
 ];
 const LAST = [
-  "Abara", "Adeyemi", "Ahmed", "Almeida", "Andersen", "Baptiste", "Bauer", "Bergstrom", "Bianchi", "Castillo",
-  "Chandra", "Chowdhury", "Costa", "Da Silva", "Dang", "Delacroix", "Desai", "Dimitrov", "Eriksson", "Fernandes",
-  "Fischer", "Fujimoto", "Garcia", "Ghosh", "Goldberg", "Haddad", "Hansen", "Hoang", "Huang", "Ibrahim",
-  "Iyer", "Jansen", "Jimenez", "Kaur", "Kim", "Kowalski", "Kumar", "Lambert", "Lee", "Leclerc",
-  "Li", "Lindqvist", "Liu", "Lopez", "Martins", "Mehta", "Mendoza", "Moreau", "Murphy", "Nakamura",
-  "Nair", "Nguyen", "Novak", "Nowak", "Okafor", "Oliveira", "Osei", "Park", "Patel", "Peeters",
-  "Petrov", "Popescu", "Qureshi", "Rahman", "Ramos", "Reddy", "Rossi", "Sato", "Schmidt", "Sharma",
-  "Silva", "Singh", "Suzuki", "Tan", "Tanaka", "Van den Berg", "Wang", "Wojcik", "Yamamoto", "Zhou",
+  "Abara",
+  "Adeyemi",
+  "Ahmed",
+  "Almeida",
+  "Andersen",
+  "Baptiste",
+  "Bauer",
+  "Bergstrom",
+  "Bianchi",
+  "Castillo",
+  "Chandra",
+  "Chowdhury",
+  "Costa",
+  "Da Silva",
+  "Dang",
+  "Delacroix",
+  "Desai",
+  "Dimitrov",
+  "Eriksson",
+  "Fernandes",
+  "Fischer",
+  "Fujimoto",
+  "Garcia",
+  "Ghosh",
+  "Goldberg",
+  "Haddad",
+  "Hansen",
+  "Hoang",
+  "Huang",
+  "Ibrahim",
+  "Iyer",
+  "Jansen",
+  "Jimenez",
+  "Kaur",
+  "Kim",
+  "Kowalski",
+  "Kumar",
+  "Lambert",
+  "Lee",
+  "Leclerc",
+  "Li",
+  "Lindqvist",
+  "Liu",
+  "Lopez",
+  "Martins",
+  "Mehta",
+  "Mendoza",
+  "Moreau",
+  "Murphy",
+  "Nakamura",
+  "Nair",
+  "Nguyen",
+  "Novak",
+  "Nowak",
+  "Okafor",
+  "Oliveira",
+  "Osei",
+  "Park",
+  "Patel",
+  "Peeters",
+  "Petrov",
+  "Popescu",
+  "Qureshi",
+  "Rahman",
+  "Ramos",
+  "Reddy",
+  "Rossi",
+  "Sato",
+  "Schmidt",
+  "Sharma",
+  "Silva",
+  "Singh",
+  "Suzuki",
+  "Tan",
+  "Tanaka",
+  "Van den Berg",
+  "Wang",
+  "Wojcik",
+  "Yamamoto",
+  "Zhou",
 ];
 
 // ---------------------------------------------------------------- output types
@@ -189,7 +340,12 @@ function localMidday(course: CourseSeed, date: LocalDate | null, fallback: Date)
   return date ? localInstant({ date, time: "12:00" }, course.timeZone) : fallback;
 }
 
-function fileFor(kind: AssignmentSeed["kind"], code: string, email: string, rng: Rng): Pick<SyntheticSubmission, "fileName" | "fileType" | "fileSize"> {
+function fileFor(
+  kind: AssignmentSeed["kind"],
+  code: string,
+  email: string,
+  rng: Rng,
+): Pick<SyntheticSubmission, "fileName" | "fileType" | "fileSize"> {
   const who = email.split("@")[0]!;
   const base = `${code.toLowerCase()}-${who}`;
   switch (kind) {
@@ -211,10 +367,17 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
   const firstDay = localMidday(course, course.firstDayOfClasses, new Date(Date.UTC(2025, 0, 1)));
 
   // ---- roster
-  const taken = new Set<string>([...Object.values(FIRST_STUDENT_NAMES), CROSS_ROLE.name, ...course.staff.map((s) => s.name)]);
+  const taken = new Set<string>([
+    ...Object.values(FIRST_STUDENT_NAMES),
+    CROSS_ROLE.name,
+    ...course.staff.map((s) => s.name),
+  ]);
   const crossIsStudent = CROSS_ROLE.studentIn === course.slug;
   const generated = size.enrolled - 1 - (crossIsStudent ? 1 : 0);
-  const names = [FIRST_STUDENT_NAMES[course.slug] ?? "Student One", ...uniqueNames(rng, generated + size.waitlisted + size.auditors, taken)];
+  const names = [
+    FIRST_STUDENT_NAMES[course.slug] ?? "Student One",
+    ...uniqueNames(rng, generated + size.waitlisted + size.auditors, taken),
+  ];
 
   const students: Student[] = [];
   const tracks = course.grading.tracks.map((t) => t.name);
@@ -252,7 +415,9 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
   const enrolled = students.filter((s) => s.role === "STUDENT" && s.status === "ENROLLED");
 
   const extraStaff: SyntheticStaff[] =
-    CROSS_ROLE.taIn === course.slug ? [{ email: CROSS_ROLE.email, name: CROSS_ROLE.name, role: "TA", title: "Teaching Assistant" }] : [];
+    CROSS_ROLE.taIn === course.slug
+      ? [{ email: CROSS_ROLE.email, name: CROSS_ROLE.name, role: "TA", title: "Teaching Assistant" }]
+      : [];
   const graders = [...course.staff.map((s) => staffEmail(course.slug, s.key)), ...extraStaff.map((s) => s.email)];
   const instructorEmail = staffEmail(course.slug, course.staff.find((s) => s.role === "INSTRUCTOR")!.key);
 
@@ -261,7 +426,8 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
   for (const s of enrolled) {
     const misses = isBrown && s.n === BROWN_PROFILES.manyPlqsMissed ? 6 : rng.pick([0, 0, 0, 1, 1, 1, 2, 2, 3]);
     const pool = [...plqCodes];
-    for (let i = 0; i < Math.min(misses, pool.length); i++) s.plqMisses.add(pool.splice(Math.floor(rng.next() * pool.length), 1)[0]!);
+    for (let i = 0; i < Math.min(misses, pool.length); i++)
+      s.plqMisses.add(pool.splice(Math.floor(rng.next() * pool.length), 1)[0]!);
   }
 
   // ---- per-student extensions
@@ -270,7 +436,13 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
     const s = enrolled.find((x) => x.n === n);
     const due = courseDueAt(course, code);
     if (!s || !due) return;
-    extensions.push({ email: s.email, code, dueAt: new Date(due.getTime() + extraHours * HOUR), postedAt: new Date(due.getTime() - postedBeforeHours * HOUR), reason });
+    extensions.push({
+      email: s.email,
+      code,
+      dueAt: new Date(due.getTime() + extraHours * HOUR),
+      postedAt: new Date(due.getTime() - postedBeforeHours * HOUR),
+      reason,
+    });
   };
   switch (course.slug) {
     case "csc490":
@@ -315,18 +487,23 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
 
       if (a.kind === "QUIZ") {
         // PLQs cannot be late: always before the start of the next lecture, or missing.
-        submittedAt = s.plqMisses.has(a.code) ? null : new Date(due.getTime() - rng.between(0.1, Math.min(40, window / HOUR - 0.5)) * HOUR);
+        submittedAt = s.plqMisses.has(a.code)
+          ? null
+          : new Date(due.getTime() - rng.between(0.1, Math.min(40, window / HOUR - 0.5)) * HOUR);
       } else if (isBrown) {
         const shaped = BROWN_SHAPED_LATENESS[s.n]?.[a.code];
         if (a.code === "P4" && s.n === BROWN_PROFILES.missingP4) submittedAt = null;
         else if (shaped !== undefined) submittedAt = new Date(due.getTime() + shaped * HOUR + rng.int(1, 50) * 60_000);
-        else if (s.n === BROWN_PROFILES.deansNote && a.code === "P3") submittedAt = new Date(courseDue.getTime() + 30 * HOUR);
-        else if (s.n === BROWN_PROFILES.lateHomework && a.code === "HW1") submittedAt = new Date(due.getTime() + 2 * HOUR + 17 * 60_000);
+        else if (s.n === BROWN_PROFILES.deansNote && a.code === "P3")
+          submittedAt = new Date(courseDue.getTime() + 30 * HOUR);
+        else if (s.n === BROWN_PROFILES.lateHomework && a.code === "HW1")
+          submittedAt = new Date(due.getTime() + 2 * HOUR + 17 * 60_000);
         else if (a.kind === "PROJECT" && rng.chance(0.3) && !Object.hasOwn(BROWN_SHAPED_LATENESS, s.n)) {
           submittedAt = new Date(due.getTime() + rng.between(0.5, 36) * HOUR); // about 0–30 charged hours
         } else submittedAt = new Date(due.getTime() - rng.between(0.1, Math.min(72, window / HOUR - 1)) * HOUR);
       } else {
-        if (rng.chance(0.03) && s.n !== 1) submittedAt = null; // a few missing
+        if (rng.chance(0.03) && s.n !== 1)
+          submittedAt = null; // a few missing
         else if (rng.chance(s.lateRate * 0.5)) submittedAt = new Date(due.getTime() + rng.between(0.2, 48) * HOUR);
         else submittedAt = new Date(due.getTime() - rng.between(0.1, Math.min(72, window / HOUR - 1)) * HOUR);
       }
@@ -337,9 +514,16 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
       if (course.slug === "info9023" && a.kind === "PROJECT") file.fileName = `group-${groupOf.get(s.email)}-final.zip`;
       // Some students hand in an earlier version first.
       if (a.kind !== "QUIZ" && rng.chance(0.1)) {
-        const earlier = new Date(Math.max(released.getTime() + HOUR, submittedAt.getTime() - rng.between(6, 60) * HOUR));
+        const earlier = new Date(
+          Math.max(released.getTime() + HOUR, submittedAt.getTime() - rng.between(6, 60) * HOUR),
+        );
         if (earlier < submittedAt) {
-          submissions.push({ email: s.email, code: a.code, submittedAt: new Date(Math.round(earlier.getTime() / 1000) * 1000), ...fileFor(a.kind, a.code, s.email, rng) });
+          submissions.push({
+            email: s.email,
+            code: a.code,
+            submittedAt: new Date(Math.round(earlier.getTime() / 1000) * 1000),
+            ...fileFor(a.kind, a.code, s.email, rng),
+          });
         }
       }
       const sub = { email: s.email, code: a.code, submittedAt, ...file };
@@ -352,7 +536,9 @@ export function synthesize(course: CourseSeed): SyntheticCourse {
   // Released for every assignment except the one due last, which is still being graded.
   const lastDay = localMidday(course, course.lastDayOfClasses, firstDay);
   const dueOf = (a: AssignmentSeed): Date => (a.due ? courseDueAt(course, a.code)! : lastDay);
-  const inGrading = [...course.assignments].filter((a) => a.due).sort((x, y) => dueOf(y).getTime() - dueOf(x).getTime())[0]?.code;
+  const inGrading = [...course.assignments]
+    .filter((a) => a.due)
+    .sort((x, y) => dueOf(y).getTime() - dueOf(x).getTime())[0]?.code;
   const gradesReleasedAt: Record<string, Date | null> = {};
   for (const a of course.assignments) {
     gradesReleasedAt[a.code] = a.code === inGrading ? null : new Date(dueOf(a).getTime() + (a.due ? 10 : 7) * DAY);

@@ -8,11 +8,18 @@ const weekRegions = (page: Page) => page.getByRole("region", { name: /^Week \d+$
 const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
-test("catalog → CSC 490 → schedule → A3's extension history → the calendar feed holds the extended time", async ({ page, request }) => {
+test("catalog → CSC 490 → schedule → A3's extension history → the calendar feed holds the extended time", async ({
+  page,
+  request,
+}) => {
   // Hydration mismatches surface as console errors (React #418/#425) or page errors.
   const problems: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text()); });
-  page.on("response", (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto("/courses");
   await page.getByRole("link", { name: /CSC 490/ }).click();
@@ -60,7 +67,9 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   await expect(history).toContainText("posted Tue Oct 14, 8:00 PM EDT");
   await expect(history).toContainText("posted Tue Oct 21, 8:00 PM EDT");
   await expect(history).toContainText("posted Tue Oct 28, 8:00 PM EDT");
-  await expect(a3).toContainText("Assignments: 60% of the final grade · this item 1 of 6 equal parts (10% of the grade)");
+  await expect(a3).toContainText(
+    "Assignments: 60% of the final grade · this item 1 of 6 equal parts (10% of the grade)",
+  );
   await expect(page.locator("#as-a1 del")).toHaveCount(0); // never extended: no history
 
   // The feed, fetched as a calendar app would (no cookies), parses and holds the extended time.
@@ -83,7 +92,9 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   expect(problems).toEqual([]);
 
   // Pollers get a 304 for an unchanged feed.
-  const again = await request.get("/courses/csc490/calendar.ics", { headers: { "If-None-Match": response.headers()["etag"]! } });
+  const again = await request.get("/courses/csc490/calendar.ics", {
+    headers: { "If-None-Match": response.headers()["etag"]! },
+  });
   expect(again.status()).toBe(304);
 });
 
@@ -155,7 +166,9 @@ test("announcements: newest first, pinned on top, permalinks, and an Atom feed",
 
   await titles.first().getByRole("link").click();
   await expect(page).toHaveURL(/\/courses\/csc490\/announcements\/[a-z0-9]+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A4, A5, A6 extensions until Nov 7, 14 and 28 respectively");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "A4, A5, A6 extensions until Nov 7, 14 and 28 respectively",
+  );
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "← All announcements" }).click();
   await expect(page).toHaveURL(/\/announcements#a-[a-z0-9]+$/);
@@ -213,7 +226,9 @@ test.describe("on a phone", () => {
   test("the schedule fits 375 px without sideways scrolling and stays usable", async ({ page }) => {
     await page.goto("/courses/csc490/schedule");
     await expect(weekRegions(page)).toHaveCount(13);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(radio(page, "Deadlines")).toBeAttached();
     await page.getByRole("group", { name: "Show" }).getByText("Deadlines", { exact: true }).click();
@@ -221,7 +236,9 @@ test.describe("on a phone", () => {
     await expectNoAxeViolations(page);
     for (const path of ["assignments", "announcements", "speakers"]) {
       await page.goto(`/courses/csc490/${path}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
     }
   });
 });
@@ -239,10 +256,15 @@ test("the printed schedule drops navigation and filters", async ({ page }) => {
 test("the course home's upcoming deadlines link to the calendar feed", async ({ page }) => {
   await page.goto("/courses/csc490");
   const deadlines = region(page, "Upcoming deadlines");
-  await expect(deadlines.getByRole("link", { name: "Course calendar (.ics)" })).toHaveAttribute("href", "/courses/csc490/calendar.ics");
+  await expect(deadlines.getByRole("link", { name: "Course calendar (.ics)" })).toHaveAttribute(
+    "href",
+    "/courses/csc490/calendar.ics",
+  );
 });
 
-test("pages are compressed by the production server (brotli or gzip, as the client asks) and read back whole", async ({ request }) => {
+test("pages are compressed by the production server (brotli or gzip, as the client asks) and read back whole", async ({
+  request,
+}) => {
   const plain = await request.get("/courses/csc490/schedule", { headers: { "accept-encoding": "identity" } });
   expect(plain.headers()["content-encoding"]).toBeUndefined();
   const text = await plain.text();

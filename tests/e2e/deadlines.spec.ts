@@ -45,21 +45,26 @@ test("a student submits P4 late with the keyboard only and sees the charge", asy
   // Keyboard only: Tab from the top of the page to P4's link field, type, Tab to the button, Enter.
   const field = form.getByLabel("Link to your work");
   await page.locator("body").click({ position: { x: 1, y: 1 } });
-  for (let i = 0; i < 200 && !(await field.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 200 && !(await field.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(field).toBeFocused();
   await page.keyboard.type("https://github.com/sofia/p4-vector-db");
   await page.keyboard.press("Tab");
   await expect(form.getByRole("button", { name: "Submit P4" })).toBeFocused();
   await page.keyboard.press("Enter");
 
-  await expect(page.getByRole("status").filter({ hasText: "Submitted P4" })).toContainText(`${charged} late hours charged`);
+  await expect(page.getByRole("status").filter({ hasText: "Submitted P4" })).toContainText(
+    `${charged} late hours charged`,
+  );
   await expect.poll(() => hoursUsed(page)).toBe(usedBefore + charged);
   const ledger = page.getByRole("region", { name: "Ledger" });
   await expect(ledger.getByRole("row").filter({ hasText: "P4 submitted" })).toContainText(`+${charged}`);
   await expectNoAxeViolations(page);
 });
 
-test("the instructor extends P4 for everyone with its announcement, and the student sees the refund", async ({ browser }) => {
+test("the instructor extends P4 for everyone with its announcement, and the student sees the refund", async ({
+  browser,
+}) => {
   const staffContext = await browser.newContext({ baseURL: BASE });
   const staff = await staffContext.newPage();
   await signIn(staff, "instructor@csci1390.demo");
@@ -71,14 +76,18 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   // The student's ledger for staff, with the instructor's adjustment form.
   await staff.getByRole("region", { name: "Ledgers by student" }).getByRole("link", { name: "Sofia Alvarez" }).click();
   await expect(staff.getByRole("heading", { name: "Sofia Alvarez", level: 1 })).toBeVisible();
-  await expect(staff.getByRole("region", { name: "Ledger" }).getByRole("row").filter({ hasText: "P4 submitted" })).toContainText(`+${charged}`);
+  await expect(
+    staff.getByRole("region", { name: "Ledger" }).getByRole("row").filter({ hasText: "P4 submitted" }),
+  ).toContainText(`+${charged}`);
   await expect(staff.getByRole("form", { name: "Adjust Sofia Alvarez's late hours" })).toBeVisible();
   await expectNoAxeViolations(staff);
   await staff.getByRole("link", { name: "← All students" }).click();
 
   await staff.getByRole("link", { name: "Extensions" }).click();
   const form = staff.getByRole("form", { name: "Extend an assignment for everyone" });
-  await form.getByLabel("Assignment").selectOption({ label: "P4 — Project 4: Vector Databases (due Thu Apr 24, 6:00 PM EDT)" });
+  await form
+    .getByLabel("Assignment")
+    .selectOption({ label: "P4 — Project 4: Vector Databases (due Thu Apr 24, 6:00 PM EDT)" });
   await form.getByLabel(/New due date/).fill("2025-04-26");
   await form.getByLabel("New due time").fill("18:00");
   await form.getByLabel("Reason (optional)").fill("The vector database cluster was down on Thursday.");
@@ -88,7 +97,9 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   await body.fill("P4 is extended to Sat Apr 26, 6:00 PM EDT. Sorry about the outage!");
   await expectNoAxeViolations(staff);
   await form.getByRole("button", { name: "Extend for everyone" }).click();
-  await expect(form.getByRole("status")).toContainText(/Extended to Sat Apr 26, 6:00 PM EDT and announced\. \d+ ledger entries appended, \d+ h refunded/);
+  await expect(form.getByRole("status")).toContainText(
+    /Extended to Sat Apr 26, 6:00 PM EDT and announced\. \d+ ledger entries appended, \d+ h refunded/,
+  );
   await staffContext.close();
 
   const studentContext = await browser.newContext({ baseURL: BASE });
@@ -99,26 +110,38 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   const refund = student.getByRole("region", { name: "Ledger" }).getByRole("row").filter({ hasText: "Refund" });
   await expect(refund).toContainText(`-${charged}`);
   await expect(refund).toContainText("Course-wide extension of P4 to Sat Apr 26, 6:00 PM EDT");
-  await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) })).toContainText("Extended");
+  await expect(
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) }),
+  ).toContainText("Extended");
   await expectNoAxeViolations(student);
   await studentContext.close();
 });
 
-test("the instructor's CSV import previews row errors and applies nothing; adjustments and personal extensions reach the student", async ({ browser }) => {
+test("the instructor's CSV import previews row errors and applies nothing; adjustments and personal extensions reach the student", async ({
+  browser,
+}) => {
   const staffContext = await browser.newContext({ baseURL: BASE });
   const staff = await staffContext.newPage();
   await signIn(staff, "instructor@csci1390.demo");
   await staff.goto("/courses/csci1390/late-hours/extensions");
 
   const csv = staff.getByRole("form", { name: "Import extensions from a CSV" });
-  await csv.getByLabel("Or paste it").fill("email,assignment,due_date,due_time,reason\nstudent2@csci1390.demo,P4,2025-04-27,18:00,Travel\nnobody@csci1390.demo,P4,2025-04-31,18:00,\n");
+  await csv
+    .getByLabel("Or paste it")
+    .fill(
+      "email,assignment,due_date,due_time,reason\nstudent2@csci1390.demo,P4,2025-04-27,18:00,Travel\nnobody@csci1390.demo,P4,2025-04-31,18:00,\n",
+    );
   await csv.getByRole("button", { name: "Apply all rows" }).click();
   await expect(csv.getByRole("alert")).toContainText("Nothing was applied. 1 of 2 rows have errors");
-  await expect(csv.getByRole("row").filter({ hasText: "nobody@csci1390.demo" })).toContainText("is not an enrolled student");
+  await expect(csv.getByRole("row").filter({ hasText: "nobody@csci1390.demo" })).toContainText(
+    "is not an enrolled student",
+  );
   await expect(staff.getByRole("region", { name: "History" })).not.toContainText("Travel");
 
   const personal = staff.getByRole("form", { name: "Extend for chosen students" });
-  await personal.getByLabel("Assignment").selectOption({ label: "P4 — Project 4: Vector Databases (due Sat Apr 26, 6:00 PM EDT)" });
+  await personal
+    .getByLabel("Assignment")
+    .selectOption({ label: "P4 — Project 4: Vector Databases (due Sat Apr 26, 6:00 PM EDT)" });
   await personal.getByLabel("Filter students").fill("Sofia");
   await personal.getByRole("checkbox", { name: /Sofia Alvarez/ }).check();
   await personal.getByLabel(/New due date/).fill("2025-04-24");
@@ -144,7 +167,9 @@ test("the instructor's CSV import previews row errors and applies nothing; adjus
   const ledger = student.getByRole("region", { name: "Ledger" });
   await expect(ledger.getByRole("row").filter({ hasText: "Dean's note: illness in March" })).toContainText("-5");
   // Her own extension (Thu 8 PM) beats the course-wide one: the Fri 10 AM submission is late again.
-  await expect(ledger.getByRole("row").filter({ hasText: "Personal extension: P4 due Thu Apr 24, 8:00 PM EDT" })).toContainText("Charge");
+  await expect(
+    ledger.getByRole("row").filter({ hasText: "Personal extension: P4 due Thu Apr 24, 8:00 PM EDT" }),
+  ).toContainText("Charge");
   const p4 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) });
   await expect(p4).toContainText("Dean's note: hospital visit");
   // 375 px wide: nothing overflows the page sideways (wide tables scroll inside their own box).

@@ -10,7 +10,9 @@ async function cellOf(page: Page, row: ReturnType<Page["getByRole"]>, code: stri
   return row.locator(`[aria-colindex="${col}"]`);
 }
 
-test("a TA grades three cells and excuses one with the keyboard, and releases; the student sees the grades and their standing", async ({ browser }) => {
+test("a TA grades three cells and excuses one with the keyboard, and releases; the student sees the grades and their standing", async ({
+  browser,
+}) => {
   const staff = await browser.newContext();
   const page = await staff.newPage();
   await signIn(page, `ta@${slug}.demo`);
@@ -91,9 +93,15 @@ test("a TA grades three cells and excuses one with the keyboard, and releases; t
   await expect(student.getByRole("heading", { name: "My grades", level: 1 })).toBeVisible();
   const hw2 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^HW2:/ }) });
   await expect(hw2).toContainText("91 / 100");
-  await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PART:/ }) })).toContainText("97 / 100");
-  await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ1:/ }) })).toContainText("88 / 100");
-  await expect(student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ2:/ }) })).toContainText("Excused (not counted)");
+  await expect(
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PART:/ }) }),
+  ).toContainText("97 / 100");
+  await expect(
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ1:/ }) }),
+  ).toContainText("88 / 100");
+  await expect(
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ2:/ }) }),
+  ).toContainText("Excused (not counted)");
   await expect(student.getByTestId("standing")).toHaveText(/\d+\.\d\d% [A-F]/);
   await expect(student.getByRole("region", { name: "By category" })).toContainText("Course Projects");
   await expectNoAxeViolations(student);

@@ -42,8 +42,12 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
   expect(dialogs).toEqual([]);
   const live = await page.evaluate(() => ({
     // Next's inline flight data carries the text as a JSON string; a script *element* of ours would be exactly this.
-    scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent?.trim() === "window.__pwned=1" || s.src.includes("__pwned")).length,
-    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    scripts: [...document.querySelectorAll("script")].filter(
+      (s) => s.textContent?.trim() === "window.__pwned=1" || s.src.includes("__pwned"),
+    ).length,
+    handlers: [...document.querySelectorAll("*")].filter((el) =>
+      [...el.attributes].some((a) => a.name.startsWith("on")),
+    ).length,
     scriptUrls: [...document.querySelectorAll("a[href], img[src], iframe[src], form[action]")].filter((el) =>
       /^\s*javascript:/i.test(el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action") ?? ""),
     ).length,
@@ -60,7 +64,9 @@ function watchDialogs(page: Page): string[] {
   return dialogs;
 }
 
-test("announcement markdown with a script, a javascript: link and an onerror image stays inert", async ({ browser }) => {
+test("announcement markdown with a script, a javascript: link and an onerror image stays inert", async ({
+  browser,
+}) => {
   const staffContext = await browser.newContext({ baseURL: BASE });
   const staff = await staffContext.newPage();
   const staffDialogs = watchDialogs(staff);
@@ -107,7 +113,9 @@ test("a submitted file named like an HTML tag is shown as text to the student an
   await student.goto("/courses/csci1390/me");
   const form = student.getByRole("form", { name: "Submit P4" });
   await form.getByLabel("A file").check();
-  await form.getByLabel("File", { exact: true }).setInputFiles({ name: FILE_NAME, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%hostile\n") });
+  await form
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: FILE_NAME, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%hostile\n") });
   await form.getByRole("button", { name: "Submit P4" }).click();
   await expect(student.getByRole("status").filter({ hasText: "Submitted P4" })).toBeVisible();
   await student.reload();

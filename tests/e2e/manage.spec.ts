@@ -26,7 +26,10 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
-test("an instructor posts a markdown announcement and adds a lecture with a new guest speaker and a reading; an anonymous visitor sees all three", async ({ page, browser }) => {
+test("an instructor posts a markdown announcement and adds a lecture with a new guest speaker and a reading; an anonymous visitor sees all three", async ({
+  page,
+  browser,
+}) => {
   const csp = watchCsp(page);
   // A visitor on the other instance reads the pages first, so that instance has them cached.
   const other = await anonymousPage(browser);
@@ -40,15 +43,26 @@ test("an instructor posts a markdown announcement and adds a lecture with a new 
   await expect(page.getByRole("heading", { name: "Manage announcements", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Body (markdown)").fill(`From next week we meet in **BA 1170**.\n\n- bring a laptop\n- read [the notes](https://example.org/notes-${run})`);
+  await page
+    .getByLabel("Body (markdown)")
+    .fill(
+      `From next week we meet in **BA 1170**.\n\n- bring a laptop\n- read [the notes](https://example.org/notes-${run})`,
+    );
   await page.getByRole("tab", { name: "Preview" }).click();
   const preview = page.getByTestId("announcement-preview");
   await expect(preview.locator("strong")).toHaveText("BA 1170");
-  await expect(preview.getByRole("link", { name: "the notes" })).toHaveAttribute("href", `https://example.org/notes-${run}`);
+  await expect(preview.getByRole("link", { name: "the notes" })).toHaveAttribute(
+    "href",
+    `https://example.org/notes-${run}`,
+  );
   await expect(preview.getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Post announcement" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Posted “${title}”` })).toBeVisible();
-  await expect(page.getByRole("region", { name: /Announcements \(/ }).or(page.locator("section[aria-labelledby=announcement-form-list]"))).toContainText(title);
+  await expect(
+    page
+      .getByRole("region", { name: /Announcements \(/ })
+      .or(page.locator("section[aria-labelledby=announcement-form-list]")),
+  ).toContainText(title);
 
   // ---- a lecture with a new guest speaker and a reading
   const lecture = `Serving at scale ${run}`;
@@ -69,7 +83,9 @@ test("an instructor posts a markdown announcement and adds a lecture with a new 
 
   // The new speaker is now one of the course's speakers, offered for the next entry (reused, not duplicated).
   await page.reload();
-  await expect(page.getByRole("group", { name: "Guest speakers" }).getByRole("checkbox", { name: new RegExp(speaker) })).toHaveCount(1);
+  await expect(
+    page.getByRole("group", { name: "Guest speakers" }).getByRole("checkbox", { name: new RegExp(speaker) }),
+  ).toHaveCount(1);
   expect(csp).toEqual([]);
 
   // ---- a visitor who is not signed in sees all three on the public pages, right away
@@ -126,15 +142,24 @@ async function rosterHtml(request: APIRequestContext): Promise<string> {
   return (await request.get(`/courses/${SLUG}/manage/roster`)).text();
 }
 
-test("a student gets 403/404 from staff pages, another student's page, a staff route and a staff action, and nothing changes", async ({ browser }) => {
+test("a student gets 403/404 from staff pages, another student's page, a staff route and a staff action, and nothing changes", async ({
+  browser,
+}) => {
   const instructor = await (await browser.newContext()).newPage();
   await signIn(instructor, `instructor@${SLUG}.demo`);
   await instructor.goto(`/courses/${SLUG}/manage/roster`);
   // Another student's record page, and the add-person form's server-action fields.
-  const other = instructor.getByRole("row").filter({ hasText: `student2@${SLUG}.demo` }).getByRole("link");
+  const other = instructor
+    .getByRole("row")
+    .filter({ hasText: `student2@${SLUG}.demo` })
+    .getByRole("link");
   const otherHref = await other.getAttribute("href");
   expect(otherHref).toMatch(/\/people\//);
-  const ownHref = await instructor.getByRole("row").filter({ hasText: `student1@${SLUG}.demo` }).getByRole("link").getAttribute("href");
+  const ownHref = await instructor
+    .getByRole("row")
+    .filter({ hasText: `student1@${SLUG}.demo` })
+    .getByRole("link")
+    .getAttribute("href");
   await expectNoAxeViolations(instructor);
   const addFields = await actionFields(instructor, "form[aria-labelledby=add-h]");
   expect(Object.keys(addFields).length).toBeGreaterThan(0);
@@ -168,14 +193,18 @@ test("a student gets 403/404 from staff pages, another student's page, a staff r
   // (progressive enhancement, no JavaScript): the action runs, refuses, and the page answers 403.
   const intruder = `intruder-${run}@example.org`;
   const before = await rosterHtml(instructor.request);
-  const added = await student.request.post(`/courses/${SLUG}/manage/roster`, { multipart: { ...addFields, courseSlug: SLUG, email: intruder, name: "Intruder", role: "INSTRUCTOR" } });
+  const added = await student.request.post(`/courses/${SLUG}/manage/roster`, {
+    multipart: { ...addFields, courseSlug: SLUG, email: intruder, name: "Intruder", role: "INSTRUCTOR" },
+  });
   expect(added.status()).toBe(403);
   const after = await rosterHtml(instructor.request);
   expect(after).not.toContain(intruder);
   expect(after.match(/<tr/g)?.length).toBe(before.match(/<tr/g)?.length);
 
   const fake = `Class cancelled ${run}`;
-  const posted = await student.request.post(`/courses/${SLUG}/manage/announcements`, { multipart: { ...postFields, courseSlug: SLUG, title: fake, body: "Not really." } });
+  const posted = await student.request.post(`/courses/${SLUG}/manage/announcements`, {
+    multipart: { ...postFields, courseSlug: SLUG, title: fake, body: "Not really." },
+  });
   expect(posted.status()).toBe(403);
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/courses/${SLUG}/announcements`);
@@ -225,7 +254,10 @@ test("a signed-in visitor joins a full course's waitlist and sees their place", 
   await expect(panel.getByRole("button", { name: "Join the waitlist" })).toBeVisible();
 });
 
-test("security headers: a per-request CSP nonce on pages, no framing, no sniffing, a referrer policy; the app runs under it", async ({ page, request }) => {
+test("security headers: a per-request CSP nonce on pages, no framing, no sniffing, a referrer policy; the app runs under it", async ({
+  page,
+  request,
+}) => {
   const csp = watchCsp(page);
   const first = await request.get(`/courses/${SLUG}`);
   const second = await request.get(`/courses/${SLUG}`);
@@ -252,14 +284,18 @@ test("security headers: a per-request CSP nonce on pages, no framing, no sniffin
   expect(csp).toEqual([]);
 });
 
-test("an instructor exports the course file and imports it back through the page: preview first, then the update", async ({ page }) => {
+test("an instructor exports the course file and imports it back through the page: preview first, then the update", async ({
+  page,
+}) => {
   await signIn(page, `instructor@${SLUG}.demo`);
   await page.goto(`/courses/${SLUG}/manage/import`);
   await expectNoAxeViolations(page);
   const exported = await page.request.get(`/api/courses/${SLUG}/export`);
   expect(exported.headers()["content-disposition"]).toContain(`${SLUG}.lectern.yaml`);
   const yaml = (await exported.text()).replace(/^  title: (.*)$/m, "  title: $1 (imported)");
-  await page.getByLabel("Course file (YAML)").setInputFiles({ name: "course.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
+  await page
+    .getByLabel("Course file (YAML)")
+    .setInputFiles({ name: "course.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml) });
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByTestId("course-import-preview");
   await expect(preview).toContainText("Updates CSC 490");
@@ -275,9 +311,18 @@ test("an instructor exports the course file and imports it back through the page
   // JavaScript is still held back, as on a slow connection: the choice must survive hydration.
   let releaseScripts!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => { await scriptsHeld; await route.continue(); });
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
   await page.goto(`/courses/${SLUG}/manage/import`, { waitUntil: "commit" });
-  await page.getByLabel("Course file (YAML)").setInputFiles({ name: "bad.yaml", mimeType: "application/yaml", buffer: Buffer.from(yaml.replace(/date: 2025-09-03/, "date: 2025-13-03")) });
+  await page
+    .getByLabel("Course file (YAML)")
+    .setInputFiles({
+      name: "bad.yaml",
+      mimeType: "application/yaml",
+      buffer: Buffer.from(yaml.replace(/date: 2025-09-03/, "date: 2025-13-03")),
+    });
   await expect(page.getByRole("button", { name: "Preview" })).toBeDisabled();
   releaseScripts();
   await page.getByRole("button", { name: "Preview" }).click();

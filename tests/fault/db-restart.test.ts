@@ -32,7 +32,14 @@ type Sample = {
   ms: number;
   status: number | "timeout" | "network";
   body: unknown;
-  wrote?: { assignmentId: string; studentId: string; score?: number; version?: number; url?: string; submissionId?: string };
+  wrote?: {
+    assignmentId: string;
+    studentId: string;
+    score?: number;
+    version?: number;
+    url?: string;
+    submissionId?: string;
+  };
 };
 
 const databaseUrl = (() => {
@@ -114,7 +121,10 @@ afterAll(async () => {
 describe("PostgreSQL restarts under load", () => {
   it("keeps every acknowledged write, answers 503 while down and recovers within 5 s", async () => {
     const [course] = await query<{ id: string }>(`SELECT "id" FROM "Course" WHERE "slug" = $1`, [SLUG]);
-    const assignments = await query<{ id: string; code: string }>(`SELECT "id", "code" FROM "Assignment" WHERE "courseId" = $1 ORDER BY "code"`, [course!.id]);
+    const assignments = await query<{ id: string; code: string }>(
+      `SELECT "id", "code" FROM "Assignment" WHERE "courseId" = $1 ORDER BY "code"`,
+      [course!.id],
+    );
     const p4 = assignments.find((a) => a.code === "P4")!;
     const students = await query<{ id: string; email: string }>(
       `SELECT u."id", u."email" FROM "User" u JOIN "Membership" m ON m."userId" = u."id"
@@ -132,9 +142,17 @@ describe("PostgreSQL restarts under load", () => {
     t0 = performance.now();
     const versions = new Map<string, number>();
     for (const cell of cells) {
-      const detail = await send("grade", bases[0]!, `/api/courses/${SLUG}/grades/${cell.assignmentId}/${cell.studentId}`, { headers: { cookie: taCookie } });
+      const detail = await send(
+        "grade",
+        bases[0]!,
+        `/api/courses/${SLUG}/grades/${cell.assignmentId}/${cell.studentId}`,
+        { headers: { cookie: taCookie } },
+      );
       expect(detail.status).toBe(200);
-      versions.set(`${cell.assignmentId}/${cell.studentId}`, (detail.body as { cell: { version: number } }).cell.version);
+      versions.set(
+        `${cell.assignmentId}/${cell.studentId}`,
+        (detail.body as { cell: { version: number } }).cell.version,
+      );
     }
     samples.length = 0;
     t0 = performance.now();
@@ -172,7 +190,13 @@ describe("PostgreSQL restarts under load", () => {
           headers: { cookie: studentCookies.get(student.id)!, "content-type": "application/json" },
           body: JSON.stringify({ assignmentId: p4.id, url }),
         });
-        if (ok(sample)) sample.wrote = { assignmentId: p4.id, studentId: student.id, url, submissionId: (sample.body as { submissionId: string }).submissionId };
+        if (ok(sample))
+          sample.wrote = {
+            assignmentId: p4.id,
+            studentId: student.id,
+            url,
+            submissionId: (sample.body as { submissionId: string }).submissionId,
+          };
         else await new Promise((r) => setTimeout(r, 100));
       }
     };
@@ -197,8 +221,13 @@ describe("PostgreSQL restarts under load", () => {
     const finished = (s: Sample) => s.started + s.ms;
     const failures = samples.filter((s) => !ok(s) && s.status !== 409);
     const bad = failures.filter((s) => s.status !== 503);
-    const unclear503 = failures.filter((s) => s.status === 503 && s.kind !== "health" && !(typeof (s.body as { error?: unknown })?.error === "string"));
-    const after = (kind: Sample["kind"]) => samples.filter((s) => s.kind === kind && ok(s) && s.started >= outage.acceptingAt).sort((a, b) => finished(a) - finished(b))[0];
+    const unclear503 = failures.filter(
+      (s) => s.status === 503 && s.kind !== "health" && !(typeof (s.body as { error?: unknown })?.error === "string"),
+    );
+    const after = (kind: Sample["kind"]) =>
+      samples
+        .filter((s) => s.kind === kind && ok(s) && s.started >= outage.acceptingAt)
+        .sort((a, b) => finished(a) - finished(b))[0];
     const healthBack = after("health");
     const gradeBack = after("grade");
     const recovery = {
@@ -219,10 +248,13 @@ describe("PostgreSQL restarts under load", () => {
     const audited = new Set(gradeAudit.map((a) => `${a.assignmentId}/${a.studentId}/${a.version}/${a.score}`));
     for (const s of acknowledgedGrades) {
       const w = s.wrote!;
-      if (!audited.has(`${w.assignmentId}/${w.studentId}/${w.version}/${w.score}`)) missing.push(`grade ${w.assignmentId}/${w.studentId} v${w.version}=${w.score}`);
+      if (!audited.has(`${w.assignmentId}/${w.studentId}/${w.version}/${w.score}`))
+        missing.push(`grade ${w.assignmentId}/${w.studentId} v${w.version}=${w.score}`);
     }
     for (const cell of cells) {
-      const acks = acknowledgedGrades.filter((s) => s.wrote!.assignmentId === cell.assignmentId && s.wrote!.studentId === cell.studentId);
+      const acks = acknowledgedGrades.filter(
+        (s) => s.wrote!.assignmentId === cell.assignmentId && s.wrote!.studentId === cell.studentId,
+      );
       const last = acks.sort((a, b) => a.wrote!.version! - b.wrote!.version!).at(-1)?.wrote;
       if (!last) continue;
       const [row] = await query<{ version: number; score: number | null }>(
@@ -231,7 +263,9 @@ describe("PostgreSQL restarts under load", () => {
       );
       // A later save may have committed without its answer arriving; never an earlier state.
       if (!row || row.version < last.version! || (row.version === last.version && row.score !== last.score)) {
-        missing.push(`grade row ${cell.assignmentId}/${cell.studentId}: ${JSON.stringify(row)} is older than acknowledged v${last.version}=${last.score}`);
+        missing.push(
+          `grade row ${cell.assignmentId}/${cell.studentId}: ${JSON.stringify(row)} is older than acknowledged v${last.version}=${last.score}`,
+        );
       }
     }
     const ids = acknowledgedSubmissions.map((s) => s.wrote!.submissionId!);
@@ -243,7 +277,8 @@ describe("PostgreSQL restarts under load", () => {
     for (const s of acknowledgedSubmissions) {
       const w = s.wrote!;
       const row = byId.get(w.submissionId!);
-      if (!row || row.studentId !== w.studentId || row.assignmentId !== w.assignmentId || row.url !== w.url) missing.push(`submission ${w.submissionId} (${w.url})`);
+      if (!row || row.studentId !== w.studentId || row.assignmentId !== w.assignmentId || row.url !== w.url)
+        missing.push(`submission ${w.submissionId} (${w.url})`);
     }
 
     // Every request (status, latency, what it wrote), for a look after a failure.
@@ -262,7 +297,9 @@ describe("PostgreSQL restarts under load", () => {
       ].join("\n"),
     );
 
-    expect(bad.map((s) => `${s.kind} ${s.status} at ${Math.round(s.started)} ms: ${JSON.stringify(s.body).slice(0, 200)}`)).toEqual([]);
+    expect(
+      bad.map((s) => `${s.kind} ${s.status} at ${Math.round(s.started)} ms: ${JSON.stringify(s.body).slice(0, 200)}`),
+    ).toEqual([]);
     expect(unclear503.map((s) => JSON.stringify(s.body))).toEqual([]);
     expect(missing).toEqual([]);
     expect(acknowledgedGrades.length).toBeGreaterThan(0);

@@ -78,7 +78,12 @@ function aCell(offset: number) {
  * Starts a PUT of a grade and sends only the first half of its body: the request is in
  * the app (headers read, handler waiting for the body) until `finish` sends the rest.
  */
-function halfSentSave(base: string, cookie: string, cell: { assignmentId: string; studentId: string; version: number }, score: number) {
+function halfSentSave(
+  base: string,
+  cookie: string,
+  cell: { assignmentId: string; studentId: string; version: number },
+  score: number,
+) {
   const body = JSON.stringify({ version: cell.version, score });
   const url = new URL(`${base}/api/courses/${SLUG}/grades/${cell.assignmentId}/${cell.studentId}`);
   let resolveResponse: (r: { status: number; body: string }) => void;
@@ -103,7 +108,11 @@ function halfSentSave(base: string, cookie: string, cell: { assignmentId: string
   return { response, finish: () => req.end(body.slice(10)) };
 }
 
-async function waitForLog(logs: Record<string, unknown>[], msg: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+async function waitForLog(
+  logs: Record<string, unknown>[],
+  msg: string,
+  timeoutMs = 10_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = logs.find((l) => l.msg === msg);

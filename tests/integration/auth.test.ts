@@ -5,7 +5,14 @@ import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 // next-auth does not export its core; the file is the same one its route handler runs.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
-import { authOptions, authorizeCredentials, clientAddress, oauthProviderIds, SignInError, TOO_MANY_ATTEMPTS } from "@/lib/server/people/auth";
+import {
+  authOptions,
+  authorizeCredentials,
+  clientAddress,
+  oauthProviderIds,
+  SignInError,
+  TOO_MANY_ATTEMPTS,
+} from "@/lib/server/people/auth";
 import { resetSignInLimits } from "@/lib/server/platform/rate-limit";
 import { WRONG_CREDENTIALS } from "@/lib/validation/auth";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -25,7 +32,9 @@ beforeAll(async () => {
   // The next-auth endpoint reads users through db(); point it at this file's database.
   (globalThis as { lecternDb?: unknown }).lecternDb = t.db;
 });
-afterAll(async () => { await t.drop(); });
+afterAll(async () => {
+  await t.drop();
+});
 beforeEach(() => resetSignInLimits());
 
 async function person(): Promise<string> {
@@ -34,7 +43,8 @@ async function person(): Promise<string> {
   return email;
 }
 const from = (address: string) => ({ "x-forwarded-for": address });
-const attempt = (email: string, password: string, address = `10.0.0.${n}`) => authorizeCredentials({ email, password }, from(address), t.db);
+const attempt = (email: string, password: string, address = `10.0.0.${n}`) =>
+  authorizeCredentials({ email, password }, from(address), t.db);
 
 /** What a sign-in attempt comes to: the user, "wrong" (null) or the rate-limit error. */
 async function outcome(p: Promise<unknown>): Promise<"ok" | "wrong" | "limited"> {
@@ -100,7 +110,9 @@ describe("rate limits", () => {
 
   it("20 parallel guesses at one account: exactly 3 are checked, the rest refused unchecked", async () => {
     const email = await person();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => outcome(attempt(email, `guess-${i}`, `10.4.${i}.1`))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => outcome(attempt(email, `guess-${i}`, `10.4.${i}.1`))),
+    );
     expect(results.filter((r) => r === "wrong")).toHaveLength(3);
     expect(results.filter((r) => r === "limited")).toHaveLength(17);
   });
@@ -113,9 +125,25 @@ describe("rate limits", () => {
     // A client rotating a made-up left-hand entry still lands in its real address's bucket.
     const emails = await Promise.all([person(), person()]);
     for (let i = 0; i < 6; i++) {
-      expect(await outcome(authorizeCredentials({ email: emails[0]!, password: "wrong" }, { "x-forwarded-for": `1.2.3.${i}, 203.0.113.50` }, t.db).then((u) => u))).toBe(i < 3 ? "wrong" : "limited");
+      expect(
+        await outcome(
+          authorizeCredentials(
+            { email: emails[0]!, password: "wrong" },
+            { "x-forwarded-for": `1.2.3.${i}, 203.0.113.50` },
+            t.db,
+          ).then((u) => u),
+        ),
+      ).toBe(i < 3 ? "wrong" : "limited");
     }
-    expect(await outcome(authorizeCredentials({ email: emails[1]!, password: PASSWORD }, { "x-forwarded-for": "9.9.9.9, 203.0.113.50" }, t.db))).toBe("limited");
+    expect(
+      await outcome(
+        authorizeCredentials(
+          { email: emails[1]!, password: PASSWORD },
+          { "x-forwarded-for": "9.9.9.9, 203.0.113.50" },
+          t.db,
+        ),
+      ),
+    ).toBe("limited");
   });
 });
 
@@ -125,7 +153,8 @@ describe("with Redis (REDIS_URL)", () => {
     try {
       // Redis outlives test runs: a fresh account and fresh addresses each time.
       const email = await person();
-      const address = (k: number) => `2001:db8:${Date.now().toString(16).slice(-4)}:${Math.floor(Math.random() * 0xffff).toString(16)}::${k}`;
+      const address = (k: number) =>
+        `2001:db8:${Date.now().toString(16).slice(-4)}:${Math.floor(Math.random() * 0xffff).toString(16)}::${k}`;
       const [a, b] = [address(1), address(2)];
       resetSignInLimits(); // instance one
       expect(await outcome(attempt(email, "wrong", a))).toBe("wrong");
@@ -151,18 +180,27 @@ describe("OAuth", () => {
 describe("the sign-in endpoint (next-auth)", () => {
   const options = { ...authOptions, secret: "integration-test-secret" };
   async function post(email: string, password: string, address: string) {
-    const csrf = await AuthHandler<{ csrfToken: string }>({ req: { action: "csrf", method: "GET", headers: {}, cookies: {} }, options });
+    const csrf = await AuthHandler<{ csrfToken: string }>({
+      req: { action: "csrf", method: "GET", headers: {}, cookies: {} },
+      options,
+    });
     const cookies = Object.fromEntries((csrf.cookies ?? []).map((c) => [c.name, c.value]));
     const res = await AuthHandler({
       req: {
-        action: "callback", providerId: "credentials", method: "POST", cookies,
+        action: "callback",
+        providerId: "credentials",
+        method: "POST",
+        cookies,
         headers: { "x-forwarded-for": address, "content-type": "application/x-www-form-urlencoded" },
         body: { csrfToken: csrf.body!.csrfToken, email, password, json: "true" },
       },
       options,
     });
     const target = new URL(res.redirect ?? "http://x/", "http://localhost:3000");
-    return { error: target.searchParams.get("error"), session: (res.cookies ?? []).some((c) => c.name.includes("session-token") && c.value) };
+    return {
+      error: target.searchParams.get("error"),
+      session: (res.cookies ?? []).some((c) => c.name.includes("session-token") && c.value),
+    };
   }
 
   it("redirects a wrong password and an unknown email to the same error; the right one gets a session", async () => {

@@ -22,12 +22,40 @@ import { permissions, type Permission } from "@/lib/server/authorization/permiss
 import type { ActionState } from "@/lib/server/platform/action";
 // Data layer: manage (this issue)
 import { getEnrolment, joinCourse, leaveCourse } from "@/lib/server/people/enrolment";
-import { addMember, applyRosterImport, changeMemberRole, dropMember, getMemberRecord, getRoster, previewRosterImport } from "@/lib/server/people/roster";
-import { getCourseForEdit, replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from "@/lib/server/course/manage/course";
-import { addNoClassDay, deleteScheduleEntry, getScheduleForEdit, saveScheduleEntry } from "@/lib/server/course/manage/schedule";
+import {
+  addMember,
+  applyRosterImport,
+  changeMemberRole,
+  dropMember,
+  getMemberRecord,
+  getRoster,
+  previewRosterImport,
+} from "@/lib/server/people/roster";
+import {
+  getCourseForEdit,
+  replaceCourseLinks,
+  replaceMeetingSections,
+  updateCourseDetails,
+} from "@/lib/server/course/manage/course";
+import {
+  addNoClassDay,
+  deleteScheduleEntry,
+  getScheduleForEdit,
+  saveScheduleEntry,
+} from "@/lib/server/course/manage/schedule";
 import { deleteAssignment, getAssignmentsForEdit, saveAssignment } from "@/lib/server/course/manage/assignments";
-import { deleteAnnouncement, getAnnouncementsForEdit, saveAnnouncement } from "@/lib/server/course/manage/announcements";
-import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, previewCourseImport } from "@/lib/server/course/manage/course-file";
+import {
+  deleteAnnouncement,
+  getAnnouncementsForEdit,
+  saveAnnouncement,
+} from "@/lib/server/course/manage/announcements";
+import {
+  applyCourseImport,
+  courseFileOf,
+  courseFileYaml,
+  exportCourse,
+  previewCourseImport,
+} from "@/lib/server/course/manage/course-file";
 // Data layer: the rest of the app
 import { getCourseHome } from "@/lib/server/course/courses";
 import { getAnnouncement, getCourseAnnouncements } from "@/lib/server/course/announcements";
@@ -52,7 +80,10 @@ import * as feedActions from "@/app/courses/[slug]/me/feed/actions";
 // Route handlers
 import { GET as exportRoute } from "@/app/api/courses/[slug]/export/route";
 import { GET as gradebookExportRoute } from "@/app/api/courses/[slug]/gradebook/export/route";
-import { GET as gradeDetailRoute, PUT as gradeSaveRoute } from "@/app/api/courses/[slug]/grades/[assignmentId]/[studentId]/route";
+import {
+  GET as gradeDetailRoute,
+  PUT as gradeSaveRoute,
+} from "@/app/api/courses/[slug]/grades/[assignmentId]/[studentId]/route";
 import { scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentSchema } from "@/lib/validation/assignment";
 import { announcementSchema } from "@/lib/validation/announcement";
@@ -98,25 +129,59 @@ type Entry = {
   setup?: (e: Omit<Env, "given">) => Promise<Record<string, string>>;
 };
 
-const d = (kind: Entry["kind"]) => (name: string, needs: Needs, call: Entry["call"], opts: Partial<Pick<Entry, "mutates" | "strict" | "setup">> = {}): Entry => ({ name, needs, kind, call, ...opts });
+const d =
+  (kind: Entry["kind"]) =>
+  (
+    name: string,
+    needs: Needs,
+    call: Entry["call"],
+    opts: Partial<Pick<Entry, "mutates" | "strict" | "setup">> = {},
+  ): Entry => ({ name, needs, kind, call, ...opts });
 const data = d("data");
 const action = d("action");
 const route = d("route");
 
-const act = (fn: (prev: never, raw: Record<string, unknown>) => Promise<unknown>, input: (e: Env) => Record<string, unknown>) => (e: Env) => fn(null as never, { courseSlug: e.slug, ...input(e) });
+const act =
+  (fn: (prev: never, raw: Record<string, unknown>) => Promise<unknown>, input: (e: Env) => Record<string, unknown>) =>
+  (e: Env) =>
+    fn(null as never, { courseSlug: e.slug, ...input(e) });
 const req = (url: string, init?: RequestInit) => new Request(`http://localhost${url}`, init);
-const params = <P,>(p: P) => ({ params: Promise.resolve(p) });
+const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
 const details = (e: Env, capacity: number | null = 3) => ({
-  code: "ALP 101", title: `Alpha ${e.n}`, term: "Fall 2025", institution: "Test U", description: "Edited", timeZone: "America/Toronto",
-  firstDayOfClasses: "2025-09-03", lastDayOfClasses: "2025-12-03", capacity,
+  code: "ALP 101",
+  title: `Alpha ${e.n}`,
+  term: "Fall 2025",
+  institution: "Test U",
+  description: "Edited",
+  timeZone: "America/Toronto",
+  firstDayOfClasses: "2025-09-03",
+  lastDayOfClasses: "2025-12-03",
+  capacity,
 });
-const entryInput = (e: Env) => scheduleEntrySchema.parse({ date: "2025-10-01", kind: "LECTURE", title: `Lecture ${e.n}`, readings: `Paper ${e.n} | https://example.org/${e.n}`, newSpeakerName: `Guest ${e.n}` });
-const assignmentInput = (e: Env) => assignmentSchema.parse({ code: `Z${e.n}`.slice(0, 12), title: "New", kind: "HOMEWORK", points: "10", dueAt: "2025-11-01T23:00" });
+const entryInput = (e: Env) =>
+  scheduleEntrySchema.parse({
+    date: "2025-10-01",
+    kind: "LECTURE",
+    title: `Lecture ${e.n}`,
+    readings: `Paper ${e.n} | https://example.org/${e.n}`,
+    newSpeakerName: `Guest ${e.n}`,
+  });
+const assignmentInput = (e: Env) =>
+  assignmentSchema.parse({
+    code: `Z${e.n}`.slice(0, 12),
+    title: "New",
+    kind: "HOMEWORK",
+    points: "10",
+    dueAt: "2025-11-01T23:00",
+  });
 const announcementInput = (e: Env) => announcementSchema.parse({ title: `News ${e.n}`, body: "**Hello**" });
 const freshMember = async (e: Omit<Env, "given">, role: "STUDENT" | "AUDITOR" = "STUDENT") => {
   const u = await e.db.user.create({ data: { email: `m${e.n}@x.example`, name: "Member" }, select: { id: true } });
-  const m = await e.db.membership.create({ data: { courseId: e.f.alpha.id, userId: u.id, role }, select: { id: true } });
+  const m = await e.db.membership.create({
+    data: { courseId: e.f.alpha.id, userId: u.id, role },
+    select: { id: true },
+  });
   return { membershipId: m.id, userId: u.id };
 };
 const courseYaml = async (e: Omit<Env, "given">) => ({ yaml: courseFileYaml(await courseFileOf(e.db, e.f.alpha.id)) });
@@ -129,110 +194,621 @@ const newCourseYaml = async (e: Omit<Env, "given">) => {
 
 const ENTRIES: Entry[] = [
   // ---- public reads
-  data("getCourseHome", "course.read", (e) => getCourseHome({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }), { strict: true }),
-  data("getEnrolment", "course.read", (e) => getEnrolment({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
+  data("getCourseHome", "course.read", (e) => getCourseHome({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }), {
+    strict: true,
+  }),
+  data("getEnrolment", "course.read", (e) => getEnrolment({ db: e.db, slug: e.slug, viewer: e.viewer }), {
+    strict: true,
+  }),
   data("getCourseSchedule", "course.read", (e) => getCourseSchedule({ db: e.db, slug: e.slug, viewer: e.viewer })),
   data("getCourseSpeakers", "course.read", (e) => getCourseSpeakers({ db: e.db, slug: e.slug, viewer: e.viewer })),
-  data("getCourseAnnouncements", "course.read", (e) => getCourseAnnouncements({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
-  data("getAnnouncement", "course.read", (e) => getAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, id: e.f.announcementId, now: e.now })),
+  data("getCourseAnnouncements", "course.read", (e) =>
+    getCourseAnnouncements({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }),
+  ),
+  data("getAnnouncement", "course.read", (e) =>
+    getAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, id: e.f.announcementId, now: e.now }),
+  ),
   data("getPublicDeadlines", "course.read", (e) => getPublicDeadlines({ db: e.db, slug: e.slug, viewer: e.viewer })),
   // ---- joining
   data("joinCourse", "course.join", (e) => joinCourse({ db: e.db, slug: e.slug, viewer: e.viewer }), { mutates: true }),
-  data("leaveCourse", "course.join", (e) => leaveCourse({ db: e.db, slug: e.slug, viewer: e.viewer }), { mutates: true }),
-  action("joinCourseAction", "course.join", act(enrolment.joinCourseAction, () => ({})), { mutates: true }),
-  action("leaveCourseAction", "course.join", act(enrolment.leaveCourseAction, () => ({})), { mutates: true }),
+  data("leaveCourse", "course.join", (e) => leaveCourse({ db: e.db, slug: e.slug, viewer: e.viewer }), {
+    mutates: true,
+  }),
+  action(
+    "joinCourseAction",
+    "course.join",
+    act(enrolment.joinCourseAction, () => ({})),
+    { mutates: true },
+  ),
+  action(
+    "leaveCourseAction",
+    "course.join",
+    act(enrolment.leaveCourseAction, () => ({})),
+    { mutates: true },
+  ),
   // ---- roster
   data("getRoster", "roster.read", (e) => getRoster({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  data("getMemberRecord(other student)", { own: "own.submissions.read", all: "roster.read", target: "other" }, (e) => getMemberRecord({ db: e.db, slug: e.slug, viewer: e.viewer, userId: e.other, now: e.now }), { strict: true }),
-  data("getMemberRecord(self)", { own: "own.submissions.read", all: "roster.read", target: "self" }, (e) => getMemberRecord({ db: e.db, slug: e.slug, viewer: e.viewer, userId: e.self, now: e.now }), { strict: true }),
-  data("addMember", "roster.edit", (e) => addMember({ db: e.db, slug: e.slug, viewer: e.viewer, input: { email: `new${e.n}@x.example`, name: "New", role: "STUDENT" } }), { mutates: true, strict: true }),
-  data("previewRosterImport", "roster.edit", (e) => previewRosterImport({ db: e.db, slug: e.slug, viewer: e.viewer, csv: `email,name\nc${e.n}@x.example,C` }), { strict: true }),
-  data("applyRosterImport", "roster.edit", (e) => applyRosterImport({ db: e.db, slug: e.slug, viewer: e.viewer, csv: `email,name,role\nc${e.n}@x.example,C,auditor` }), { mutates: true, strict: true }),
-  data("changeMemberRole", "roster.edit", (e) => changeMemberRole({ db: e.db, slug: e.slug, viewer: e.viewer, membershipId: e.given.membershipId!, role: "TA" }), { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") }),
-  data("dropMember", "roster.edit", (e) => dropMember({ db: e.db, slug: e.slug, viewer: e.viewer, membershipId: e.given.membershipId! }), { mutates: true, strict: true, setup: (e) => freshMember(e) }),
-  action("addMemberAction", "roster.edit", act(manage.addMemberAction, (e) => ({ email: `new${e.n}@x.example`, name: "New", role: "STUDENT" })), { mutates: true, strict: true }),
-  action("previewRosterImportAction", "roster.edit", act(manage.previewRosterImportAction, (e) => ({ csv: `email\nd${e.n}@x.example` })), { strict: true }),
-  action("applyRosterImportAction", "roster.edit", act(manage.applyRosterImportAction, (e) => ({ csv: `email,name\nd${e.n}@x.example,D` })), { mutates: true, strict: true }),
-  action("changeRoleAction", "roster.edit", act(manage.changeRoleAction, (e) => ({ membershipId: e.given.membershipId, role: "TA" })), { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") }),
-  action("dropMemberAction", "roster.edit", act(manage.dropMemberAction, (e) => ({ membershipId: e.given.membershipId })), { mutates: true, strict: true, setup: (e) => freshMember(e) }),
+  data(
+    "getMemberRecord(other student)",
+    { own: "own.submissions.read", all: "roster.read", target: "other" },
+    (e) => getMemberRecord({ db: e.db, slug: e.slug, viewer: e.viewer, userId: e.other, now: e.now }),
+    { strict: true },
+  ),
+  data(
+    "getMemberRecord(self)",
+    { own: "own.submissions.read", all: "roster.read", target: "self" },
+    (e) => getMemberRecord({ db: e.db, slug: e.slug, viewer: e.viewer, userId: e.self, now: e.now }),
+    { strict: true },
+  ),
+  data(
+    "addMember",
+    "roster.edit",
+    (e) =>
+      addMember({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { email: `new${e.n}@x.example`, name: "New", role: "STUDENT" },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "previewRosterImport",
+    "roster.edit",
+    (e) => previewRosterImport({ db: e.db, slug: e.slug, viewer: e.viewer, csv: `email,name\nc${e.n}@x.example,C` }),
+    { strict: true },
+  ),
+  data(
+    "applyRosterImport",
+    "roster.edit",
+    (e) =>
+      applyRosterImport({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        csv: `email,name,role\nc${e.n}@x.example,C,auditor`,
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "changeMemberRole",
+    "roster.edit",
+    (e) =>
+      changeMemberRole({ db: e.db, slug: e.slug, viewer: e.viewer, membershipId: e.given.membershipId!, role: "TA" }),
+    { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") },
+  ),
+  data(
+    "dropMember",
+    "roster.edit",
+    (e) => dropMember({ db: e.db, slug: e.slug, viewer: e.viewer, membershipId: e.given.membershipId! }),
+    { mutates: true, strict: true, setup: (e) => freshMember(e) },
+  ),
+  action(
+    "addMemberAction",
+    "roster.edit",
+    act(manage.addMemberAction, (e) => ({ email: `new${e.n}@x.example`, name: "New", role: "STUDENT" })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "previewRosterImportAction",
+    "roster.edit",
+    act(manage.previewRosterImportAction, (e) => ({ csv: `email\nd${e.n}@x.example` })),
+    { strict: true },
+  ),
+  action(
+    "applyRosterImportAction",
+    "roster.edit",
+    act(manage.applyRosterImportAction, (e) => ({ csv: `email,name\nd${e.n}@x.example,D` })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "changeRoleAction",
+    "roster.edit",
+    act(manage.changeRoleAction, (e) => ({ membershipId: e.given.membershipId, role: "TA" })),
+    { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") },
+  ),
+  action(
+    "dropMemberAction",
+    "roster.edit",
+    act(manage.dropMemberAction, (e) => ({ membershipId: e.given.membershipId })),
+    { mutates: true, strict: true, setup: (e) => freshMember(e) },
+  ),
   // ---- course details, links, sections, capacity
-  data("getCourseForEdit", "course.edit", (e) => getCourseForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  data("updateCourseDetails", "course.edit", (e) => updateCourseDetails({ db: e.db, slug: e.slug, viewer: e.viewer, input: details(e) }), { mutates: true, strict: true }),
-  data("replaceCourseLinks", "course.edit", (e) => replaceCourseLinks({ db: e.db, slug: e.slug, viewer: e.viewer, input: { links: [{ label: "Syllabus", url: "https://example.org/s" }] } }), { mutates: true, strict: true }),
-  data("replaceMeetingSections", "course.edit", (e) => replaceMeetingSections({ db: e.db, slug: e.slug, viewer: e.viewer, input: { sections: [{ code: "LEC0101", kind: "LECTURE", weekdays: [3], startTime: "10:00", endTime: "12:00", location: "BA 1130" }] } }), { mutates: true, strict: true }),
-  action("updateCourseDetailsAction", "course.edit", act(manage.updateCourseDetailsAction, (e) => ({ ...details(e), capacity: "4" })), { mutates: true, strict: true }),
-  action("saveCourseLinksAction", "course.edit", act(manage.saveCourseLinksAction, () => ({ linkLabel: ["A", "B"], linkUrl: ["https://a.example", "https://b.example"] })), { mutates: true, strict: true }),
-  action("saveMeetingSectionsAction", "course.edit", act(manage.saveMeetingSectionsAction, () => ({ sectionCode: "L1", sectionKind: "LECTURE", sectionDays: "Mon Wed", sectionStart: "09:00", sectionEnd: "10:00", sectionLocation: "Room 1" })), { mutates: true, strict: true }),
+  data("getCourseForEdit", "course.edit", (e) => getCourseForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), {
+    strict: true,
+  }),
+  data(
+    "updateCourseDetails",
+    "course.edit",
+    (e) => updateCourseDetails({ db: e.db, slug: e.slug, viewer: e.viewer, input: details(e) }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "replaceCourseLinks",
+    "course.edit",
+    (e) =>
+      replaceCourseLinks({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { links: [{ label: "Syllabus", url: "https://example.org/s" }] },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "replaceMeetingSections",
+    "course.edit",
+    (e) =>
+      replaceMeetingSections({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: {
+          sections: [
+            {
+              code: "LEC0101",
+              kind: "LECTURE",
+              weekdays: [3],
+              startTime: "10:00",
+              endTime: "12:00",
+              location: "BA 1130",
+            },
+          ],
+        },
+      }),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "updateCourseDetailsAction",
+    "course.edit",
+    act(manage.updateCourseDetailsAction, (e) => ({ ...details(e), capacity: "4" })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "saveCourseLinksAction",
+    "course.edit",
+    act(manage.saveCourseLinksAction, () => ({
+      linkLabel: ["A", "B"],
+      linkUrl: ["https://a.example", "https://b.example"],
+    })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "saveMeetingSectionsAction",
+    "course.edit",
+    act(manage.saveMeetingSectionsAction, () => ({
+      sectionCode: "L1",
+      sectionKind: "LECTURE",
+      sectionDays: "Mon Wed",
+      sectionStart: "09:00",
+      sectionEnd: "10:00",
+      sectionLocation: "Room 1",
+    })),
+    { mutates: true, strict: true },
+  ),
   // ---- schedule
-  data("getScheduleForEdit", "schedule.edit", (e) => getScheduleForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  data("saveScheduleEntry(new)", "schedule.edit", (e) => saveScheduleEntry({ db: e.db, slug: e.slug, viewer: e.viewer, input: entryInput(e) }), { mutates: true, strict: true }),
-  data("saveScheduleEntry(edit)", "schedule.edit", (e) => saveScheduleEntry({ db: e.db, slug: e.slug, viewer: e.viewer, input: { ...entryInput(e), entryId: e.f.entryId, speakerIds: [e.f.speakerId] } }), { mutates: true, strict: true }),
-  data("addNoClassDay", "schedule.edit", (e) => addNoClassDay({ db: e.db, slug: e.slug, viewer: e.viewer, input: { date: "2025-10-15", title: "Reading week", note: null } }), { mutates: true, strict: true }),
-  data("deleteScheduleEntry", "schedule.edit", (e) => deleteScheduleEntry({ db: e.db, slug: e.slug, viewer: e.viewer, entryId: e.f.entryId }), { mutates: true, strict: true }),
-  action("saveScheduleEntryAction", "schedule.edit", act(manage.saveScheduleEntryAction, (e) => ({ date: "2025-10-08", kind: "LECTURE", title: `L ${e.n}`, speakerIds: e.f.speakerId })), { mutates: true, strict: true }),
-  action("addNoClassAction", "schedule.edit", act(manage.addNoClassAction, () => ({ date: "2025-10-22" })), { mutates: true, strict: true }),
-  action("deleteScheduleEntryAction", "schedule.edit", act(manage.deleteScheduleEntryAction, (e) => ({ entryId: e.f.entryId })), { mutates: true, strict: true }),
+  data("getScheduleForEdit", "schedule.edit", (e) => getScheduleForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), {
+    strict: true,
+  }),
+  data(
+    "saveScheduleEntry(new)",
+    "schedule.edit",
+    (e) => saveScheduleEntry({ db: e.db, slug: e.slug, viewer: e.viewer, input: entryInput(e) }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "saveScheduleEntry(edit)",
+    "schedule.edit",
+    (e) =>
+      saveScheduleEntry({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { ...entryInput(e), entryId: e.f.entryId, speakerIds: [e.f.speakerId] },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "addNoClassDay",
+    "schedule.edit",
+    (e) =>
+      addNoClassDay({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { date: "2025-10-15", title: "Reading week", note: null },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "deleteScheduleEntry",
+    "schedule.edit",
+    (e) => deleteScheduleEntry({ db: e.db, slug: e.slug, viewer: e.viewer, entryId: e.f.entryId }),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "saveScheduleEntryAction",
+    "schedule.edit",
+    act(manage.saveScheduleEntryAction, (e) => ({
+      date: "2025-10-08",
+      kind: "LECTURE",
+      title: `L ${e.n}`,
+      speakerIds: e.f.speakerId,
+    })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "addNoClassAction",
+    "schedule.edit",
+    act(manage.addNoClassAction, () => ({ date: "2025-10-22" })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "deleteScheduleEntryAction",
+    "schedule.edit",
+    act(manage.deleteScheduleEntryAction, (e) => ({ entryId: e.f.entryId })),
+    { mutates: true, strict: true },
+  ),
   // ---- assignments
-  data("getAssignmentsForEdit", "assignments.edit", (e) => getAssignmentsForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  data("saveAssignment(new)", "assignments.edit", (e) => saveAssignment({ db: e.db, slug: e.slug, viewer: e.viewer, input: assignmentInput(e) }), { mutates: true, strict: true }),
-  data("saveAssignment(edit)", "assignments.edit", (e) => saveAssignment({ db: e.db, slug: e.slug, viewer: e.viewer, input: { ...assignmentInput(e), code: "A1", assignmentId: e.f.assignmentId, categoryId: e.f.categoryId } }), { mutates: true, strict: true }),
-  data("deleteAssignment", "assignments.edit", (e) => deleteAssignment({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.given.id! }), {
-    mutates: true, strict: true,
-    setup: async (e) => ({ id: (await e.db.assignment.create({ data: { courseId: e.f.alpha.id, code: "DEL", title: "Delete me", kind: "QUIZ" }, select: { id: true } })).id }),
-  }),
-  action("saveAssignmentAction", "assignments.edit", act(manage.saveAssignmentAction, (e) => ({ code: `Q${e.n}`.slice(0, 12), title: "Quiz", kind: "QUIZ", points: "5", acceptsLate: "on" })), { mutates: true, strict: true }),
-  action("deleteAssignmentAction", "assignments.edit", act(manage.deleteAssignmentAction, (e) => ({ assignmentId: e.given.id })), {
-    mutates: true, strict: true,
-    setup: async (e) => ({ id: (await e.db.assignment.create({ data: { courseId: e.f.alpha.id, code: "DEL", title: "Delete me", kind: "QUIZ" }, select: { id: true } })).id }),
-  }),
+  data(
+    "getAssignmentsForEdit",
+    "assignments.edit",
+    (e) => getAssignmentsForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }),
+    { strict: true },
+  ),
+  data(
+    "saveAssignment(new)",
+    "assignments.edit",
+    (e) => saveAssignment({ db: e.db, slug: e.slug, viewer: e.viewer, input: assignmentInput(e) }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "saveAssignment(edit)",
+    "assignments.edit",
+    (e) =>
+      saveAssignment({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { ...assignmentInput(e), code: "A1", assignmentId: e.f.assignmentId, categoryId: e.f.categoryId },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "deleteAssignment",
+    "assignments.edit",
+    (e) => deleteAssignment({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.given.id! }),
+    {
+      mutates: true,
+      strict: true,
+      setup: async (e) => ({
+        id: (
+          await e.db.assignment.create({
+            data: { courseId: e.f.alpha.id, code: "DEL", title: "Delete me", kind: "QUIZ" },
+            select: { id: true },
+          })
+        ).id,
+      }),
+    },
+  ),
+  action(
+    "saveAssignmentAction",
+    "assignments.edit",
+    act(manage.saveAssignmentAction, (e) => ({
+      code: `Q${e.n}`.slice(0, 12),
+      title: "Quiz",
+      kind: "QUIZ",
+      points: "5",
+      acceptsLate: "on",
+    })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "deleteAssignmentAction",
+    "assignments.edit",
+    act(manage.deleteAssignmentAction, (e) => ({ assignmentId: e.given.id })),
+    {
+      mutates: true,
+      strict: true,
+      setup: async (e) => ({
+        id: (
+          await e.db.assignment.create({
+            data: { courseId: e.f.alpha.id, code: "DEL", title: "Delete me", kind: "QUIZ" },
+            select: { id: true },
+          })
+        ).id,
+      }),
+    },
+  ),
   // ---- announcements
-  data("getAnnouncementsForEdit", "announcements.post", (e) => getAnnouncementsForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  data("saveAnnouncement(new)", "announcements.post", (e) => saveAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, input: announcementInput(e), now: e.now }), { mutates: true, strict: true }),
-  data("saveAnnouncement(edit)", "announcements.post", (e) => saveAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, input: { ...announcementInput(e), announcementId: e.f.announcementId }, now: e.now }), { mutates: true, strict: true }),
-  data("deleteAnnouncement", "announcements.post", (e) => deleteAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, announcementId: e.f.announcementId }), { mutates: true, strict: true }),
-  action("saveAnnouncementAction", "announcements.post", act(manage.saveAnnouncementAction, (e) => ({ title: `T ${e.n}`, body: "Body", pinned: "on" })), { mutates: true, strict: true }),
-  action("deleteAnnouncementAction", "announcements.post", act(manage.deleteAnnouncementAction, (e) => ({ announcementId: e.f.announcementId })), { mutates: true, strict: true }),
+  data(
+    "getAnnouncementsForEdit",
+    "announcements.post",
+    (e) => getAnnouncementsForEdit({ db: e.db, slug: e.slug, viewer: e.viewer }),
+    { strict: true },
+  ),
+  data(
+    "saveAnnouncement(new)",
+    "announcements.post",
+    (e) => saveAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, input: announcementInput(e), now: e.now }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "saveAnnouncement(edit)",
+    "announcements.post",
+    (e) =>
+      saveAnnouncement({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: { ...announcementInput(e), announcementId: e.f.announcementId },
+        now: e.now,
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "deleteAnnouncement",
+    "announcements.post",
+    (e) => deleteAnnouncement({ db: e.db, slug: e.slug, viewer: e.viewer, announcementId: e.f.announcementId }),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "saveAnnouncementAction",
+    "announcements.post",
+    act(manage.saveAnnouncementAction, (e) => ({ title: `T ${e.n}`, body: "Body", pinned: "on" })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "deleteAnnouncementAction",
+    "announcements.post",
+    act(manage.deleteAnnouncementAction, (e) => ({ announcementId: e.f.announcementId })),
+    { mutates: true, strict: true },
+  ),
   // ---- course file
-  data("exportCourse", "course.export", (e) => exportCourse({ db: e.db, slug: e.slug, viewer: e.viewer }), { strict: true }),
-  route("GET /api/courses/[slug]/export", "course.export", (e) => exportRoute(req(`/api/courses/${e.slug}/export`), params({ slug: e.slug })), { strict: true }),
-  data("previewCourseImport(this course)", "course.import", (e) => previewCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml!, targetSlug: e.slug }), { strict: true, setup: courseYaml }),
-  data("applyCourseImport(this course)", "course.import", (e) => applyCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml!, targetSlug: e.slug }), { mutates: true, strict: true, setup: courseYaml }),
-  data("applyCourseImport(new course)", "site.course.create", (e) => applyCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml! }), { mutates: true, strict: true, setup: newCourseYaml }),
-  action("previewCourseImportAction(this course)", "course.import", (e) => courseImport.previewCourseImportAction(null, { yaml: e.given.yaml, targetSlug: e.slug }), { strict: true, setup: courseYaml }),
-  action("applyCourseImportAction(new course)", "site.course.create", (e) => courseImport.applyCourseImportAction(null, { yaml: e.given.yaml }), { mutates: true, strict: true, setup: newCourseYaml }),
+  data("exportCourse", "course.export", (e) => exportCourse({ db: e.db, slug: e.slug, viewer: e.viewer }), {
+    strict: true,
+  }),
+  route(
+    "GET /api/courses/[slug]/export",
+    "course.export",
+    (e) => exportRoute(req(`/api/courses/${e.slug}/export`), params({ slug: e.slug })),
+    { strict: true },
+  ),
+  data(
+    "previewCourseImport(this course)",
+    "course.import",
+    (e) => previewCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml!, targetSlug: e.slug }),
+    { strict: true, setup: courseYaml },
+  ),
+  data(
+    "applyCourseImport(this course)",
+    "course.import",
+    (e) => applyCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml!, targetSlug: e.slug }),
+    { mutates: true, strict: true, setup: courseYaml },
+  ),
+  data(
+    "applyCourseImport(new course)",
+    "site.course.create",
+    (e) => applyCourseImport({ db: e.db, viewer: e.viewer, yaml: e.given.yaml! }),
+    { mutates: true, strict: true, setup: newCourseYaml },
+  ),
+  action(
+    "previewCourseImportAction(this course)",
+    "course.import",
+    (e) => courseImport.previewCourseImportAction(null, { yaml: e.given.yaml, targetSlug: e.slug }),
+    { strict: true, setup: courseYaml },
+  ),
+  action(
+    "applyCourseImportAction(new course)",
+    "site.course.create",
+    (e) => courseImport.applyCourseImportAction(null, { yaml: e.given.yaml }),
+    { mutates: true, strict: true, setup: newCourseYaml },
+  ),
   // ---- own records (deadlines engine, gradebook)
-  data("getMyDeadlines", "own.deadlines.read", (e) => getMyDeadlines({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
+  data("getMyDeadlines", "own.deadlines.read", (e) =>
+    getMyDeadlines({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }),
+  ),
   data("getMyGrades", "own.grades.read", (e) => getMyGrades({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
-  data("getStudentLedger(other student)", { own: "own.late-hours.read", all: "ledger.read.all", target: "other" }, (e) => getStudentLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.other, now: e.now })),
-  data("getStudentLedger(self)", { own: "own.late-hours.read", all: "ledger.read.all", target: "self", studentsOnly: true }, (e) => getStudentLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.self, now: e.now })),
-  data("getGradeDetail(other student)", { own: "own.grades.read", all: "gradebook.read", target: "other" }, (e) => getGradeDetail({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, studentId: e.other, now: e.now })),
-  route("GET /api/…/grades/[a]/[student] (other student)", { own: "own.grades.read", all: "gradebook.read", target: "other" }, (e) => gradeDetailRoute(req("/x"), params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.other }))),
-  action("regenerateFeedAction", "own.feed.manage", act(feedActions.regenerateFeedAction, () => ({})), { mutates: true }),
-  action("submitWorkAction", "own.submissions.create", act(meActions.submitWorkAction, (e) => ({ assignmentId: e.f.assignmentId, method: "link", url: "https://github.com/x/y" })), { mutates: true }),
+  data(
+    "getStudentLedger(other student)",
+    { own: "own.late-hours.read", all: "ledger.read.all", target: "other" },
+    (e) => getStudentLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.other, now: e.now }),
+  ),
+  data(
+    "getStudentLedger(self)",
+    { own: "own.late-hours.read", all: "ledger.read.all", target: "self", studentsOnly: true },
+    (e) => getStudentLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.self, now: e.now }),
+  ),
+  data("getGradeDetail(other student)", { own: "own.grades.read", all: "gradebook.read", target: "other" }, (e) =>
+    getGradeDetail({
+      db: e.db,
+      slug: e.slug,
+      viewer: e.viewer,
+      assignmentId: e.f.assignmentId,
+      studentId: e.other,
+      now: e.now,
+    }),
+  ),
+  route(
+    "GET /api/…/grades/[a]/[student] (other student)",
+    { own: "own.grades.read", all: "gradebook.read", target: "other" },
+    (e) => gradeDetailRoute(req("/x"), params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.other })),
+  ),
+  action(
+    "regenerateFeedAction",
+    "own.feed.manage",
+    act(feedActions.regenerateFeedAction, () => ({})),
+    { mutates: true },
+  ),
+  action(
+    "submitWorkAction",
+    "own.submissions.create",
+    act(meActions.submitWorkAction, (e) => ({
+      assignmentId: e.f.assignmentId,
+      method: "link",
+      url: "https://github.com/x/y",
+    })),
+    { mutates: true },
+  ),
   // ---- staff: grading, late hours, extensions
   data("getGradebook", "gradebook.read", (e) => getGradebook({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
   data("getSchemeEditor", "gradebook.read", (e) => getSchemeEditor({ db: e.db, slug: e.slug, viewer: e.viewer })),
-  data("getGradebookStats", "gradebook.read", (e) => getGradebookStats({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
-  data("exportGradebookCsv", "gradebook.read", (e) => exportGradebookCsv({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
-  data("previewGradeImport", "grades.import", (e) => previewGradeImport({ db: e.db, slug: e.slug, viewer: e.viewer, input: { header: ["Student", "SIS User ID", "A1"], rows: [] }, now: e.now })),
-  route("GET /api/courses/[slug]/gradebook/export", "gradebook.read", (e) => gradebookExportRoute(req("/x"), params({ slug: e.slug }))),
-  data("saveGrade", "grades.edit", (e) => saveGrade({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, studentId: e.f.users.taElsewhereStudentHere, input: { version: 0, score: 70 } }), { mutates: true }),
-  route("PUT /api/…/grades/[a]/[student]", "grades.edit", (e) => gradeSaveRoute(req("/x", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ version: 0, score: 71 }) }), params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.f.users.taElsewhereStudentHere })), { mutates: true }),
-  data("setGradesReleased", "grades.release", (e) => setGradesReleased({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, release: false, now: e.now }), { mutates: true }),
-  action("releaseGradesAction", "grades.release", act(gradebookActions.releaseGradesAction, (e) => ({ assignmentId: e.f.assignmentId, release: "unrelease" })), { mutates: true }),
-  action("saveSchemeAction", "scheme.edit", act(gradebookActions.saveSchemeAction, () => ({})), { mutates: true }),
-  action("previewSchemeAction", "scheme.edit", act(gradebookActions.previewSchemeAction, () => ({}))),
-  data("getCourseLateHours", "ledger.read.all", (e) => getCourseLateHours({ db: e.db, slug: e.slug, viewer: e.viewer })),
-  data("adjustLedger", "ledger.adjust", (e) => adjustLedger({ db: e.db, slug: e.slug, viewer: e.viewer, studentId: e.f.users.student, hours: -2, reason: "Illness" }), { mutates: true }),
-  action("adjustLedgerAction", "ledger.adjust", act(lateHoursActions.adjustLedgerAction, () => ({}))),
+  data("getGradebookStats", "gradebook.read", (e) =>
+    getGradebookStats({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }),
+  ),
+  data("exportGradebookCsv", "gradebook.read", (e) =>
+    exportGradebookCsv({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }),
+  ),
+  data("previewGradeImport", "grades.import", (e) =>
+    previewGradeImport({
+      db: e.db,
+      slug: e.slug,
+      viewer: e.viewer,
+      input: { header: ["Student", "SIS User ID", "A1"], rows: [] },
+      now: e.now,
+    }),
+  ),
+  route("GET /api/courses/[slug]/gradebook/export", "gradebook.read", (e) =>
+    gradebookExportRoute(req("/x"), params({ slug: e.slug })),
+  ),
+  data(
+    "saveGrade",
+    "grades.edit",
+    (e) =>
+      saveGrade({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.f.assignmentId,
+        studentId: e.f.users.taElsewhereStudentHere,
+        input: { version: 0, score: 70 },
+      }),
+    { mutates: true },
+  ),
+  route(
+    "PUT /api/…/grades/[a]/[student]",
+    "grades.edit",
+    (e) =>
+      gradeSaveRoute(
+        req("/x", {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version: 0, score: 71 }),
+        }),
+        params({ slug: e.slug, assignmentId: e.f.assignmentId, studentId: e.f.users.taElsewhereStudentHere }),
+      ),
+    { mutates: true },
+  ),
+  data(
+    "setGradesReleased",
+    "grades.release",
+    (e) =>
+      setGradesReleased({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.f.assignmentId,
+        release: false,
+        now: e.now,
+      }),
+    { mutates: true },
+  ),
+  action(
+    "releaseGradesAction",
+    "grades.release",
+    act(gradebookActions.releaseGradesAction, (e) => ({ assignmentId: e.f.assignmentId, release: "unrelease" })),
+    { mutates: true },
+  ),
+  action(
+    "saveSchemeAction",
+    "scheme.edit",
+    act(gradebookActions.saveSchemeAction, () => ({})),
+    { mutates: true },
+  ),
+  action(
+    "previewSchemeAction",
+    "scheme.edit",
+    act(gradebookActions.previewSchemeAction, () => ({})),
+  ),
+  data("getCourseLateHours", "ledger.read.all", (e) =>
+    getCourseLateHours({ db: e.db, slug: e.slug, viewer: e.viewer }),
+  ),
+  data(
+    "adjustLedger",
+    "ledger.adjust",
+    (e) =>
+      adjustLedger({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        studentId: e.f.users.student,
+        hours: -2,
+        reason: "Illness",
+      }),
+    { mutates: true },
+  ),
+  action(
+    "adjustLedgerAction",
+    "ledger.adjust",
+    act(lateHoursActions.adjustLedgerAction, () => ({})),
+  ),
   data("listExtensions", "extensions.grant", (e) => listExtensions({ db: e.db, slug: e.slug, viewer: e.viewer })),
-  data("grantCourseExtension", "extensions.grant", (e) => grantCourseExtension({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, dueAt: new Date("2025-10-03T03:59:00Z"), reason: "Outage", announcement: null, now: e.now }), { mutates: true }),
-  data("grantStudentExtensions", "extensions.grant", (e) => grantStudentExtensions({ db: e.db, slug: e.slug, viewer: e.viewer, assignmentId: e.f.assignmentId, studentIds: [e.f.users.student], dueAt: new Date("2025-10-05T03:59:00Z"), reason: "Illness" }), { mutates: true }),
-  action("grantCourseExtensionAction", "extensions.grant", act(lateHoursActions.grantCourseExtensionAction, () => ({}))),
-  action("grantStudentExtensionsAction", "extensions.grant", act(lateHoursActions.grantStudentExtensionsAction, () => ({}))),
-  action("previewExtensionCsvAction", "extensions.grant", act(lateHoursActions.previewExtensionCsvAction, () => ({}))),
-  action("applyExtensionCsvAction", "extensions.grant", act(lateHoursActions.applyExtensionCsvAction, () => ({}))),
-  action("revokeExtensionAction", "extensions.grant", act(lateHoursActions.revokeExtensionAction, () => ({}))),
+  data(
+    "grantCourseExtension",
+    "extensions.grant",
+    (e) =>
+      grantCourseExtension({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.f.assignmentId,
+        dueAt: new Date("2025-10-03T03:59:00Z"),
+        reason: "Outage",
+        announcement: null,
+        now: e.now,
+      }),
+    { mutates: true },
+  ),
+  data(
+    "grantStudentExtensions",
+    "extensions.grant",
+    (e) =>
+      grantStudentExtensions({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.f.assignmentId,
+        studentIds: [e.f.users.student],
+        dueAt: new Date("2025-10-05T03:59:00Z"),
+        reason: "Illness",
+      }),
+    { mutates: true },
+  ),
+  action(
+    "grantCourseExtensionAction",
+    "extensions.grant",
+    act(lateHoursActions.grantCourseExtensionAction, () => ({})),
+  ),
+  action(
+    "grantStudentExtensionsAction",
+    "extensions.grant",
+    act(lateHoursActions.grantStudentExtensionsAction, () => ({})),
+  ),
+  action(
+    "previewExtensionCsvAction",
+    "extensions.grant",
+    act(lateHoursActions.previewExtensionCsvAction, () => ({})),
+  ),
+  action(
+    "applyExtensionCsvAction",
+    "extensions.grant",
+    act(lateHoursActions.applyExtensionCsvAction, () => ({})),
+  ),
+  action(
+    "revokeExtensionAction",
+    "extensions.grant",
+    act(lateHoursActions.revokeExtensionAction, () => ({})),
+  ),
 ];
 
 // ---------------------------------------------------------------- expectations, from the table
@@ -242,12 +818,19 @@ function expectedAllowed(needs: Needs, persona: Persona): boolean {
   const grants = (permission: Permission) => {
     const audience: readonly string[] = permissions[permission];
     if (permission.startsWith("site.")) return p.anyRoles.some((r) => audience.includes(r));
-    return audience.includes("public") || (audience.includes("signedIn") && p.signedIn) || (p.role !== null && audience.includes(p.role));
+    return (
+      audience.includes("public") ||
+      (audience.includes("signedIn") && p.signedIn) ||
+      (p.role !== null && audience.includes(p.role))
+    );
   };
   if (typeof needs === "string") return grants(needs);
   // "other" is always a student of the course; "self" is the persona.
   const targetIsStudent = needs.target === "other" || p.role === "STUDENT";
-  return (grants(needs.all) && (targetIsStudent || !needs.studentsOnly)) || (needs.target === "self" && p.role !== null && grants(needs.own));
+  return (
+    (grants(needs.all) && (targetIsStudent || !needs.studentsOnly)) ||
+    (needs.target === "self" && p.role !== null && grants(needs.own))
+  );
 }
 
 type Verdict = { allowed: boolean; ok: boolean; status: number | null; detail: string };
@@ -259,7 +842,13 @@ async function verdict(entry: Entry, run: Promise<unknown>): Promise<Verdict> {
     const value = await run;
     if (entry.kind === "action") {
       const state = value as ActionState<unknown>;
-      if (state && !state.ok) return { allowed: !refusals.includes(state.status), ok: false, status: state.status, detail: state.formError ?? "" };
+      if (state && !state.ok)
+        return {
+          allowed: !refusals.includes(state.status),
+          ok: false,
+          status: state.status,
+          detail: state.formError ?? "",
+        };
       return { allowed: true, ok: true, status: 200, detail: "" };
     }
     if (entry.kind === "route") {
@@ -269,8 +858,14 @@ async function verdict(entry: Entry, run: Promise<unknown>): Promise<Verdict> {
     }
     return { allowed: true, ok: true, status: null, detail: "" };
   } catch (error) {
-    if (error instanceof AppError) return { allowed: !refusals.includes(error.status), ok: false, status: error.status, detail: error.message };
-    return { allowed: true, ok: false, status: 500, detail: error instanceof Error ? error.stack ?? error.message : String(error) };
+    if (error instanceof AppError)
+      return { allowed: !refusals.includes(error.status), ok: false, status: error.status, detail: error.message };
+    return {
+      allowed: true,
+      ok: false,
+      status: 500,
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
 }
 
@@ -297,7 +892,13 @@ afterAll(async () => {
 function envFor(f: Fixture, persona: Persona): Omit<Env, "given"> {
   const viewer = f.viewers[persona];
   return {
-    db: t.db, f, slug: f.alpha.slug, viewer, persona, now: NOW, n: `${++counter}${persona.slice(0, 3).toLowerCase()}`,
+    db: t.db,
+    f,
+    slug: f.alpha.slug,
+    viewer,
+    persona,
+    now: NOW,
+    n: `${++counter}${persona.slice(0, 3).toLowerCase()}`,
     other: persona === "student" ? f.users.taElsewhereStudentHere : f.users.student,
     self: viewer?.userId ?? f.users.student,
   };
@@ -311,7 +912,10 @@ describe("every permission of the table × every persona (authorize / authorizeS
       const run = permission.startsWith("site.")
         ? authorizeSite({ db: t.db, viewer, permission })
         : authorize({ db: t.db, slug: shared.alpha.slug, viewer, permission });
-      const outcome = await run.then(() => ({ allowed: true, status: 200 }), (error: AppError) => ({ allowed: false, status: error.status }));
+      const outcome = await run.then(
+        () => ({ allowed: true, status: 200 }),
+        (error: AppError) => ({ allowed: false, status: error.status }),
+      );
       pairs++;
       expect(outcome.allowed, `${permission} as ${persona}`).toBe(expectedAllowed(permission, persona));
       if (!outcome.allowed) expect(outcome.status, `${permission} as ${persona}`).toBe(viewer ? 403 : 401);

@@ -37,7 +37,9 @@ describe("course calendar feed (RFC 5545)", () => {
     const zones = Object.values(parsed).filter((c) => c?.type === "VTIMEZONE");
     expect(zones).toHaveLength(1);
     expect(ics).toContain("TZID:America/Toronto");
-    expect(ics).toMatch(/BEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST/);
+    expect(ics).toMatch(
+      /BEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST/,
+    );
     expect(ics).toContain("DTSTART;TZID=America/Toronto:20251008T180000");
     expect(ics).toContain("X-WR-TIMEZONE:America/Toronto");
     // DTSTAMP (and LAST-MODIFIED) must be UTC date-times.
@@ -79,16 +81,38 @@ describe("course calendar feed (RFC 5545)", () => {
 
   it("shows a new course-wide extension once the course cache is invalidated", async () => {
     const course = await t.db.course.findUniqueOrThrow({ where: { slug: "csc490" }, select: { id: true } });
-    const a3 = await t.db.assignment.findFirstOrThrow({ where: { courseId: course.id, code: "A3" }, select: { id: true } });
+    const a3 = await t.db.assignment.findFirstOrThrow({
+      where: { courseId: course.id, code: "A3" },
+      select: { id: true },
+    });
     await feed("csc490"); // warm the cache
     const newDue = new Date("2025-11-04T04:59:00Z"); // Mon Nov 3, 11:59 PM EST — after DST ended
     await t.db.extension.create({
-      data: { courseId: course.id, assignmentId: a3.id, studentId: null, action: "GRANT", dueAt: newDue, reason: "Integration test", createdAt: new Date("2025-10-30T12:00:00Z") },
+      data: {
+        courseId: course.id,
+        assignmentId: a3.id,
+        studentId: null,
+        action: "GRANT",
+        dueAt: newDue,
+        reason: "Integration test",
+        createdAt: new Date("2025-10-30T12:00:00Z"),
+      },
     });
     // A per-student extension must never reach the public feed.
-    const student = await t.db.membership.findFirstOrThrow({ where: { courseId: course.id, role: "STUDENT" }, select: { userId: true } });
+    const student = await t.db.membership.findFirstOrThrow({
+      where: { courseId: course.id, role: "STUDENT" },
+      select: { userId: true },
+    });
     await t.db.extension.create({
-      data: { courseId: course.id, assignmentId: a3.id, studentId: student.userId, action: "GRANT", dueAt: new Date("2025-12-20T04:59:00Z"), reason: "private", createdAt: new Date("2025-10-31T12:00:00Z") },
+      data: {
+        courseId: course.id,
+        assignmentId: a3.id,
+        studentId: student.userId,
+        action: "GRANT",
+        dueAt: new Date("2025-12-20T04:59:00Z"),
+        reason: "private",
+        createdAt: new Date("2025-10-31T12:00:00Z"),
+      },
     });
     await invalidateCourse(course.id);
 
@@ -117,6 +141,8 @@ describe("course calendar feed (RFC 5545)", () => {
   });
 
   it("answers an unknown course with NotFoundError", async () => {
-    await expect(getCourseCalendar({ db: t.db, slug: "no-such-course", origin: ORIGIN })).rejects.toMatchObject({ status: 404 });
+    await expect(getCourseCalendar({ db: t.db, slug: "no-such-course", origin: ORIGIN })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

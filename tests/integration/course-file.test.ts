@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Viewer } from "@/lib/server/authorization/authz";
 import { seedDatabase } from "@/lib/server/platform/seed";
-import { applyCourseImport, courseFileOf, courseFileYaml, exportCourse, operatorTarget, parseCourseFile, previewCourseImport, writeCourseFile } from "@/lib/server/course/manage/course-file";
+import {
+  applyCourseImport,
+  courseFileOf,
+  courseFileYaml,
+  exportCourse,
+  operatorTarget,
+  parseCourseFile,
+  previewCourseImport,
+  writeCourseFile,
+} from "@/lib/server/course/manage/course-file";
 import { courseSeeds } from "@/prisma/seed-data";
 import { staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -35,14 +44,23 @@ afterAll(async () => {
 });
 
 describe("round trip", () => {
-  it.each(courseSeeds.map((c) => c.slug))("%s: export → import into an empty database → export is the same file", async (slug) => {
-    const yaml = files.get(slug)!;
-    const parsed = parseCourseFile(yaml);
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    await writeCourseFile({ db: empty.db, file: parsed.file, target: await operatorTarget(empty.db, parsed.file), actor: null, rawYaml: yaml });
-    const course = await empty.db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    expect(courseFileYaml(await courseFileOf(empty.db, course.id))).toBe(yaml);
-  });
+  it.each(courseSeeds.map((c) => c.slug))(
+    "%s: export → import into an empty database → export is the same file",
+    async (slug) => {
+      const yaml = files.get(slug)!;
+      const parsed = parseCourseFile(yaml);
+      if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+      await writeCourseFile({
+        db: empty.db,
+        file: parsed.file,
+        target: await operatorTarget(empty.db, parsed.file),
+        actor: null,
+        rawYaml: yaml,
+      });
+      const course = await empty.db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      expect(courseFileYaml(await courseFileOf(empty.db, course.id))).toBe(yaml);
+    },
+  );
 
   it("the files hold the whole course: schedule with readings and speakers, announcements, assignments, scheme, late policy, course-wide extensions", () => {
     const csc490 = parse(files.get("csc490")!);
@@ -61,7 +79,10 @@ describe("round trip", () => {
     for (const course of courseSeeds) {
       const yaml = files.get(course.slug)!;
       const learners = await source.db.membership.findMany({
-        where: { course: { slug: course.slug }, OR: [{ role: { in: ["STUDENT", "AUDITOR"] } }, { status: { not: "ENROLLED" } }] },
+        where: {
+          course: { slug: course.slug },
+          OR: [{ role: { in: ["STUDENT", "AUDITOR"] } }, { status: { not: "ENROLLED" } }],
+        },
         select: { user: { select: { email: true, name: true } } },
       });
       expect(learners.length).toBeGreaterThan(0);
@@ -85,16 +106,25 @@ describe("import through the app", () => {
     await expect(applyCourseImport({ db: source.db, viewer: student, yaml })).rejects.toMatchObject({ status: 403 });
     await expect(applyCourseImport({ db: source.db, viewer: null, yaml })).rejects.toMatchObject({ status: 401 });
     expect(await databaseDigest(source.db)).toBe(before);
-    expect(await applyCourseImport({ db: source.db, viewer: instructor, yaml })).toEqual({ slug: "info9023-next", mode: "create" });
-    const membership = await source.db.membership.findFirstOrThrow({ where: { course: { slug: "info9023-next" }, userId: instructor.userId } });
+    expect(await applyCourseImport({ db: source.db, viewer: instructor, yaml })).toEqual({
+      slug: "info9023-next",
+      mode: "create",
+    });
+    const membership = await source.db.membership.findFirstOrThrow({
+      where: { course: { slug: "info9023-next" }, userId: instructor.userId },
+    });
     expect(membership.role).toBe("INSTRUCTOR");
   });
 
   it("an instructor of one course cannot update another course by naming its slug", async () => {
     const instructor = await viewerOf(source.db, staffEmail("csc490", "instructor"));
     const before = await databaseDigest(source.db);
-    await expect(applyCourseImport({ db: source.db, viewer: instructor, yaml: files.get("nus-lgm")! })).rejects.toMatchObject({ status: 403 });
-    await expect(applyCourseImport({ db: source.db, viewer: instructor, yaml: files.get("csc490")!, targetSlug: "nus-lgm" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      applyCourseImport({ db: source.db, viewer: instructor, yaml: files.get("nus-lgm")! }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      applyCourseImport({ db: source.db, viewer: instructor, yaml: files.get("csc490")!, targetSlug: "nus-lgm" }),
+    ).rejects.toMatchObject({ status: 403 });
     expect(await databaseDigest(source.db)).toBe(before);
   });
 
@@ -103,20 +133,44 @@ describe("import through the app", () => {
     const course = await source.db.course.findUniqueOrThrow({ where: { slug: "csci1390" }, select: { id: true } });
     const grades = await source.db.grade.count({ where: { courseId: course.id } });
     const submissions = await source.db.submission.count({ where: { courseId: course.id } });
-    const announcementIds = (await source.db.announcement.findMany({ where: { courseId: course.id }, select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id);
+    const announcementIds = (
+      await source.db.announcement.findMany({
+        where: { courseId: course.id },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((a) => a.id);
     expect(grades).toBeGreaterThan(0);
-    const edited = files.get("csci1390")!
+    const edited = files
+      .get("csci1390")!
       .replace("title: Introduction to the Course", "title: Welcome to Systems for ML")
       .replace("capacity: 56", "capacity: 60");
-    const preview = await previewCourseImport({ db: source.db, viewer: instructor, yaml: edited, targetSlug: "csci1390" });
+    const preview = await previewCourseImport({
+      db: source.db,
+      viewer: instructor,
+      yaml: edited,
+      targetSlug: "csci1390",
+    });
     expect(preview.mode).toBe("update");
     await applyCourseImport({ db: source.db, viewer: instructor, yaml: edited, targetSlug: "csci1390" });
     expect(await source.db.grade.count({ where: { courseId: course.id } })).toBe(grades);
     expect(await source.db.submission.count({ where: { courseId: course.id } })).toBe(submissions);
-    expect((await source.db.announcement.findMany({ where: { courseId: course.id }, select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id)).toEqual(announcementIds);
-    expect(await source.db.scheduleEntry.count({ where: { courseId: course.id, title: "Welcome to Systems for ML" } })).toBe(1);
+    expect(
+      (
+        await source.db.announcement.findMany({
+          where: { courseId: course.id },
+          select: { id: true },
+          orderBy: { id: "asc" },
+        })
+      ).map((a) => a.id),
+    ).toEqual(announcementIds);
+    expect(
+      await source.db.scheduleEntry.count({ where: { courseId: course.id, title: "Welcome to Systems for ML" } }),
+    ).toBe(1);
     // The raised cap promoted four people from the waitlist, in order, in the same transaction.
-    expect(await source.db.membership.count({ where: { courseId: course.id, role: "STUDENT", status: "ENROLLED" } })).toBe(60);
+    expect(
+      await source.db.membership.count({ where: { courseId: course.id, role: "STUDENT", status: "ENROLLED" } }),
+    ).toBe(60);
     expect(await source.db.auditEvent.count({ where: { courseId: course.id, action: "course.import" } })).toBe(1);
     // And the course exports as the edited file.
     expect(courseFileYaml(await courseFileOf(source.db, course.id))).toBe(edited);
@@ -125,16 +179,24 @@ describe("import through the app", () => {
   it("a file with errors is refused with each problem located, and nothing changes", async () => {
     const instructor = await viewerOf(source.db, staffEmail("csc490", "instructor"));
     const before = await databaseDigest(source.db);
-    const bad = files.get("csc490")!
+    const bad = files
+      .get("csc490")!
       .replace(/date: 2025-09-03/, "date: 2025-02-30")
       .replace("speakers:\n      - Rob Hayes", "speakers:\n      - Nobody Known");
     const attempt = applyCourseImport({ db: source.db, viewer: instructor, yaml: bad, targetSlug: "csc490" });
     await expect(attempt).rejects.toMatchObject({ status: 422 });
-    const errors: string[] = await attempt.then(() => [], (e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors.yaml!);
+    const errors: string[] = await attempt.then(
+      () => [],
+      (e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors.yaml!,
+    );
     expect(errors.some((e) => /^schedule\[0\]\.date:/.test(e))).toBe(true);
     expect(errors.some((e) => e.includes(`speaker "Nobody Known" is not in the speakers list`))).toBe(true);
-    await expect(applyCourseImport({ db: source.db, viewer: instructor, yaml: "lectern: 1\ncourse: [", targetSlug: "csc490" })).rejects.toMatchObject({ status: 422 });
-    await expect(applyCourseImport({ db: source.db, viewer: instructor, yaml: "title: not a course file", targetSlug: "csc490" })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      applyCourseImport({ db: source.db, viewer: instructor, yaml: "lectern: 1\ncourse: [", targetSlug: "csc490" }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      applyCourseImport({ db: source.db, viewer: instructor, yaml: "title: not a course file", targetSlug: "csc490" }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(await databaseDigest(source.db)).toBe(before);
   });
 });

@@ -18,7 +18,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const courseId = async (slug: string) => (await t.db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+const courseId = async (slug: string) =>
+  (await t.db.course.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 
 describe("schedule loader", () => {
   it("gives CSC 490 thirteen weeks, reading week marked, Kyle Kranen in week 6 and A3 due at its extended time in week 9", async () => {
@@ -32,9 +33,14 @@ describe("schedule loader", () => {
     const lecture = week6.items.find((i) => i.type === "entry")!;
     expect(lecture.type === "entry" && lecture.entry.speakers.map((s) => s.name)).toEqual(["Kyle Kranen"]);
     expect(lecture.type === "entry" && lecture.entry.startsAt?.toISOString()).toBe("2025-10-08T22:00:00.000Z");
-    expect(lecture.type === "entry" && lecture.entry.readings).toEqual([{ title: "KV Cache from huggingface", url: null }]);
+    expect(lecture.type === "entry" && lecture.entry.readings).toEqual([
+      { title: "KV Cache from huggingface", url: null },
+    ]);
     const a3 = week9.items.find((i) => i.type === "event" && i.event.code === "A3" && i.event.kind === "due");
-    expect(a3?.type === "event" && [a3.event.at.toISOString(), a3.event.extended]).toEqual(["2025-11-01T03:00:00.000Z", true]);
+    expect(a3?.type === "event" && [a3.event.at.toISOString(), a3.event.extended]).toEqual([
+      "2025-11-01T03:00:00.000Z",
+      true,
+    ]);
   });
 
   it("groups INFO9023 by sprint and shows each week's several sessions in order", async () => {
@@ -42,14 +48,20 @@ describe("schedule loader", () => {
     expect(schedule.hasSprints).toBe(true);
     const week3 = schedule.weeks.find((w) => w.label === "Week 3")!;
     expect(week3.sprint).toBe("Sprint 2");
-    expect(week3.items.flatMap((i) => (i.type === "entry" ? [i.entry.kind] : []))).toEqual(["LECTURE", "LAB", "LECTURE"]);
+    expect(week3.items.flatMap((i) => (i.type === "entry" ? [i.entry.kind] : []))).toEqual([
+      "LECTURE",
+      "LAB",
+      "LECTURE",
+    ]);
     expect(schedule.weeks.filter((w) => w.noClass === "Holiday")).toHaveLength(2);
   });
 
   it("serves from the course cache until the course is invalidated", async () => {
     const id = await courseId("csc490");
     const before = await getCourseSchedule({ db: t.db, slug: "csc490", viewer: null });
-    await t.db.scheduleEntry.create({ data: { courseId: id, date: new Date("2025-12-03T00:00:00Z"), title: "Bonus review session", kind: "LECTURE" } });
+    await t.db.scheduleEntry.create({
+      data: { courseId: id, date: new Date("2025-12-03T00:00:00Z"), title: "Bonus review session", kind: "LECTURE" },
+    });
     const cached = await getCourseSchedule({ db: t.db, slug: "csc490", viewer: null });
     expect(cached.weeks.length).toBe(before.weeks.length);
     await invalidateCourse(id);
@@ -61,7 +73,9 @@ describe("schedule loader", () => {
   it("lists speakers with their sessions and the schedule anchor of each", async () => {
     const { speakers } = await getCourseSpeakers({ db: t.db, slug: "csc490", viewer: null });
     const kyle = speakers.find((s) => s.name === "Kyle Kranen")!;
-    expect(kyle.sessions).toEqual([expect.objectContaining({ date: "2025-10-08", weekAnchor: "week-2025-10-06", weekLabel: "Week 6" })]);
+    expect(kyle.sessions).toEqual([
+      expect.objectContaining({ date: "2025-10-08", weekAnchor: "week-2025-10-06", weekLabel: "Week 6" }),
+    ]);
     expect(speakers[0]!.name).toBe("Elliott Choi"); // week 1's speakers come first (then by name)
   });
 });
@@ -83,9 +97,23 @@ describe("public deadlines", () => {
 
   it("never lets a per-student extension move the public date", async () => {
     const id = await courseId("csc490");
-    const student = await t.db.membership.findFirstOrThrow({ where: { courseId: id, role: "STUDENT" }, select: { userId: true } });
-    const a1 = await t.db.assignment.findFirstOrThrow({ where: { courseId: id, code: "A1" }, select: { id: true, dueAt: true } });
-    await t.db.extension.create({ data: { courseId: id, assignmentId: a1.id, studentId: student.userId, dueAt: new Date("2025-09-30T03:00:00Z"), reason: "private" } });
+    const student = await t.db.membership.findFirstOrThrow({
+      where: { courseId: id, role: "STUDENT" },
+      select: { userId: true },
+    });
+    const a1 = await t.db.assignment.findFirstOrThrow({
+      where: { courseId: id, code: "A1" },
+      select: { id: true, dueAt: true },
+    });
+    await t.db.extension.create({
+      data: {
+        courseId: id,
+        assignmentId: a1.id,
+        studentId: student.userId,
+        dueAt: new Date("2025-09-30T03:00:00Z"),
+        reason: "private",
+      },
+    });
     await invalidateCourse(id);
     const { assignments } = await getPublicDeadlines({ db: t.db, slug: "csc490", viewer: null });
     const shown = assignments.find((a) => a.code === "A1")!;
@@ -105,8 +133,12 @@ describe("public deadlines", () => {
 describe("announcements", () => {
   it("puts pinned first and hides what is not yet published", async () => {
     const id = await courseId("csci1390");
-    await t.db.announcement.create({ data: { courseId: id, title: "Newer, unpinned", body: "hello", publishedAt: new Date("2025-02-01T12:00:00Z") } });
-    await t.db.announcement.create({ data: { courseId: id, title: "Scheduled", body: "later", publishedAt: new Date("2099-01-01T00:00:00Z") } });
+    await t.db.announcement.create({
+      data: { courseId: id, title: "Newer, unpinned", body: "hello", publishedAt: new Date("2025-02-01T12:00:00Z") },
+    });
+    await t.db.announcement.create({
+      data: { courseId: id, title: "Scheduled", body: "later", publishedAt: new Date("2099-01-01T00:00:00Z") },
+    });
     await invalidateCourse(id);
     const { announcements } = await getCourseAnnouncements({ db: t.db, slug: "csci1390", viewer: null, now: NOW });
     expect(announcements.map((a) => [a.title, a.pinned])).toEqual([
@@ -114,10 +146,17 @@ describe("announcements", () => {
       ["Newer, unpinned", false],
     ]);
     const scheduled = await t.db.announcement.findFirstOrThrow({ where: { title: "Scheduled" }, select: { id: true } });
-    await expect(getAnnouncement({ db: t.db, slug: "csci1390", viewer: null, id: scheduled.id, now: NOW })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      getAnnouncement({ db: t.db, slug: "csci1390", viewer: null, id: scheduled.id, now: NOW }),
+    ).rejects.toMatchObject({ status: 404 });
     // An announcement of another course is not found through this one.
-    const other = await t.db.announcement.findFirstOrThrow({ where: { course: { slug: "csc490" } }, select: { id: true } });
-    await expect(getAnnouncement({ db: t.db, slug: "csci1390", viewer: null, id: other.id, now: NOW })).rejects.toMatchObject({ status: 404 });
+    const other = await t.db.announcement.findFirstOrThrow({
+      where: { course: { slug: "csc490" } },
+      select: { id: true },
+    });
+    await expect(
+      getAnnouncement({ db: t.db, slug: "csci1390", viewer: null, id: other.id, now: NOW }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it("renders the Atom feed from sanitized markdown", async () => {
@@ -131,12 +170,19 @@ describe("announcements", () => {
       },
     });
     await invalidateCourse(id);
-    const xml = await getAnnouncementsFeed({ db: t.db, slug: "llm-systems", origin: "https://lectern.example", now: NOW });
+    const xml = await getAnnouncementsFeed({
+      db: t.db,
+      slug: "llm-systems",
+      origin: "https://lectern.example",
+      now: NOW,
+    });
     expect(xml).toContain("<title>Tricky &lt;b&gt;title&lt;/b&gt; &amp; co</title>");
     expect(xml).toContain("&lt;strong&gt;Bold&lt;/strong&gt;");
     expect(xml).toContain("&lt;a href=&quot;https://example.org&quot;&gt;a link&lt;/a&gt;");
     expect(xml).toContain("&lt;table&gt;");
     expect(xml).not.toMatch(/script|javascript:/i);
-    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://lectern.example/courses/llm-systems/announcements/feed.xml"/>');
+    expect(xml).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://lectern.example/courses/llm-systems/announcements/feed.xml"/>',
+    );
   });
 });

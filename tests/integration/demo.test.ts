@@ -17,18 +17,33 @@ beforeAll(async () => {
   await seedDatabase({ db: seeded.db });
   delete process.env.REDIS_URL;
 }, 300_000);
-afterAll(async () => { await Promise.all([seeded.drop(), blank.drop()]); });
+afterAll(async () => {
+  await Promise.all([seeded.drop(), blank.drop()]);
+});
 
 describe("demo accounts", () => {
   it("every demo account signs in with the demo password and holds the roles the seed promises", async () => {
     const accounts = demoAccounts();
-    expect(accounts.map((a) => a.email)).toEqual(expect.arrayContaining(["instructor@csc490.demo", "ta@csc490.demo", "student1@csc490.demo", "instructor@csci1390.demo"]));
+    expect(accounts.map((a) => a.email)).toEqual(
+      expect.arrayContaining([
+        "instructor@csc490.demo",
+        "ta@csc490.demo",
+        "student1@csc490.demo",
+        "instructor@csci1390.demo",
+      ]),
+    );
     for (const account of accounts) {
       resetSignInLimits();
-      const user = await authorizeCredentials({ email: account.email, password: DEMO_PASSWORD }, { "x-forwarded-for": "127.0.0.1" }, seeded.db);
+      const user = await authorizeCredentials(
+        { email: account.email, password: DEMO_PASSWORD },
+        { "x-forwarded-for": "127.0.0.1" },
+        seeded.db,
+      );
       expect(user?.email, account.email).toBe(account.email);
       for (const m of account.memberships) {
-        const membership = await seeded.db.membership.findFirst({ where: { userId: user!.id, course: { slug: m.courseSlug } } });
+        const membership = await seeded.db.membership.findFirst({
+          where: { userId: user!.id, course: { slug: m.courseSlug } },
+        });
         expect(membership?.role, `${account.email} in ${m.courseSlug}`).toBe(m.role);
         expect(membership?.status).toBe("ENROLLED");
       }
@@ -40,13 +55,17 @@ describe("demo accounts", () => {
     const hint = await demoSignInHint(seeded.db);
     expect(hint?.password).toBe(DEMO_PASSWORD);
     expect(hint?.examples.map((e) => e.email)).toContain("instructor@csc490.demo");
-    expect(hint?.examples.find((e) => e.email === "ta-student@lectern.demo")?.label).toBe("TA in llm-systems, student in csci1390");
+    expect(hint?.examples.find((e) => e.email === "ta-student@lectern.demo")?.label).toBe(
+      "TA in llm-systems, student in csci1390",
+    );
   });
 
   it("shows nothing on a database without the demo seed, or once the demo password was changed", async () => {
     resetDemoHint();
     expect(await demoSignInHint(blank.db)).toBeNull();
-    await blank.db.user.create({ data: { email: "instructor@csc490.demo", name: "Real person", passwordHash: await hash("a real password") } });
+    await blank.db.user.create({
+      data: { email: "instructor@csc490.demo", name: "Real person", passwordHash: await hash("a real password") },
+    });
     resetDemoHint();
     expect(await demoSignInHint(blank.db)).toBeNull();
   });

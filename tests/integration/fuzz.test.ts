@@ -26,7 +26,13 @@ vi.mock("@/lib/server/people/session", () => ({ currentViewer: async () => perso
 // Outside a Next request there are no request headers or cookies.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  }),
 }));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -45,7 +51,15 @@ type Action = (prev: unknown, input: unknown) => Promise<unknown>;
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Target =
   | { kind: "action"; name: string; file: string; fn: Action }
-  | { kind: "route"; name: string; file: string; method: string; fn: Handler; segments: { name: string; catchAll: boolean }[]; template: string };
+  | {
+      kind: "route";
+      name: string;
+      file: string;
+      method: string;
+      fn: Handler;
+      segments: { name: string; catchAll: boolean }[];
+      template: string;
+    };
 
 let t: TestDatabase;
 let pools: Pools;
@@ -81,12 +95,20 @@ async function realIds(db: Db, courseIds: string[]): Promise<string[]> {
   const ids = new Set<string>(courseIds);
   for (const { name } of tables) {
     for (const courseId of courseIds) {
-      const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${name}" WHERE "courseId" = $1 ORDER BY "id" LIMIT 4`, courseId);
+      const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT "id" FROM "${name}" WHERE "courseId" = $1 ORDER BY "id" LIMIT 4`,
+        courseId,
+      );
       for (const r of rows) ids.add(r.id);
     }
   }
   for (const courseId of courseIds) {
-    const members = await db.membership.findMany({ where: { courseId }, select: { userId: true }, orderBy: { role: "asc" }, take: 6 });
+    const members = await db.membership.findMany({
+      where: { courseId },
+      select: { userId: true },
+      orderBy: { role: "asc" },
+      take: 6,
+    });
     for (const m of members) ids.add(m.userId);
   }
   return [...ids];
@@ -105,7 +127,9 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 /** next/navigation's redirect/notFound/forbidden/unauthorized throw these; Next answers 3xx/404/403/401. */
 function isNavigationSignal(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_NOT_FOUND|NEXT_HTTP_ERROR_FALLBACK;(401|403|404))/.test(digest);
+  return (
+    typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_NOT_FOUND|NEXT_HTTP_ERROR_FALLBACK;(401|403|404))/.test(digest)
+  );
 }
 
 async function checkAction(fn: Action, input: unknown): Promise<string | null> {
@@ -121,15 +145,27 @@ async function checkAction(fn: Action, input: unknown): Promise<string | null> {
   }
   count(`action ${String((result as { status?: unknown } | null)?.status ?? "ok")}`);
   if (!result || typeof result !== "object") return `returned ${preview(result)} instead of a state`;
-  const state = result as { ok?: unknown; status?: unknown; formError?: unknown; fieldErrors?: Record<string, unknown> };
+  const state = result as {
+    ok?: unknown;
+    status?: unknown;
+    formError?: unknown;
+    fieldErrors?: Record<string, unknown>;
+  };
   if (state.ok !== false) return `accepted hostile input: ${preview(state)}`;
-  if (typeof state.status !== "number" || !CLEAR_STATUSES.has(state.status)) return `status ${String(state.status)}: ${preview(state.formError)}`;
-  const hasFieldError = state.fieldErrors && Object.values(state.fieldErrors).some((v) => Array.isArray(v) && v.length > 0);
-  if (!(typeof state.formError === "string" && state.formError.trim()) && !hasFieldError) return `status ${state.status} with no message or field error`;
+  if (typeof state.status !== "number" || !CLEAR_STATUSES.has(state.status))
+    return `status ${String(state.status)}: ${preview(state.formError)}`;
+  const hasFieldError =
+    state.fieldErrors && Object.values(state.fieldErrors).some((v) => Array.isArray(v) && v.length > 0);
+  if (!(typeof state.formError === "string" && state.formError.trim()) && !hasFieldError)
+    return `status ${state.status} with no message or field error`;
   return null;
 }
 
-async function checkRoute(target: Extract<Target, { kind: "route" }>, request: Request, params: Record<string, string | string[]>): Promise<string | null> {
+async function checkRoute(
+  target: Extract<Target, { kind: "route" }>,
+  request: Request,
+  params: Record<string, string | string[]>,
+): Promise<string | null> {
   let response: Response;
   try {
     response = await withTimeout(target.fn(request, { params: Promise.resolve(params) }), "route");
@@ -154,7 +190,8 @@ async function checkRoute(target: Extract<Target, { kind: "route" }>, request: R
   if (!reads && response.status < 400) return `accepted hostile input: ${response.status} ${body.slice(0, 200)}`;
   if (response.status >= 400 && (response.headers.get("content-type") ?? "").includes("json")) {
     const parsed = JSON.parse(body) as { error?: unknown };
-    if (typeof parsed.error !== "string" || !parsed.error.trim()) return `status ${response.status} without an error message: ${body.slice(0, 200)}`;
+    if (typeof parsed.error !== "string" || !parsed.error.trim())
+      return `status ${response.status} without an error message: ${body.slice(0, 200)}`;
   }
   return null;
 }
@@ -188,17 +225,50 @@ function actionInput(target: Extract<Target, { kind: "action" }>, signedIn: bool
   );
 }
 
-const CONTENT_TYPES = [undefined, "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"];
-const RAW_BODIES = ["", "{", "[1,2", "null", "\"just a string\"", "{\"version\": 1e999}", "{\"__proto__\": {\"admin\": true}}", "{\"version\":\"1\",\"score\":\"NaN\"}", "\u0000\u0000", "[]"];
+const CONTENT_TYPES = [
+  undefined,
+  "application/json",
+  "application/json; charset=utf-8",
+  "APPLICATION/JSON",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+];
+const RAW_BODIES = [
+  "",
+  "{",
+  "[1,2",
+  "null",
+  '"just a string"',
+  '{"version": 1e999}',
+  '{"__proto__": {"admin": true}}',
+  '{"version":"1","score":"NaN"}',
+  "\u0000\u0000",
+  "[]",
+];
 
-function routeInput(target: Extract<Target, { kind: "route" }>): fc.Arbitrary<{ request: Request; params: Record<string, string | string[]> }> {
+function routeInput(
+  target: Extract<Target, { kind: "route" }>,
+): fc.Arbitrary<{ request: Request; params: Record<string, string | string[]> }> {
   const segmentValue = (name: string): fc.Arbitrary<string> =>
     name === "slug"
       ? slugFrom([OWN, OWN, OTHER, ...slugs]).map((s) => s ?? "")
-      : fc.oneof({ arbitrary: fc.constantFrom(...pools.ids), weight: 4 }, { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 3 }, { arbitrary: fc.string({ unit: "binary", maxLength: 30 }), weight: 1 });
-  const params = fc.tuple(...target.segments.map((s) => (s.catchAll ? fc.array(segmentValue(s.name), { minLength: 1, maxLength: 3 }) : segmentValue(s.name)))).map(
-    (values) => Object.fromEntries(target.segments.map((s, i) => [s.name, values[i]!])) as Record<string, string | string[]>,
-  );
+      : fc.oneof(
+          { arbitrary: fc.constantFrom(...pools.ids), weight: 4 },
+          { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 3 },
+          { arbitrary: fc.string({ unit: "binary", maxLength: 30 }), weight: 1 },
+        );
+  const params = fc
+    .tuple(
+      ...target.segments.map((s) =>
+        s.catchAll ? fc.array(segmentValue(s.name), { minLength: 1, maxLength: 3 }) : segmentValue(s.name),
+      ),
+    )
+    .map(
+      (values) =>
+        Object.fromEntries(target.segments.map((s, i) => [s.name, values[i]!])) as Record<string, string | string[]>,
+    );
   const body = fc.oneof(
     { arbitrary: fields(pools).map((o) => JSON.stringify(o)), weight: 4 },
     { arbitrary: value(pools).map((v) => JSON.stringify(v) ?? "undefined"), weight: 2 },
@@ -206,28 +276,42 @@ function routeInput(target: Extract<Target, { kind: "route" }>): fc.Arbitrary<{ 
     { arbitrary: fields(pools).map(toFormData), weight: 1 },
     { arbitrary: fc.constant(null), weight: 1 },
   );
-  return fc.record({
-    params,
-    body,
-    contentType: fc.constantFrom(...CONTENT_TYPES),
-    query: fc.option(fc.dictionary(fc.constantFrom("download", "token", "q", "page", "__proto__"), fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 1000))), { nil: undefined }),
-    ifNoneMatch: fc.option(fc.constantFrom("*", "\"abc\"", "W/\"x\", \"y\"", "x".repeat(5000)), { nil: undefined }),
-  }).map(({ params: p, body: b, contentType, query, ifNoneMatch }) => {
-    const path = target.template.replace(/\[\[?(?:\.\.\.)?([^\]]+)\]?\]/g, (_m, name: string) => {
-      const v = p[name];
-      return (Array.isArray(v) ? v : [v ?? ""]).map((x) => encodeURIComponent(x.toWellFormed())).join("/");
+  return fc
+    .record({
+      params,
+      body,
+      contentType: fc.constantFrom(...CONTENT_TYPES),
+      query: fc.option(
+        fc.dictionary(
+          fc.constantFrom("download", "token", "q", "page", "__proto__"),
+          fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 1000)),
+        ),
+        { nil: undefined },
+      ),
+      ifNoneMatch: fc.option(fc.constantFrom("*", '"abc"', 'W/"x", "y"', "x".repeat(5000)), { nil: undefined }),
+    })
+    .map(({ params: p, body: b, contentType, query, ifNoneMatch }) => {
+      const path = target.template.replace(/\[\[?(?:\.\.\.)?([^\]]+)\]?\]/g, (_m, name: string) => {
+        const v = p[name];
+        return (Array.isArray(v) ? v : [v ?? ""]).map((x) => encodeURIComponent(x.toWellFormed())).join("/");
+      });
+      const url = new URL(`http://localhost:3000${path}`);
+      for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v.toWellFormed());
+      const headers = new Headers();
+      if (ifNoneMatch) headers.set("if-none-match", ifNoneMatch);
+      const withBody = target.method !== "GET" && target.method !== "HEAD" && b !== null;
+      if (withBody && contentType && !(b instanceof FormData)) headers.set("content-type", contentType);
+      return {
+        params: p,
+        request: new Request(url, { method: target.method, headers, body: withBody ? b : undefined }),
+      };
     });
-    const url = new URL(`http://localhost:3000${path}`);
-    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v.toWellFormed());
-    const headers = new Headers();
-    if (ifNoneMatch) headers.set("if-none-match", ifNoneMatch);
-    const withBody = target.method !== "GET" && target.method !== "HEAD" && b !== null;
-    if (withBody && contentType && !(b instanceof FormData)) headers.set("content-type", contentType);
-    return { params: p, request: new Request(url, { method: target.method, headers, body: withBody ? b : undefined }) };
-  });
 }
 
-async function runBatch<T>(inputs: T[], run: (input: T) => Promise<string | null>): Promise<{ input: T; failure: string }[]> {
+async function runBatch<T>(
+  inputs: T[],
+  run: (input: T) => Promise<string | null>,
+): Promise<{ input: T; failure: string }[]> {
   const failures: { input: T; failure: string }[] = [];
   let next = 0;
   await Promise.all(
@@ -282,7 +366,10 @@ beforeAll(async () => {
   slugs = courses.map((c) => c.slug);
   const ids = courses.filter((c) => c.slug === OWN || c.slug === OTHER).map((c) => c.id);
   pools = { ids: await realIds(t.db, ids), slugs };
-  const user = await t.db.user.findUniqueOrThrow({ where: { email: `student1@${OWN}.demo` }, select: { id: true, email: true, name: true } });
+  const user = await t.db.user.findUniqueOrThrow({
+    where: { email: `student1@${OWN}.demo` },
+    select: { id: true, email: true, name: true },
+  });
   student = { userId: user.id, email: user.email, name: user.name ?? user.email };
 
   for (const [file, load] of Object.entries(actionFiles)) {
@@ -296,8 +383,15 @@ beforeAll(async () => {
   for (const [file, load] of Object.entries(routeFiles)) {
     if (SKIPPED_ROUTES.includes(file)) continue;
     const module = (await load()) as Record<string, unknown>;
-    const template = file.replace(/^\/app/, "").replace(/\/route\.ts$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-    const segments = [...template.matchAll(/\[\[?(\.\.\.)?([^\]]+)\]?\]/g)].map((m) => ({ name: m[2]!, catchAll: Boolean(m[1]) }));
+    const template =
+      file
+        .replace(/^\/app/, "")
+        .replace(/\/route\.ts$/, "")
+        .replace(/\/\([^)]+\)/g, "") || "/";
+    const segments = [...template.matchAll(/\[\[?(\.\.\.)?([^\]]+)\]?\]/g)].map((m) => ({
+      name: m[2]!,
+      catchAll: Boolean(m[1]),
+    }));
     for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]) {
       if (typeof module[method] !== "function") continue;
       targets.push({ kind: "route", name: method, file, method, fn: module[method] as Handler, segments, template });
@@ -311,8 +405,15 @@ afterAll(async () => {
     `fuzz: ${tally.actions} server actions (${Object.keys(actionFiles).length} files), ${tally.routes} route handlers ` +
       `(${Object.keys(routeFiles).length - SKIPPED_ROUTES.length} files; skipped ${SKIPPED_ROUTES.join(", ")}), ` +
       `${tally.cases} cases, ${RUNS} per target and persona, seed ${SEED}\n` +
-      `fuzz answers: ${[...answers].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}\n` +
-      `slowest: ${durations.sort((a, b) => b.ms - a.ms).slice(0, 4).map((d) => `${d.label} ${Math.round(d.ms)} ms`).join("; ")}`,
+      `fuzz answers: ${[...answers]
+        .sort()
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(", ")}\n` +
+      `slowest: ${durations
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 4)
+        .map((d) => `${d.label} ${Math.round(d.ms)} ms`)
+        .join("; ")}`,
   );
   await (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb?.$disconnect();
   await t?.drop();
@@ -325,7 +426,12 @@ describe("hostile input to every server action and route handler", () => {
     expect(targets.some((x) => x.kind === "action" && x.name === "submitWorkAction")).toBe(true);
   });
 
-  for (const [who, kind] of [["an anonymous visitor", "action"], ["a student", "action"], ["an anonymous visitor", "route"], ["a student", "route"]] as const) {
+  for (const [who, kind] of [
+    ["an anonymous visitor", "action"],
+    ["a student", "action"],
+    ["an anonymous visitor", "route"],
+    ["a student", "route"],
+  ] as const) {
     it(`${kind}s answer ${who} with a clear 4xx and change nothing`, async () => {
       const problems = await fuzzAs(who === "a student" ? student : null, kind);
       expect(problems, `${problems.length} problem(s), seed ${SEED}:\n${problems.join("\n")}`).toEqual([]);

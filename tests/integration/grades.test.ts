@@ -8,7 +8,13 @@ vi.mock("server-only", () => ({}));
 import type { Viewer } from "@/lib/server/authorization/authz";
 import { seedDatabase } from "@/lib/server/platform/seed";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
-import { GradeConflictError, getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib/server/grading/grades";
+import {
+  GradeConflictError,
+  getGradeDetail,
+  getMyGrades,
+  saveGrade,
+  setGradesReleased,
+} from "@/lib/server/grading/grades";
 import { getGradebook } from "@/lib/server/grading/gradebook";
 import { applyGradeImport, exportGradebookCsv, previewGradeImport } from "@/lib/server/grading/grade-csv";
 import { getAssignmentStats, getGradebookStats } from "@/lib/server/grading/grade-stats";
@@ -53,7 +59,9 @@ afterAll(async () => {
 describe("saving a cell", () => {
   it("two TAs saving the same cell at once: one wins, the other gets a conflict with the winner's value, nothing is lost", async () => {
     const p1 = await assignment("P1");
-    const before = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: p1.id, studentId: student2.userId } } });
+    const before = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: p1.id, studentId: student2.userId } },
+    });
     const args = { db: t.db, slug, assignmentId: p1.id, studentId: student2.userId };
     const results = await Promise.allSettled([
       saveGrade({ ...args, viewer: ta, input: { version: before.version, score: 71 } }),
@@ -66,13 +74,20 @@ describe("saving a cell", () => {
     const conflict = lost[0]!.reason;
     expect(conflict).toBeInstanceOf(GradeConflictError);
     const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof saveGrade>>>).value;
-    expect((conflict as GradeConflictError).current).toMatchObject({ score: winner.score, version: before.version + 1 });
+    expect((conflict as GradeConflictError).current).toMatchObject({
+      score: winner.score,
+      version: before.version + 1,
+    });
     expect(winner.version).toBe(before.version + 1);
 
     // The loser saw both values and chooses theirs over the winner's: a save at the new version.
     const loserScore = winner.score === 71 ? 93 : 71;
     const loser = winner.score === 71 ? ta2 : ta;
-    const resolved = await saveGrade({ ...args, viewer: loser, input: { version: (conflict as GradeConflictError).current.version, score: loserScore } });
+    const resolved = await saveGrade({
+      ...args,
+      viewer: loser,
+      input: { version: (conflict as GradeConflictError).current.version, score: loserScore },
+    });
     expect(resolved).toMatchObject({ score: loserScore, version: before.version + 2 });
 
     // Both writes are in the history, in order, with who made them.
@@ -98,7 +113,9 @@ describe("saving a cell", () => {
     expect(rejected.reason).toBeInstanceOf(GradeConflictError);
     expect((rejected.reason as GradeConflictError).current.version).toBe(1);
     expect(await t.db.grade.count({ where: { assignmentId: part.id, studentId: student2.userId } })).toBe(1);
-    const audits = await t.db.auditEvent.count({ where: { courseId, action: "grade.create", actorId: { in: [ta.userId, ta2.userId] } } });
+    const audits = await t.db.auditEvent.count({
+      where: { courseId, action: "grade.create", actorId: { in: [ta.userId, ta2.userId] } },
+    });
     expect(audits).toBe(1);
   });
 
@@ -106,32 +123,61 @@ describe("saving a cell", () => {
     const hw2 = await assignment("HW2");
     const args = { db: t.db, slug, assignmentId: hw2.id, studentId: student2.userId };
     const start = (await getGradeDetail({ ...args, viewer: ta, now })).cell;
-    const auditsBefore = await t.db.auditEvent.count({ where: { courseId, entityType: "grade", action: { startsWith: "grade." } } });
+    const auditsBefore = await t.db.auditEvent.count({
+      where: { courseId, entityType: "grade", action: { startsWith: "grade." } },
+    });
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => saveGrade({ ...args, viewer: i % 2 ? ta : ta2, input: { version: start.version, score: 50 + i } })),
+      Array.from({ length: 10 }, (_, i) =>
+        saveGrade({ ...args, viewer: i % 2 ? ta : ta2, input: { version: start.version, score: 50 + i } }),
+      ),
     );
-    const won = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof saveGrade>>> => r.status === "fulfilled");
+    const won = results.filter(
+      (r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof saveGrade>>> => r.status === "fulfilled",
+    );
     expect(won).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected" && r.reason instanceof GradeConflictError)).toHaveLength(9);
-    const row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: hw2.id, studentId: student2.userId } } });
+    const row = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: hw2.id, studentId: student2.userId } },
+    });
     expect(row).toMatchObject({ score: won[0]!.value.score, version: start.version + 1 });
-    const audits = await t.db.auditEvent.findMany({ where: { courseId, entityType: "grade", entityId: row.id }, orderBy: { id: "desc" }, take: 1 });
-    expect(await t.db.auditEvent.count({ where: { courseId, entityType: "grade", action: { startsWith: "grade." } } })).toBe(auditsBefore + 1);
-    expect(audits[0]).toMatchObject({ before: { score: start.score, version: start.version }, after: { score: row.score, version: row.version } });
+    const audits = await t.db.auditEvent.findMany({
+      where: { courseId, entityType: "grade", entityId: row.id },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    expect(
+      await t.db.auditEvent.count({ where: { courseId, entityType: "grade", action: { startsWith: "grade." } } }),
+    ).toBe(auditsBefore + 1);
+    expect(audits[0]).toMatchObject({
+      before: { score: start.score, version: start.version },
+      after: { score: row.score, version: row.version },
+    });
   });
 
   it("a stale version is refused; feedback saves on its own; students, strangers and other courses cannot save", async () => {
     const hw1 = await assignment("HW1");
     const args = { db: t.db, slug, assignmentId: hw1.id, studentId: student2.userId };
     const cell = (await getGradeDetail({ ...args, viewer: ta, now })).cell;
-    const saved = await saveGrade({ ...args, viewer: ta, input: { version: cell.version, feedback: "Clear and well argued." } });
+    const saved = await saveGrade({
+      ...args,
+      viewer: ta,
+      input: { version: cell.version, feedback: "Clear and well argued." },
+    });
     expect(saved).toMatchObject({ score: cell.score, feedback: "Clear and well argued.", version: cell.version + 1 });
-    await expect(saveGrade({ ...args, viewer: ta, input: { version: cell.version, score: 1 } })).rejects.toBeInstanceOf(GradeConflictError);
-    await expect(saveGrade({ ...args, viewer: student1, input: { version: saved.version, score: 100 } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveGrade({ ...args, slug: "csc490", viewer: ta, input: { version: saved.version, score: 100 } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveGrade({ ...args, viewer: ta, input: { version: cell.version, score: 1 } })).rejects.toBeInstanceOf(
+      GradeConflictError,
+    );
+    await expect(
+      saveGrade({ ...args, viewer: student1, input: { version: saved.version, score: 100 } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveGrade({ ...args, slug: "csc490", viewer: ta, input: { version: saved.version, score: 100 } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     // An assignment of another course, named through this course, does not exist here.
     const other = await t.db.assignment.findFirstOrThrow({ where: { course: { slug: "csc490" } } });
-    await expect(saveGrade({ ...args, assignmentId: other.id, viewer: ta, input: { version: 0, score: 1 } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      saveGrade({ ...args, assignmentId: other.id, viewer: ta, input: { version: 0, score: 1 } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -139,28 +185,55 @@ describe("release", () => {
   it("hides an assignment's grades from students until released, and hides them again on unrelease", async () => {
     const hw2 = await assignment("HW2");
     expect(hw2.gradesReleasedAt).toBeNull(); // the seed's "still being graded" item
-    const existing = await t.db.grade.findUnique({ where: { assignmentId_studentId: { assignmentId: hw2.id, studentId: student1.userId } } });
-    await saveGrade({ db: t.db, slug, viewer: ta, assignmentId: hw2.id, studentId: student1.userId, input: { version: existing?.version ?? 0, score: 88, feedback: "Thoughtful." } });
+    const existing = await t.db.grade.findUnique({
+      where: { assignmentId_studentId: { assignmentId: hw2.id, studentId: student1.userId } },
+    });
+    await saveGrade({
+      db: t.db,
+      slug,
+      viewer: ta,
+      assignmentId: hw2.id,
+      studentId: student1.userId,
+      input: { version: existing?.version ?? 0, score: 88, feedback: "Thoughtful." },
+    });
 
     const hidden = await getMyGrades({ db: t.db, slug, viewer: student1, now });
     const row = () => hidden.rows.find((r) => r.code === "HW2")!;
     expect(row()).toMatchObject({ released: false, score: null, feedback: "" });
     expect(hidden.scores[hw2.id]).toBeUndefined();
-    await expect(getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: hw2.id, studentId: student1.userId, now })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: hw2.id, studentId: student1.userId, now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
 
-    await expect(setGradesReleased({ db: t.db, slug, viewer: student1, assignmentId: hw2.id, release: true, now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      setGradesReleased({ db: t.db, slug, viewer: student1, assignmentId: hw2.id, release: true, now }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await setGradesReleased({ db: t.db, slug, viewer: ta, assignmentId: hw2.id, release: true, now });
     const shown = await getMyGrades({ db: t.db, slug, viewer: student1, now });
-    expect(shown.rows.find((r) => r.code === "HW2")).toMatchObject({ released: true, score: 88, feedback: "Thoughtful." });
+    expect(shown.rows.find((r) => r.code === "HW2")).toMatchObject({
+      released: true,
+      score: 88,
+      feedback: "Thoughtful.",
+    });
     expect(shown.scores[hw2.id]).toBe(88);
-    const detail = await getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: hw2.id, studentId: student1.userId, now });
+    const detail = await getGradeDetail({
+      db: t.db,
+      slug,
+      viewer: student1,
+      assignmentId: hw2.id,
+      studentId: student1.userId,
+      now,
+    });
     expect(detail.cell.score).toBe(88);
     expect(detail.history).toBeNull(); // staff-only
 
     await setGradesReleased({ db: t.db, slug, viewer: ta, assignmentId: hw2.id, release: false, now });
     const again = await getMyGrades({ db: t.db, slug, viewer: student1, now });
     expect(again.rows.find((r) => r.code === "HW2")).toMatchObject({ released: false, score: null });
-    const events = await t.db.auditEvent.findMany({ where: { courseId, entityType: "assignment", entityId: hw2.id }, orderBy: { id: "asc" } });
+    const events = await t.db.auditEvent.findMany({
+      where: { courseId, entityType: "assignment", entityId: hw2.id },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["grades.release", "grades.unrelease"]);
   });
 });
@@ -168,22 +241,35 @@ describe("release", () => {
 describe("a student's view is their own", () => {
   it("another student's grade is not found; staff-only reads are forbidden", async () => {
     const p1 = await assignment("P1");
-    await expect(getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: p1.id, studentId: student2.userId, now })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: p1.id, studentId: "no-such-user", now })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: p1.id, studentId: student2.userId, now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getGradeDetail({ db: t.db, slug, viewer: student1, assignmentId: p1.id, studentId: "no-such-user", now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(getGradebook({ db: t.db, slug, viewer: student1, now })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(exportGradebookCsv({ db: t.db, slug, viewer: student1, now })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getMyGrades({ db: t.db, slug, viewer: ta, now })).rejects.toBeInstanceOf(ForbiddenError);
 
     const mine = await getMyGrades({ db: t.db, slug, viewer: student1, now });
-    const own = await t.db.grade.findMany({ where: { courseId, studentId: student1.userId, assignment: { gradesReleasedAt: { not: null, lte: now } } } });
+    const own = await t.db.grade.findMany({
+      where: { courseId, studentId: student1.userId, assignment: { gradesReleasedAt: { not: null, lte: now } } },
+    });
     expect(Object.keys(mine.scores).sort()).toEqual(own.map((g) => g.assignmentId).sort());
     expect(mine.current.letter).not.toBeNull();
-    expect(mine.categories.map((c) => c.name)).toEqual(["Course Projects", "Written Homeworks", "Post Lecture Quizzes", "Class Participation"]);
+    expect(mine.categories.map((c) => c.name)).toEqual([
+      "Course Projects",
+      "Written Homeworks",
+      "Post Lecture Quizzes",
+      "Class Participation",
+    ]);
   });
 
   it("the gradebook carries late flags from the ledger and submissions", async () => {
     const book = await getGradebook({ db: t.db, slug, viewer: ta, now });
-    expect(book.rows.length).toBe(await t.db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } }));
+    expect(book.rows.length).toBe(
+      await t.db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } }),
+    );
     const overBudget = book.rows.find((r) => r.email === "student7@csci1390.demo")!;
     expect(overBudget.flags.overBudget).toBe(true);
     expect(overBudget.gradeCap).toBe("D");
@@ -202,7 +288,12 @@ describe("CSV", () => {
     const assignments = await t.db.assignment.findMany({ where: { courseId }, orderBy: { position: "asc" } });
     expect(rows[0]!.slice(0, 5)).toEqual(["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]);
     expect(rows[0]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => `${a.title} (${a.id})`));
-    expect(rows[0]!.slice(5 + assignments.length)).toEqual(["Current Score", "Final Score", "Current Grade", "Final Grade"]);
+    expect(rows[0]!.slice(5 + assignments.length)).toEqual([
+      "Current Score",
+      "Final Score",
+      "Current Grade",
+      "Final Grade",
+    ]);
     expect(rows[1]![0]).toBe("    Points Possible");
     expect(rows[1]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => String(a.points)));
     const enrolled = await t.db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } });
@@ -211,7 +302,9 @@ describe("CSV", () => {
     expect(mine[1]).toBe(student1.userId);
     expect(mine[4]).toBe("CSCI1390-S01");
     const p2 = assignments.findIndex((a) => a.code === "P2");
-    const grade = await t.db.grade.findUnique({ where: { assignmentId_studentId: { assignmentId: assignments[p2]!.id, studentId: student1.userId } } });
+    const grade = await t.db.grade.findUnique({
+      where: { assignmentId_studentId: { assignmentId: assignments[p2]!.id, studentId: student1.userId } },
+    });
     expect(mine[5 + p2]).toBe(grade?.score == null ? "" : String(grade.score));
   });
 
@@ -225,33 +318,64 @@ describe("CSV", () => {
     const rowOf = (email: string) => rows.find((r) => r.cells[3] === email)!;
 
     // student3: a changed P1 and a new PART; student4: a bad value (the whole row is skipped); a stranger.
-    await t.db.grade.deleteMany({ where: { assignmentId: idOf("PART"), studentId: { in: [(await viewerFor("student3@csci1390.demo")).userId] } } });
+    await t.db.grade.deleteMany({
+      where: { assignmentId: idOf("PART"), studentId: { in: [(await viewerFor("student3@csci1390.demo")).userId] } },
+    });
     rowOf("student3@csci1390.demo").cells[col(idOf("P1"))] = "55.5";
     rowOf("student3@csci1390.demo").cells[col(idOf("PART"))] = "97";
     rowOf("student4@csci1390.demo").cells[col(idOf("P2"))] = "abc";
-    rows.push({ line: rows.length + 2, cells: ["Nobody", "x", "", "nobody@example.com", "", ...header!.slice(5).map(() => "")] });
+    rows.push({
+      line: rows.length + 2,
+      cells: ["Nobody", "x", "", "nobody@example.com", "", ...header!.slice(5).map(() => "")],
+    });
 
-    const gradesBefore = await t.db.grade.findMany({ where: { courseId }, select: { id: true, score: true, version: true } });
+    const gradesBefore = await t.db.grade.findMany({
+      where: { courseId },
+      select: { id: true, score: true, version: true },
+    });
     const auditBefore = await t.db.auditEvent.count({ where: { courseId } });
     const preview = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
     expect(preview.counts).toMatchObject({ new: 1, changed: 1, errors: 2 });
     expect(preview.counts.unchanged).toBeGreaterThan(100);
     expect(preview.errors.map((e) => e.line)).toEqual([rowOf("student4@csci1390.demo").line, rows.at(-1)!.line]);
     expect(preview.errors[0]!.message).toContain('"abc" is not a number');
-    expect(preview.changes.map((c) => [c.code, c.kind, c.after])).toEqual([["P1", "changed", 55.5], ["PART", "new", 97]]);
+    expect(preview.changes.map((c) => [c.code, c.kind, c.after])).toEqual([
+      ["P1", "changed", 55.5],
+      ["PART", "new", 97],
+    ]);
     expect(preview.ignoredColumns).toEqual(["Current Score", "Final Score", "Current Grade", "Final Grade"]);
     // Nothing written by the preview.
-    expect(await t.db.grade.findMany({ where: { courseId }, select: { id: true, score: true, version: true } })).toEqual(gradesBefore);
+    expect(
+      await t.db.grade.findMany({ where: { courseId }, select: { id: true, score: true, version: true } }),
+    ).toEqual(gradesBefore);
     expect(await t.db.auditEvent.count({ where: { courseId } })).toBe(auditBefore);
 
     // Without the preview's token, or with one from before a grade moved, nothing is written.
-    await expect(applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: "stale" }, now })).rejects.toBeInstanceOf(ConflictError);
-    await expect(applyGradeImport({ db: t.db, slug, viewer: student1, input: { header: header!, rows, previewToken: preview.previewToken }, now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: "stale" }, now }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      applyGradeImport({
+        db: t.db,
+        slug,
+        viewer: student1,
+        input: { header: header!, rows, previewToken: preview.previewToken },
+        now,
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
-    const applied = await applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: preview.previewToken }, now });
+    const applied = await applyGradeImport({
+      db: t.db,
+      slug,
+      viewer: ta,
+      input: { header: header!, rows, previewToken: preview.previewToken },
+      now,
+    });
     expect(applied).toEqual({ created: 1, updated: 1 });
     const s3 = (await viewerFor("student3@csci1390.demo")).userId;
-    const p1 = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: idOf("P1"), studentId: s3 } } });
+    const p1 = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: idOf("P1"), studentId: s3 } },
+    });
     expect(p1.score).toBe(55.5);
     const events = await t.db.auditEvent.findMany({ where: { courseId, action: "grade.import" } });
     expect(events).toHaveLength(2);
@@ -266,15 +390,34 @@ describe("CSV", () => {
     rowOf("student5@csci1390.demo").cells[col(idOf("P1"))] = "61";
     const third = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
     expect(third.counts.changed).toBe(2);
-    await saveGrade({ db: t.db, slug, viewer: ta2, assignmentId: idOf("P1"), studentId: s3, input: { version: p1.version, score: 70 } });
-    await expect(applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: third.previewToken }, now })).rejects.toBeInstanceOf(ConflictError);
+    await saveGrade({
+      db: t.db,
+      slug,
+      viewer: ta2,
+      assignmentId: idOf("P1"),
+      studentId: s3,
+      input: { version: p1.version, score: 70 },
+    });
+    await expect(
+      applyGradeImport({
+        db: t.db,
+        slug,
+        viewer: ta,
+        input: { header: header!, rows, previewToken: third.previewToken },
+        now,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const s5 = (await viewerFor("student5@csci1390.demo")).userId;
-    const untouched = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: idOf("P1"), studentId: s5 } } });
+    const untouched = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: idOf("P1"), studentId: s5 } },
+    });
     expect(untouched.score).not.toBe(61);
   });
 
   it("a file without a student column is refused", async () => {
-    await expect(previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: ["Name", "P1"], rows: [] }, now })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: ["Name", "P1"], rows: [] }, now }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
@@ -290,11 +433,24 @@ describe("excused grades (Canvas's EX)", () => {
 
     const excused = await saveGrade({ ...args, viewer: ta, input: { version: before.version, excused: true } });
     expect(excused).toMatchObject({ score: null, excused: true, version: before.version + 1 });
-    const row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s7.userId } } });
+    const row = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s7.userId } },
+    });
     expect(row).toMatchObject({ score: null, excused: true });
-    const [event] = await t.db.auditEvent.findMany({ where: { courseId, entityType: "grade", entityId: row.id }, orderBy: { id: "desc" }, take: 1 });
-    expect(event).toMatchObject({ action: "grade.update", before: { score: before.score, excused: false }, after: { score: null, excused: true } });
-    expect((await getGradeDetail({ ...args, viewer: ta, now })).history!.at(-1)).toMatchObject({ before: before.score, after: "EX" });
+    const [event] = await t.db.auditEvent.findMany({
+      where: { courseId, entityType: "grade", entityId: row.id },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    expect(event).toMatchObject({
+      action: "grade.update",
+      before: { score: before.score, excused: false },
+      after: { score: null, excused: true },
+    });
+    expect((await getGradeDetail({ ...args, viewer: ta, now })).history!.at(-1)).toMatchObject({
+      before: before.score,
+      after: "EX",
+    });
 
     // The final grade leaves P1 out; a missing P1 would count as zero instead.
     const book = await getGradebook({ db: t.db, slug, viewer: ta, now });
@@ -302,10 +458,17 @@ describe("excused grades (Canvas's EX)", () => {
     const ai = book.assignments.findIndex((a) => a.id === p1.id);
     expect(mine.excused).toContain(ai);
     expect(mine.scores[ai]).toBeNull();
-    const scores = Object.fromEntries(book.assignments.flatMap((a, i) => (mine.scores[i] === null ? [] : [[a.id, mine.scores[i]!]])));
+    const scores = Object.fromEntries(
+      book.assignments.flatMap((a, i) => (mine.scores[i] === null ? [] : [[a.id, mine.scores[i]!]])),
+    );
     const grader = compileScheme({ scheme: book.scheme, items: book.items });
     const finalWith = (excusedIds: string[]) =>
-      grader.grade({ student: { scores, chosenTrackId: mine.trackId, excused: excusedIds }, mode: "final", consequences: mine.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })), gradeCap: mine.gradeCap }).percent!;
+      grader.grade({
+        student: { scores, chosenTrackId: mine.trackId, excused: excusedIds },
+        mode: "final",
+        consequences: mine.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })),
+        gradeCap: mine.gradeCap,
+      }).percent!;
     expect(finalWith([p1.id])).toBeGreaterThan(finalWith([]));
     const { csv } = await exportGradebookCsv({ db: t.db, slug, viewer: ta, now });
     const [header, ...body] = Papa.parse<string[]>(csv.trim()).data;
@@ -327,10 +490,20 @@ describe("excused grades (Canvas's EX)", () => {
     const preview = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
     expect(preview.counts).toMatchObject({ new: 0, changed: 1, unchanged: 1, errors: 0 });
     expect(preview.changes.map((c) => [c.studentId, c.after])).toEqual([[s8.userId, "EX"]]);
-    await applyGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows, previewToken: preview.previewToken }, now });
-    const s8Row = await t.db.grade.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s8.userId } } });
+    await applyGradeImport({
+      db: t.db,
+      slug,
+      viewer: ta,
+      input: { header: header!, rows, previewToken: preview.previewToken },
+      now,
+    });
+    const s8Row = await t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: p1.id, studentId: s8.userId } },
+    });
     expect(s8Row).toMatchObject({ score: null, excused: true });
-    const [imported] = await t.db.auditEvent.findMany({ where: { courseId, entityId: s8Row.id, action: "grade.import" } });
+    const [imported] = await t.db.auditEvent.findMany({
+      where: { courseId, entityId: s8Row.id, action: "grade.import" },
+    });
     expect(imported!.after).toMatchObject({ score: null, excused: true });
 
     // Typing a score ends the excuse.
@@ -345,7 +518,12 @@ describe("scheme and statistics", () => {
     expect(editor.canEdit).toBe(true);
     expect((await getSchemeEditor({ db: t.db, slug, viewer: ta })).canEdit).toBe(false);
     const input = {
-      categories: editor.categories.map((c) => ({ id: c.id, weight: c.weight, dropLowest: c.dropLowest, trackId: c.trackId })),
+      categories: editor.categories.map((c) => ({
+        id: c.id,
+        weight: c.weight,
+        dropLowest: c.dropLowest,
+        trackId: c.trackId,
+      })),
       items: editor.assignments.map((a) => ({ id: a.id, weight: a.weight })),
       cutoffs: editor.cutoffs.map((c) => (c.letter === "A" ? { ...c, minPercent: 99 } : c)),
     };
@@ -357,7 +535,10 @@ describe("scheme and statistics", () => {
     expect((await t.db.letterCutoff.findFirstOrThrow({ where: { courseId, letter: "A" } })).minPercent).toBe(90);
 
     const plq = editor.categories.findIndex((c) => c.name === "Post Lecture Quizzes");
-    const tooMany = { ...input, categories: input.categories.map((c, i) => (i === plq ? { ...c, dropLowest: 40 } : c)) };
+    const tooMany = {
+      ...input,
+      categories: input.categories.map((c, i) => (i === plq ? { ...c, dropLowest: 40 } : c)),
+    };
     await expect(updateScheme({ db: t.db, slug, viewer: instructor, input: tooMany })).rejects.toSatisfy(
       (e) => e instanceof ValidationError && Object.keys(e.fieldErrors).includes(`categories.${plq}.dropLowest`),
     );
@@ -371,14 +552,25 @@ describe("scheme and statistics", () => {
   it("per-assignment and per-course statistics", async () => {
     const p1 = await assignment("P1");
     const stats = await getAssignmentStats({ db: t.db, slug, viewer: ta, assignmentId: p1.id, now });
-    const graded = await t.db.grade.count({ where: { assignmentId: p1.id, score: { not: null }, student: { memberships: { some: { courseId, role: "STUDENT", status: "ENROLLED" } } } } });
+    const graded = await t.db.grade.count({
+      where: {
+        assignmentId: p1.id,
+        score: { not: null },
+        student: { memberships: { some: { courseId, role: "STUDENT", status: "ENROLLED" } } },
+      },
+    });
     expect(stats.summary.graded).toBe(graded);
     expect(stats.stats.histogram.reduce((n, b) => n + b.count, 0)).toBe(graded);
     expect(stats.summary.late).toBeGreaterThan(0);
     expect(stats.summary.submissions).toBeGreaterThanOrEqual(graded - 1);
     const course = await getGradebookStats({ db: t.db, slug, viewer: ta, now });
-    const total = course.distribution.counts.reduce((n, c) => n + c.count, 0) + course.distribution.ungraded + course.distribution.unknown;
+    const total =
+      course.distribution.counts.reduce((n, c) => n + c.count, 0) +
+      course.distribution.ungraded +
+      course.distribution.unknown;
     expect(total).toBe(stats.summary.enrolled);
-    await expect(getAssignmentStats({ db: t.db, slug, viewer: student1, assignmentId: p1.id, now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      getAssignmentStats({ db: t.db, slug, viewer: student1, assignmentId: p1.id, now }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

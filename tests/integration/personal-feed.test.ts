@@ -34,9 +34,20 @@ describe("personal calendar feeds", () => {
     const alice = await viewer("student1@csci1390.demo");
     const bob = await viewer("student2@csci1390.demo");
     const course = await t.db.course.findUniqueOrThrow({ where: { slug: "csci1390" } });
-    const p2 = await t.db.assignment.findUniqueOrThrow({ where: { courseId_code: { courseId: course.id, code: "P2" } } });
+    const p2 = await t.db.assignment.findUniqueOrThrow({
+      where: { courseId_code: { courseId: course.id, code: "P2" } },
+    });
     const granted = new Date("2025-03-21T22:00:00Z"); // Fri Mar 21, 6:00 PM EDT
-    await t.db.extension.create({ data: { courseId: course.id, assignmentId: p2.id, studentId: alice.userId, action: "GRANT", dueAt: granted, reason: "Dean's note" } });
+    await t.db.extension.create({
+      data: {
+        courseId: course.id,
+        assignmentId: p2.id,
+        studentId: alice.userId,
+        action: "GRANT",
+        dueAt: granted,
+        reason: "Dean's note",
+      },
+    });
 
     const aliceFeed = await getMyFeed({ db: t.db, slug: "csci1390", viewer: alice });
     const bobFeed = await getMyFeed({ db: t.db, slug: "csci1390", viewer: bob });
@@ -56,8 +67,12 @@ describe("personal calendar feeds", () => {
     const before = await getMyFeed({ db: t.db, slug: "csci1390", viewer: alice });
     const { path } = await regenerateMyFeed({ db: t.db, slug: "csci1390", viewer: alice });
     expect(path).not.toBe(before.path);
-    await expect(getPersonalCalendar({ db: t.db, token: tokenOf(before.path), origin: ORIGIN })).rejects.toMatchObject({ status: 404 });
-    await expect(getPersonalCalendar({ db: t.db, token: tokenOf(path), origin: ORIGIN })).resolves.toContain("BEGIN:VCALENDAR");
+    await expect(getPersonalCalendar({ db: t.db, token: tokenOf(before.path), origin: ORIGIN })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(getPersonalCalendar({ db: t.db, token: tokenOf(path), origin: ORIGIN })).resolves.toContain(
+      "BEGIN:VCALENDAR",
+    );
     const audit = await t.db.auditEvent.count({ where: { action: "feed.regenerate", actorId: alice.userId } });
     expect(audit).toBe(1);
   });
@@ -66,7 +81,11 @@ describe("personal calendar feeds", () => {
     const ta = await viewer("ta@csci1390.demo");
     await expect(getMyFeed({ db: t.db, slug: "csci1390", viewer: ta })).rejects.toMatchObject({ status: 403 });
     await expect(getMyFeed({ db: t.db, slug: "csci1390", viewer: null })).rejects.toMatchObject({ status: 401 });
-    await expect(getPersonalCalendar({ db: t.db, token: "A".repeat(32), origin: ORIGIN })).rejects.toMatchObject({ status: 404 });
-    await expect(getPersonalCalendar({ db: t.db, token: "../../etc/passwd", origin: ORIGIN })).rejects.toMatchObject({ status: 404 });
+    await expect(getPersonalCalendar({ db: t.db, token: "A".repeat(32), origin: ORIGIN })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(getPersonalCalendar({ db: t.db, token: "../../etc/passwd", origin: ORIGIN })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

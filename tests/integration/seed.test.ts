@@ -23,15 +23,31 @@ afterAll(async () => {
 const ALL = ["csc490", "info9023", "nus-lgm", "llm-systems", "csci1390"];
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 const course = (slug: string) => t.db.course.findUniqueOrThrow({ where: { slug } });
-const local = (at: Date | null, timeZone: string) => (at ? `${localDateOf({ at, timeZone })} ${localTimeOf({ at, timeZone })}` : null);
+const local = (at: Date | null, timeZone: string) =>
+  at ? `${localDateOf({ at, timeZone })} ${localTimeOf({ at, timeZone })}` : null;
 
 async function countAll() {
   const d = t.db;
   const counts = await Promise.all([
-    d.user.count(), d.course.count(), d.courseLink.count(), d.membership.count(), d.meetingSection.count(),
-    d.scheduleEntry.count(), d.reading.count(), d.speaker.count(), d.scheduleEntrySpeaker.count(), d.announcement.count(),
-    d.assignment.count(), d.extension.count(), d.submission.count(), d.latePolicy.count(), d.ledgerEntry.count(),
-    d.gradingTrack.count(), d.gradingCategory.count(), d.letterCutoff.count(), d.grade.count(),
+    d.user.count(),
+    d.course.count(),
+    d.courseLink.count(),
+    d.membership.count(),
+    d.meetingSection.count(),
+    d.scheduleEntry.count(),
+    d.reading.count(),
+    d.speaker.count(),
+    d.scheduleEntrySpeaker.count(),
+    d.announcement.count(),
+    d.assignment.count(),
+    d.extension.count(),
+    d.submission.count(),
+    d.latePolicy.count(),
+    d.ledgerEntry.count(),
+    d.gradingTrack.count(),
+    d.gradingCategory.count(),
+    d.letterCutoff.count(),
+    d.grade.count(),
   ]);
   return counts;
 }
@@ -78,10 +94,23 @@ describe("CSC 490 (Toronto, Fall 2025)", () => {
   it("meets Wednesdays 18:00–21:00 at DSCIL in America/Toronto, with its real staff", async () => {
     const c = await t.db.course.findUniqueOrThrow({
       where: { slug: "csc490" },
-      include: { sections: true, links: true, memberships: { where: { role: { in: ["INSTRUCTOR", "TA"] } }, include: { user: true } } },
+      include: {
+        sections: true,
+        links: true,
+        memberships: { where: { role: { in: ["INSTRUCTOR", "TA"] } }, include: { user: true } },
+      },
     });
     expect(c.timeZone).toBe("America/Toronto");
-    expect(c.sections).toMatchObject([{ code: "CSC490H1-F-LEC5101", kind: "LECTURE", weekdays: [3], startTime: "18:00", endTime: "21:00", location: "DSCIL" }]);
+    expect(c.sections).toMatchObject([
+      {
+        code: "CSC490H1-F-LEC5101",
+        kind: "LECTURE",
+        weekdays: [3],
+        startTime: "18:00",
+        endTime: "21:00",
+        location: "DSCIL",
+      },
+    ]);
     expect(c.links).toEqual([]); // syllabus and Piazza are named without URLs
     const instructor = c.memberships.find((m) => m.role === "INSTRUCTOR")!;
     expect(instructor.user.name).toBe("Denys Linkov");
@@ -95,7 +124,10 @@ describe("CSC 490 (Toronto, Fall 2025)", () => {
     const entries = await t.db.scheduleEntry.findMany({
       where: { courseId: c.id },
       orderBy: [{ date: "asc" }, { position: "asc" }],
-      include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } }, readings: { orderBy: { position: "asc" } } },
+      include: {
+        speakers: { orderBy: { position: "asc" }, include: { speaker: true } },
+        readings: { orderBy: { position: "asc" } },
+      },
     });
     expect(entries.map((e) => e.weekNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(day(entries[0]!.date)).toBe("2025-09-03");
@@ -105,20 +137,30 @@ describe("CSC 490 (Toronto, Fall 2025)", () => {
     expect(day(week9.date)).toBe("2025-10-29");
     expect(entries.filter((e) => e.kind === "NO_CLASS")).toHaveLength(1);
     for (const e of entries) {
-      expect(e.speakers.map((s) => s.speaker.name), `week ${e.weekNumber}`).toEqual(speakersByWeek[e.weekNumber!]);
+      expect(
+        e.speakers.map((s) => s.speaker.name),
+        `week ${e.weekNumber}`,
+      ).toEqual(speakersByWeek[e.weekNumber!]);
     }
     expect(entries[5]!.speakers.map((s) => s.speaker.name)).toEqual(["Kyle Kranen"]);
     // Readings by title; only the eugeneyan.com one has its URL on the page.
     const readings = entries.flatMap((e) => e.readings);
     expect(readings.filter((r) => r.url !== null)).toEqual([
-      expect.objectContaining({ title: "System design for recommendation systems", url: "https://eugeneyan.com/writing/system-design-for-discovery/" }),
+      expect.objectContaining({
+        title: "System design for recommendation systems",
+        url: "https://eugeneyan.com/writing/system-design-for-discovery/",
+      }),
     ]);
     expect(entries[1]!.readings.map((r) => r.title)).toContain("Terraform on aws tutorial");
   });
 
   it("has A1–A6 and the Project with the table's out/due dates (11pm; project 6pm), in force after extensions", async () => {
     const c = await course("csc490");
-    const assignments = await t.db.assignment.findMany({ where: { courseId: c.id }, orderBy: { position: "asc" }, include: { extensions: true } });
+    const assignments = await t.db.assignment.findMany({
+      where: { courseId: c.id },
+      orderBy: { position: "asc" },
+      include: { extensions: true },
+    });
     expect(assignments.map((a) => a.code)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "PROJECT"]);
     const table: Record<string, [string, string]> = {
       A1: ["2025-09-03", "2025-09-17 23:00"],
@@ -137,21 +179,36 @@ describe("CSC 490 (Toronto, Fall 2025)", () => {
     // Toronto leaves DST on Nov 2, 2025: A3 is due in EDT, A4 onwards in EST.
     const byCode = new Map(assignments.map((a) => [a.code, a]));
     const a3 = byCode.get("A3")!;
-    expect(effectiveDueAt({ originalDueAt: a3.dueAt, extensions: a3.extensions, studentId: null })!.toISOString()).toBe("2025-11-01T03:00:00.000Z");
+    expect(effectiveDueAt({ originalDueAt: a3.dueAt, extensions: a3.extensions, studentId: null })!.toISOString()).toBe(
+      "2025-11-01T03:00:00.000Z",
+    );
     const a4 = byCode.get("A4")!;
-    expect(effectiveDueAt({ originalDueAt: a4.dueAt, extensions: a4.extensions, studentId: null })!.toISOString()).toBe("2025-11-08T04:00:00.000Z");
+    expect(effectiveDueAt({ originalDueAt: a4.dueAt, extensions: a4.extensions, studentId: null })!.toISOString()).toBe(
+      "2025-11-08T04:00:00.000Z",
+    );
     expect(byCode.get("PROJECT")!.dueAt!.toISOString()).toBe("2025-12-02T23:00:00.000Z");
   });
 
   it("records A3's extension history — Oct 22, then Oct 29 (both announced), ending at the table's Oct 31 — and A4–A6 extended once", async () => {
     const c = await course("csc490");
-    const a3 = await t.db.assignment.findUniqueOrThrow({ where: { courseId_code: { courseId: c.id, code: "A3" } }, include: { extensions: { orderBy: { createdAt: "asc" } } } });
+    const a3 = await t.db.assignment.findUniqueOrThrow({
+      where: { courseId_code: { courseId: c.id, code: "A3" } },
+      include: { extensions: { orderBy: { createdAt: "asc" } } },
+    });
     expect(a3.extensions.every((e) => e.studentId === null && e.action === "GRANT")).toBe(true);
     const history = dueDateHistory({ originalDueAt: a3.dueAt, extensions: a3.extensions, studentId: null });
-    expect(history.map((h) => local(h.dueAt, c.timeZone))).toEqual(["2025-10-15 23:00", "2025-10-22 23:00", "2025-10-29 23:00", "2025-10-31 23:00"]);
+    expect(history.map((h) => local(h.dueAt, c.timeZone))).toEqual([
+      "2025-10-15 23:00",
+      "2025-10-22 23:00",
+      "2025-10-29 23:00",
+      "2025-10-31 23:00",
+    ]);
     expect(history.map((h) => h.source)).toEqual(["original", "course", "course", "course"]);
 
-    const announcements = await t.db.announcement.findMany({ where: { courseId: c.id }, orderBy: { publishedAt: "desc" } });
+    const announcements = await t.db.announcement.findMany({
+      where: { courseId: c.id },
+      orderBy: { publishedAt: "desc" },
+    });
     expect(announcements.map((a) => a.title)).toEqual([
       "A4, A5, A6 extensions until Nov 7, 14 and 28 respectively",
       "A3 extension until Oct 29th!",
@@ -162,13 +219,19 @@ describe("CSC 490 (Toronto, Fall 2025)", () => {
     // Each announced grant is posted with its announcement, and before the date it replaces.
     expect(a3.extensions[0]!.createdAt.getTime()).toBe(posted("A3 extension until Oct 22nd!"));
     expect(a3.extensions[1]!.createdAt.getTime()).toBe(posted("A3 extension until Oct 29th!"));
-    for (let i = 1; i < history.length; i++) expect(history[i]!.postedAt!.getTime()).toBeLessThan(history[i - 1]!.dueAt!.getTime());
+    for (let i = 1; i < history.length; i++)
+      expect(history[i]!.postedAt!.getTime()).toBeLessThan(history[i - 1]!.dueAt!.getTime());
 
     for (const code of ["A4", "A5", "A6"]) {
-      const a = await t.db.assignment.findUniqueOrThrow({ where: { courseId_code: { courseId: c.id, code } }, include: { extensions: true } });
+      const a = await t.db.assignment.findUniqueOrThrow({
+        where: { courseId_code: { courseId: c.id, code } },
+        include: { extensions: true },
+      });
       const courseWide = a.extensions.filter((e) => e.studentId === null);
       expect(courseWide, code).toHaveLength(1);
-      expect(courseWide[0]!.createdAt.getTime()).toBe(posted("A4, A5, A6 extensions until Nov 7, 14 and 28 respectively"));
+      expect(courseWide[0]!.createdAt.getTime()).toBe(
+        posted("A4, A5, A6 extensions until Nov 7, 14 and 28 respectively"),
+      );
       expect(courseWide[0]!.dueAt!.getTime()).toBeGreaterThan(a.dueAt!.getTime());
     }
   });
@@ -181,7 +244,9 @@ describe("Brown CSCI 1390 (Spring 2025)", () => {
     expect(c.timeZone).toBe("America/New_York");
     const members = await t.db.membership.findMany({ where: { courseId: c.id } });
     expect(members.filter((m) => m.role === "STUDENT" && m.status === "ENROLLED")).toHaveLength(56);
-    const waitlist = members.filter((m) => m.status === "WAITLISTED").sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
+    const waitlist = members
+      .filter((m) => m.status === "WAITLISTED")
+      .sort((a, b) => a.waitlistPosition! - b.waitlistPosition!);
     expect(waitlist.map((m) => m.waitlistPosition)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(waitlist.every((m) => m.role === "STUDENT")).toBe(true);
     expect(members.filter((m) => m.role === "AUDITOR")).toHaveLength(2);
@@ -209,7 +274,11 @@ describe("Brown CSCI 1390 (Spring 2025)", () => {
 
   it("weighs projects 65 (18/18/18/11), written homework 20, PLQs 10 with 5 dropped, participation 5", async () => {
     const c = await course("csci1390");
-    const categories = await t.db.gradingCategory.findMany({ where: { courseId: c.id }, orderBy: { position: "asc" }, include: { assignments: { orderBy: { position: "asc" } } } });
+    const categories = await t.db.gradingCategory.findMany({
+      where: { courseId: c.id },
+      orderBy: { position: "asc" },
+      include: { assignments: { orderBy: { position: "asc" } } },
+    });
     expect(categories.map((k) => [k.name, k.weight, k.dropLowest])).toEqual([
       ["Course Projects", 65, 0],
       ["Written Homeworks", 20, 0],
@@ -217,18 +286,33 @@ describe("Brown CSCI 1390 (Spring 2025)", () => {
       ["Class Participation", 5, 0],
     ]);
     expect(categories[0]!.assignments.map((a) => [a.code, a.weight, a.lateHoursApply])).toEqual([
-      ["P1", 18, true], ["P2", 18, true], ["P3", 18, true], ["P4", 11, true],
+      ["P1", 18, true],
+      ["P2", 18, true],
+      ["P3", 18, true],
+      ["P4", 11, true],
     ]);
-    expect(categories[1]!.assignments.map((a) => [a.code, a.lateHoursApply])).toEqual([["HW1", false], ["HW2", false]]);
+    expect(categories[1]!.assignments.map((a) => [a.code, a.lateHoursApply])).toEqual([
+      ["HW1", false],
+      ["HW2", false],
+    ]);
     const plqs = categories[2]!.assignments;
     expect(plqs.every((a) => a.kind === "QUIZ" && !a.acceptsLate && !a.lateHoursApply)).toBe(true);
     const cutoffs = await t.db.letterCutoff.findMany({ where: { courseId: c.id }, orderBy: { minPercent: "desc" } });
-    expect(cutoffs.map((k) => [k.letter, k.minPercent])).toEqual([["A", 90], ["B", 80], ["C", 70], ["D", 60], ["F", 0]]);
+    expect(cutoffs.map((k) => [k.letter, k.minPercent])).toEqual([
+      ["A", 90],
+      ["B", 80],
+      ["C", 70],
+      ["D", 60],
+      ["F", 0],
+    ]);
   });
 
   it("lists the lectures with their PLQ flags exactly, each PLQ due at the start of the next lecture; projects due 6 PM", async () => {
     const c = await course("csci1390");
-    const lectures = await t.db.scheduleEntry.findMany({ where: { courseId: c.id, kind: "LECTURE" }, orderBy: [{ date: "asc" }, { position: "asc" }] });
+    const lectures = await t.db.scheduleEntry.findMany({
+      where: { courseId: c.id, kind: "LECTURE" },
+      orderBy: [{ date: "asc" }, { position: "asc" }],
+    });
     expect(lectures.map((e) => [day(e.date), e.note !== "No PLQ"])).toEqual([
       ["2025-01-23", false],
       ["2025-01-28", false],
@@ -244,9 +328,18 @@ describe("Brown CSCI 1390 (Spring 2025)", () => {
     const assignments = await t.db.assignment.findMany({ where: { courseId: c.id }, orderBy: { position: "asc" } });
     const plqs = assignments.filter((a) => a.kind === "QUIZ");
     expect(plqs.map((a) => local(a.dueAt, c.timeZone))).toEqual([
-      "2025-02-04 09:00", "2025-02-06 09:00", "2025-02-11 09:00", "2025-02-13 09:00", "2025-02-25 09:00", "2025-02-27 09:00",
+      "2025-02-04 09:00",
+      "2025-02-06 09:00",
+      "2025-02-11 09:00",
+      "2025-02-13 09:00",
+      "2025-02-25 09:00",
+      "2025-02-27 09:00",
     ]);
-    const due = Object.fromEntries(assignments.filter((a) => a.kind !== "QUIZ").map((a) => [a.code, [local(a.releasedAt, c.timeZone), local(a.dueAt, c.timeZone)]]));
+    const due = Object.fromEntries(
+      assignments
+        .filter((a) => a.kind !== "QUIZ")
+        .map((a) => [a.code, [local(a.releasedAt, c.timeZone), local(a.dueAt, c.timeZone)]]),
+    );
     expect(due).toEqual({
       P1: ["2025-01-28 17:00", "2025-02-19 18:00"],
       HW1: ["2025-02-19 17:00", "2025-02-27 18:00"],
@@ -273,8 +366,19 @@ describe("Brown CSCI 1390 (Spring 2025)", () => {
       expect(entry.kind).toBe("CHARGE");
       expect(entry.assignment!.kind).toBe("PROJECT");
       const sub = submissions.find((s) => s.id === entry.submissionId)!;
-      const dueAt = effectiveDueAt({ originalDueAt: sub.assignment.dueAt, extensions: extensions.filter((e) => e.assignmentId === sub.assignmentId), studentId: sub.studentId })!;
-      expect(entry.hours).toBe(lateHoursCharged({ dueAt, submittedAt: sub.submittedAt, timeZone: c.timeZone, excludedWindow: { start: "00:00", end: "07:00" } }));
+      const dueAt = effectiveDueAt({
+        originalDueAt: sub.assignment.dueAt,
+        extensions: extensions.filter((e) => e.assignmentId === sub.assignmentId),
+        studentId: sub.studentId,
+      })!;
+      expect(entry.hours).toBe(
+        lateHoursCharged({
+          dueAt,
+          submittedAt: sub.submittedAt,
+          timeZone: c.timeZone,
+          excludedWindow: { start: "00:00", end: "07:00" },
+        }),
+      );
     }
     const totals = new Map<string, number>();
     for (const e of ledger) totals.set(e.studentId, (totals.get(e.studentId) ?? 0) + e.hours);
@@ -295,11 +399,27 @@ describe("NUS systems for large generative models", () => {
   it("has two elective tracks on top of the mandatory paper reading and HW1, and every student chose one", async () => {
     const c = await course("nus-lgm");
     expect(c.timeZone).toBe("Asia/Singapore");
-    const tracks = await t.db.gradingTrack.findMany({ where: { courseId: c.id }, orderBy: { position: "asc" }, include: { categories: { include: { assignments: true } } } });
+    const tracks = await t.db.gradingTrack.findMany({
+      where: { courseId: c.id },
+      orderBy: { position: "asc" },
+      include: { categories: { include: { assignments: true } } },
+    });
     expect(tracks.map((k) => k.name)).toEqual(["Homework", "Project"]);
-    expect(tracks[0]!.categories.flatMap((k) => k.assignments.map((a) => a.code)).sort()).toEqual(["HW2", "HW3", "HW4"]);
-    expect(tracks[1]!.categories.flatMap((k) => k.assignments.map((a) => a.code)).sort()).toEqual(["FINAL", "MIDTERM", "PRESENTATION", "PROPOSAL"]);
-    const mandatory = await t.db.gradingCategory.findMany({ where: { courseId: c.id, trackId: null }, include: { assignments: true } });
+    expect(tracks[0]!.categories.flatMap((k) => k.assignments.map((a) => a.code)).sort()).toEqual([
+      "HW2",
+      "HW3",
+      "HW4",
+    ]);
+    expect(tracks[1]!.categories.flatMap((k) => k.assignments.map((a) => a.code)).sort()).toEqual([
+      "FINAL",
+      "MIDTERM",
+      "PRESENTATION",
+      "PROPOSAL",
+    ]);
+    const mandatory = await t.db.gradingCategory.findMany({
+      where: { courseId: c.id, trackId: null },
+      include: { assignments: true },
+    });
     expect(mandatory.flatMap((k) => k.assignments.map((a) => a.code)).sort()).toEqual(["HW1", "PAPER"]);
     const students = await t.db.membership.findMany({ where: { courseId: c.id, role: "STUDENT" } });
     expect(students.length).toBeGreaterThanOrEqual(25);
@@ -309,7 +429,11 @@ describe("NUS systems for large generative models", () => {
 
   it("meets Wed 10:00–12:00 in COM1-0212 (SR3) with the guests and recess week of the page, HW1 due Aug 31 2024", async () => {
     const c = await course("nus-lgm");
-    const entries = await t.db.scheduleEntry.findMany({ where: { courseId: c.id }, orderBy: { date: "asc" }, include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } } } });
+    const entries = await t.db.scheduleEntry.findMany({
+      where: { courseId: c.id },
+      orderBy: { date: "asc" },
+      include: { speakers: { orderBy: { position: "asc" }, include: { speaker: true } } },
+    });
     const byWeek = new Map(entries.map((e) => [e.weekNumber, e]));
     expect(day(byWeek.get(1)!.date)).toBe("2024-08-14");
     expect(byWeek.get(2)!.speakers.map((s) => s.speaker.name)).toEqual(["Jeff Dean", "Prateek Jain"]);
@@ -319,8 +443,16 @@ describe("NUS systems for large generative models", () => {
     expect([day(recess.date), recess.title]).toEqual(["2024-09-25", "Recess week"]);
     const hw1 = await t.db.assignment.findUniqueOrThrow({ where: { courseId_code: { courseId: c.id, code: "HW1" } } });
     expect(localDateOf({ at: hw1.dueAt!, timeZone: c.timeZone })).toBe("2024-08-31");
-    const staff = await t.db.membership.findMany({ where: { courseId: c.id, role: { in: ["INSTRUCTOR", "TA"] } }, orderBy: { createdAt: "asc" }, include: { user: true } });
-    expect(staff.map((m) => [m.role, m.user.name])).toEqual([["INSTRUCTOR", "Yao Lu"], ["TA", "Shenggan Cheng"], ["TA", "Xuanlei Zhao"]]);
+    const staff = await t.db.membership.findMany({
+      where: { courseId: c.id, role: { in: ["INSTRUCTOR", "TA"] } },
+      orderBy: { createdAt: "asc" },
+      include: { user: true },
+    });
+    expect(staff.map((m) => [m.role, m.user.name])).toEqual([
+      ["INSTRUCTOR", "Yao Lu"],
+      ["TA", "Shenggan Cheng"],
+      ["TA", "Xuanlei Zhao"],
+    ]);
   });
 });
 
@@ -328,18 +460,35 @@ describe("INFO9023 (Liège, spring 2026)", () => {
   it("runs W1–W12 in 6 sprints on Mondays, with the two holiday weeks and the Milestone 3 presentation", async () => {
     const c = await course("info9023");
     expect(c.timeZone).toBe("Europe/Brussels");
-    const entries = await t.db.scheduleEntry.findMany({ where: { courseId: c.id }, orderBy: [{ date: "asc" }, { position: "asc" }], include: { speakers: { include: { speaker: true } } } });
-    expect(new Set(entries.map((e) => e.sprintLabel).filter(Boolean))).toEqual(new Set(["Sprint 1", "Sprint 2", "Sprint 3", "Sprint 4", "Sprint 5", "Sprint 6"]));
-    expect([...new Set(entries.map((e) => e.weekNumber).filter((w) => w !== null))]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(entries.filter((e) => e.kind === "NO_CLASS").map((e) => [day(e.date), e.title])).toEqual([["2026-04-20", "Holiday"], ["2026-04-27", "Holiday"]]);
+    const entries = await t.db.scheduleEntry.findMany({
+      where: { courseId: c.id },
+      orderBy: [{ date: "asc" }, { position: "asc" }],
+      include: { speakers: { include: { speaker: true } } },
+    });
+    expect(new Set(entries.map((e) => e.sprintLabel).filter(Boolean))).toEqual(
+      new Set(["Sprint 1", "Sprint 2", "Sprint 3", "Sprint 4", "Sprint 5", "Sprint 6"]),
+    );
+    expect([...new Set(entries.map((e) => e.weekNumber).filter((w) => w !== null))]).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
+    expect(entries.filter((e) => e.kind === "NO_CLASS").map((e) => [day(e.date), e.title])).toEqual([
+      ["2026-04-20", "Holiday"],
+      ["2026-04-27", "Holiday"],
+    ]);
     const m3 = entries.find((e) => e.title === "Milestone 3 presentation")!;
     expect([day(m3.date), m3.kind]).toEqual(["2026-05-11", "PRESENTATION"]);
     expect(entries.every((e) => new Date(e.date).getUTCDay() === 1)).toBe(true);
     const w12 = entries.filter((e) => e.weekNumber === 12);
     expect(day(w12[0]!.date)).toBe("2026-05-04");
     expect(w12.every((e) => e.sprintLabel === "Sprint 6")).toBe(true);
-    const guests = entries.filter((e) => e.speakers.length).map((e) => [e.weekNumber, e.speakers.map((s) => s.speaker.name)]);
-    expect(guests).toEqual([[3, ["Michiel Vanthoor"]], [5, ["Connexion"]], [12, ["Sagacify"]]]);
+    const guests = entries
+      .filter((e) => e.speakers.length)
+      .map((e) => [e.weekNumber, e.speakers.map((s) => s.speaker.name)]);
+    expect(guests).toEqual([
+      [3, ["Michiel Vanthoor"]],
+      [5, ["Connexion"]],
+      [12, ["Sagacify"]],
+    ]);
     const assignments = await t.db.assignment.findMany({ where: { courseId: c.id } });
     expect(assignments.map((a) => a.kind).sort()).toEqual(["EXAM", "PROJECT"]);
   });
@@ -362,7 +511,10 @@ describe("demo accounts and synthetic data", () => {
     const accounts = demoAccounts();
     expect(accounts).toHaveLength(5 * 3 + 1);
     for (const a of accounts) {
-      const user = await t.db.user.findUniqueOrThrow({ where: { email: a.email }, include: { memberships: { include: { course: true } } } });
+      const user = await t.db.user.findUniqueOrThrow({
+        where: { email: a.email },
+        include: { memberships: { include: { course: true } } },
+      });
       expect(user.name).toBe(a.name);
       const held = user.memberships.map((m) => [m.course.slug, m.role]).sort();
       expect(held, a.email).toEqual(a.memberships.map((m) => [m.courseSlug, m.role]).sort());
@@ -384,8 +536,19 @@ describe("demo accounts and synthetic data", () => {
       expect(released / assignments.length, slug).toBeGreaterThanOrEqual(0.5); // all but the item still being graded
     }
     const c = await course("csc490");
-    const subs = await t.db.submission.findMany({ where: { courseId: c.id }, include: { assignment: { include: { extensions: true } } } });
-    const late = subs.filter((s) => s.submittedAt > effectiveDueAt({ originalDueAt: s.assignment.dueAt, extensions: s.assignment.extensions, studentId: s.studentId })!);
+    const subs = await t.db.submission.findMany({
+      where: { courseId: c.id },
+      include: { assignment: { include: { extensions: true } } },
+    });
+    const late = subs.filter(
+      (s) =>
+        s.submittedAt >
+        effectiveDueAt({
+          originalDueAt: s.assignment.dueAt,
+          extensions: s.assignment.extensions,
+          studentId: s.studentId,
+        })!,
+    );
     expect(late.length).toBeGreaterThan(0);
     expect(late.length).toBeLessThan(subs.length / 4);
   });

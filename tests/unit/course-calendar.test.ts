@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import ical, { type VEvent } from "node-ical";
-import { classMeetings, isoWeekday, type MeetingEntryInput, type MeetingSectionInput } from "@/lib/domain/class-meetings";
+import {
+  classMeetings,
+  isoWeekday,
+  type MeetingEntryInput,
+  type MeetingSectionInput,
+} from "@/lib/domain/class-meetings";
 import { formatUtcOffset, vtimezone, zoneTransitions } from "@/lib/domain/vtimezone";
 import { assignmentWeights, formatPercent } from "@/lib/domain/assignment-weight";
 import { atomFeed, escapeXml } from "@/lib/domain/atom";
 
-const wednesday: MeetingSectionInput = { code: "LEC0101", kind: "LECTURE", weekdays: [3], startTime: "18:00", endTime: "21:00", location: "DSCIL" };
+const wednesday: MeetingSectionInput = {
+  code: "LEC0101",
+  kind: "LECTURE",
+  weekdays: [3],
+  startTime: "18:00",
+  endTime: "21:00",
+  location: "DSCIL",
+};
 const entry = (date: string, extra: Partial<MeetingEntryInput> = {}): MeetingEntryInput => ({
   id: `e-${date}-${extra.title ?? "x"}`,
   date,
@@ -23,7 +35,10 @@ describe("classMeetings", () => {
     const meetings = classMeetings({
       courseKey: "csc490",
       sections: [wednesday],
-      entries: [entry("2025-10-22", { title: "Week 8" }), entry("2025-10-29", { kind: "NO_CLASS", title: "Reading week" })],
+      entries: [
+        entry("2025-10-22", { title: "Week 8" }),
+        entry("2025-10-29", { kind: "NO_CLASS", title: "Reading week" }),
+      ],
       firstDay: "2025-10-22",
       lastDay: "2025-11-05",
       timeZone: "America/Toronto",
@@ -35,7 +50,13 @@ describe("classMeetings", () => {
   });
 
   it("cancels only the date of a one-day holiday in a week with other classes", () => {
-    const tueThu: MeetingSectionInput = { ...wednesday, code: "S01", weekdays: [2, 4], startTime: "09:00", endTime: "10:20" };
+    const tueThu: MeetingSectionInput = {
+      ...wednesday,
+      code: "S01",
+      weekdays: [2, 4],
+      startTime: "09:00",
+      endTime: "10:20",
+    };
     const meetings = classMeetings({
       courseKey: "brown",
       sections: [tueThu],
@@ -51,7 +72,10 @@ describe("classMeetings", () => {
     const meetings = classMeetings({
       courseKey: "c",
       sections: [wednesday],
-      entries: [entry("2025-02-04", { startTime: "18:00", endTime: "18:00", kind: "MILESTONE", title: "Check-in due" }), entry("2025-02-06", { title: "Extra Thursday" })],
+      entries: [
+        entry("2025-02-04", { startTime: "18:00", endTime: "18:00", kind: "MILESTONE", title: "Check-in due" }),
+        entry("2025-02-06", { title: "Extra Thursday" }),
+      ],
       firstDay: "2025-02-03",
       lastDay: "2025-02-09",
       timeZone: "America/New_York",
@@ -72,30 +96,62 @@ describe("classMeetings", () => {
 
 describe("vtimezone", () => {
   it("lists Toronto's 2025 changes at the local wall-clock time they happen", () => {
-    const t = zoneTransitions({ timeZone: "America/Toronto", from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-12-31T00:00:00Z") });
+    const t = zoneTransitions({
+      timeZone: "America/Toronto",
+      from: new Date("2025-01-01T00:00:00Z"),
+      to: new Date("2025-12-31T00:00:00Z"),
+    });
     expect(t.map((x) => [x.at.toISOString(), x.from, x.to])).toEqual([
       ["2025-03-09T07:00:00.000Z", -300, -240],
       ["2025-11-02T06:00:00.000Z", -240, -300],
     ]);
-    const text = vtimezone({ timeZone: "America/Toronto", from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-12-31T00:00:00Z") });
-    expect(text).toContain("BEGIN:DAYLIGHT\r\nDTSTART:20250309T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT");
-    expect(text).toContain("BEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD");
+    const text = vtimezone({
+      timeZone: "America/Toronto",
+      from: new Date("2025-01-01T00:00:00Z"),
+      to: new Date("2025-12-31T00:00:00Z"),
+    });
+    expect(text).toContain(
+      "BEGIN:DAYLIGHT\r\nDTSTART:20250309T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT",
+    );
+    expect(text).toContain(
+      "BEGIN:STANDARD\r\nDTSTART:20251102T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD",
+    );
   });
 
   it("gives Brussels CET/CEST and Singapore a single fixed observance", () => {
-    const brussels = vtimezone({ timeZone: "Europe/Brussels", from: new Date("2025-06-01T00:00:00Z"), to: new Date("2025-12-01T00:00:00Z") });
+    const brussels = vtimezone({
+      timeZone: "Europe/Brussels",
+      from: new Date("2025-06-01T00:00:00Z"),
+      to: new Date("2025-12-01T00:00:00Z"),
+    });
     expect(brussels).toContain("DTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET");
-    const singapore = vtimezone({ timeZone: "Asia/Singapore", from: new Date("2024-08-01T00:00:00Z"), to: new Date("2024-12-01T00:00:00Z") });
+    const singapore = vtimezone({
+      timeZone: "Asia/Singapore",
+      from: new Date("2024-08-01T00:00:00Z"),
+      to: new Date("2024-12-01T00:00:00Z"),
+    });
     expect(singapore.match(/BEGIN:STANDARD/g)).toHaveLength(1);
     expect(singapore).toContain("TZOFFSETTO:+0800");
     expect(formatUtcOffset(-270)).toBe("-0430");
   });
 
   it("is read back by node-ical: a local TZID time in the fall-back week resolves to the right instant", () => {
-    const zone = vtimezone({ timeZone: "America/Toronto", from: new Date("2025-10-01T00:00:00Z"), to: new Date("2025-12-01T00:00:00Z") });
+    const zone = vtimezone({
+      timeZone: "America/Toronto",
+      from: new Date("2025-10-01T00:00:00Z"),
+      to: new Date("2025-12-01T00:00:00Z"),
+    });
     const ics = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", zone,
-      "BEGIN:VEVENT", "UID:x@test", "DTSTAMP:20251001T000000Z", "DTSTART;TZID=America/Toronto:20251103T235900", "SUMMARY:due", "END:VEVENT",
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//test//EN",
+      zone,
+      "BEGIN:VEVENT",
+      "UID:x@test",
+      "DTSTAMP:20251001T000000Z",
+      "DTSTART;TZID=America/Toronto:20251103T235900",
+      "SUMMARY:due",
+      "END:VEVENT",
       "END:VCALENDAR",
     ].join("\r\n");
     const event = Object.values(ical.sync.parseICS(ics)).find((c): c is VEvent => c?.type === "VEVENT")!;
@@ -138,10 +194,20 @@ describe("atom feed", () => {
       selfUrl: "http://x/a/feed.xml",
       pageUrl: "http://x/a",
       updated: new Date("2025-10-28T00:05:00Z"),
-      entries: [{ id: "http://x/a/1", title: "A3 \"extension\"", link: "http://x/a/1", published: new Date("2025-10-14T00:00:00Z"), updated: new Date("2025-10-14T00:00:00Z"), author: null, html: "<p>Hi & bye</p>" }],
+      entries: [
+        {
+          id: "http://x/a/1",
+          title: 'A3 "extension"',
+          link: "http://x/a/1",
+          published: new Date("2025-10-14T00:00:00Z"),
+          updated: new Date("2025-10-14T00:00:00Z"),
+          author: null,
+          html: "<p>Hi & bye</p>",
+        },
+      ],
     });
     expect(xml).toContain("<title>CSC 490 &lt;announcements&gt; &amp; more</title>");
-    expect(xml).toContain("<content type=\"html\">&lt;p&gt;Hi &amp; bye&lt;/p&gt;</content>");
+    expect(xml).toContain('<content type="html">&lt;p&gt;Hi &amp; bye&lt;/p&gt;</content>');
     expect(xml).toContain("<author><name>CSC 490 &lt;announcements&gt; &amp; more</name></author>");
     expect(escapeXml("a\u0001b")).toBe("ab");
   });

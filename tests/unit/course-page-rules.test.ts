@@ -21,7 +21,16 @@ describe("coursePageRules", () => {
   });
 
   it("leaves public pages alone, and does not match look-alike paths", () => {
-    for (const path of ["/", "/schedule", "/announcements", "/announcements/abc", "/assignments", "/speakers", "/managed", "/gradebooks"]) {
+    for (const path of [
+      "/",
+      "/schedule",
+      "/announcements",
+      "/announcements/abc",
+      "/assignments",
+      "/speakers",
+      "/managed",
+      "/gradebooks",
+    ]) {
       expect(needs(path), path).toBeNull();
     }
   });

@@ -12,16 +12,27 @@ function prismaError(message: string, code: string, meta?: unknown): Error {
 describe("isDatabaseUnavailable", () => {
   it("recognizes a restart: terminated, unreachable, starting up, shutting down", () => {
     const restart = [
-      prismaError("Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`", "P2010"),
+      prismaError(
+        "Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`",
+        "P2010",
+      ),
       prismaError("Can't reach database server at 127.0.0.1:5432", "P1001"),
       prismaError("Invalid `prisma.course.findUnique()` invocation: the database system is starting up", "P2010", {
-        driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "57P03", kind: "postgres", code: "57P03" } },
+        driverAdapterError: {
+          name: "DriverAdapterError",
+          cause: { originalCode: "57P03", kind: "postgres", code: "57P03" },
+        },
       }),
-      Object.assign(new Error("the database system is starting up"), { name: "DriverAdapterError", cause: new Error("the database system is starting up") }),
+      Object.assign(new Error("the database system is starting up"), {
+        name: "DriverAdapterError",
+        cause: new Error("the database system is starting up"),
+      }),
       Object.assign(new Error("the database system is shutting down"), { name: "DriverAdapterError" }),
       new Error("timeout exceeded when trying to connect"),
       new Error("Connection terminated unexpectedly"),
-      Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) }),
+      Object.assign(new Error("wrapped"), {
+        cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      }),
     ];
     for (const error of restart) expect(isDatabaseUnavailable(error), error.message).toBe(true);
   });
@@ -31,7 +42,8 @@ describe("isDatabaseUnavailable", () => {
       prismaError("Unique constraint failed on the fields: (`slug`)", "P2002"),
       new Error("Cannot read properties of undefined (reading 'id')"),
       new Error("id clx08006abc not found"),
-    ]) expect(isDatabaseUnavailable(error), error.message).toBe(false);
+    ])
+      expect(isDatabaseUnavailable(error), error.message).toBe(false);
   });
 
   it("answers 503 with a JSON message and Retry-After", async () => {
@@ -50,8 +62,12 @@ describe("text PostgreSQL cannot store", () => {
   });
 
   it("is a 422 when the database or Prisma refuses it", async () => {
-    const nul = Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { name: "DriverAdapterError" });
-    const surrogate = new Error("Invalid `db.course.findUnique()` invocation: JSON Error: unexpected end of hex escape at line 1 column 273");
+    const nul = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      name: "DriverAdapterError",
+    });
+    const surrogate = new Error(
+      "Invalid `db.course.findUnique()` invocation: JSON Error: unexpected end of hex escape at line 1 column 273",
+    );
     for (const error of [nul, surrogate]) {
       expect(isUnstorableTextError(error)).toBe(true);
       expect(errorResponse(error).status).toBe(422);

@@ -47,12 +47,26 @@ describe("deadlines shown across the end of DST", () => {
     const history = dueDateHistory({
       originalDueAt: original,
       studentId: null,
-      extensions: [{ id: "g1", studentId: null, action: "GRANT", dueAt: extended, revokesId: null, createdAt: new Date("2025-10-23T10:00:00Z"), reason: "Server outage" }],
+      extensions: [
+        {
+          id: "g1",
+          studentId: null,
+          action: "GRANT",
+          dueAt: extended,
+          revokesId: null,
+          createdAt: new Date("2025-10-23T10:00:00Z"),
+          reason: "Server outage",
+        },
+      ],
     });
     const html = renderToStaticMarkup(createElement(DueHistory, { history, timeZone: BRUSSELS }));
     expect(html).toMatch(/<del[^>]*>.*Fri Oct 24, 11:59 PM CEST.*<\/del>/);
-    expect(html).toContain("<strong><span><time dateTime=\"2025-10-27T22:59:00.000Z\">Mon Oct 27, 11:59 PM CET</time></span></strong>");
-    expect(html).toContain("posted <span><time dateTime=\"2025-10-23T10:00:00.000Z\">Thu Oct 23, 12:00 PM CEST</time></span>");
+    expect(html).toContain(
+      '<strong><span><time dateTime="2025-10-27T22:59:00.000Z">Mon Oct 27, 11:59 PM CET</time></span></strong>',
+    );
+    expect(html).toContain(
+      'posted <span><time dateTime="2025-10-23T10:00:00.000Z">Thu Oct 23, 12:00 PM CEST</time></span>',
+    );
     expect(html).toContain("Server outage");
     expect(html.match(/<del/g)).toHaveLength(1);
   });
@@ -68,17 +82,39 @@ describe("countdown", () => {
   });
 
   it("says closed once the deadline has passed", () => {
-    const html = renderToStaticMarkup(createElement(Countdown, { dueIso: "2025-11-01T03:00:00.000Z", serverNowIso: "2025-11-01T05:10:00.000Z" }));
+    const html = renderToStaticMarkup(
+      createElement(Countdown, { dueIso: "2025-11-01T03:00:00.000Z", serverNowIso: "2025-11-01T05:10:00.000Z" }),
+    );
     expect(html).toContain("closed 2 hours 10 minutes ago");
   });
 });
 
 describe("weight text", () => {
   it("states the category weight and the item's part of it", () => {
-    expect(weightText({ category: "Assignments", categoryPercent: 60, shareOfCategory: 1 / 6, percentOfGrade: 10, itemsInCategory: 6, equalShare: true, dropLowest: 0, track: null })).toBe(
-      "Assignments: 60% of the final grade · this item 1 of 6 equal parts (10% of the grade)",
-    );
-    expect(weightText({ category: "Course project", categoryPercent: 60, shareOfCategory: 0.1, percentOfGrade: 6, itemsInCategory: 4, equalShare: false, dropLowest: 0, track: "Project" })).toBe(
+    expect(
+      weightText({
+        category: "Assignments",
+        categoryPercent: 60,
+        shareOfCategory: 1 / 6,
+        percentOfGrade: 10,
+        itemsInCategory: 6,
+        equalShare: true,
+        dropLowest: 0,
+        track: null,
+      }),
+    ).toBe("Assignments: 60% of the final grade · this item 1 of 6 equal parts (10% of the grade)");
+    expect(
+      weightText({
+        category: "Course project",
+        categoryPercent: 60,
+        shareOfCategory: 0.1,
+        percentOfGrade: 6,
+        itemsInCategory: 4,
+        equalShare: false,
+        dropLowest: 0,
+        track: "Project",
+      }),
+    ).toBe(
       "Course project: 60% of the final grade · this item 10% of the category (6% of the grade) · counts on the Project track only",
     );
     expect(weightText(null)).toBe("Not part of the final grade");

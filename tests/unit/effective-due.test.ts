@@ -9,7 +9,13 @@ const NOV5 = at("2025-11-06T04:59:00Z");
 const NOV9 = at("2025-11-10T04:59:00Z");
 
 let seq = 0;
-function grant(fields: { studentId?: string | null; dueAt: Date | null; createdAt: string; reason?: string; id?: string }): DueDateExtension {
+function grant(fields: {
+  studentId?: string | null;
+  dueAt: Date | null;
+  createdAt: string;
+  reason?: string;
+  id?: string;
+}): DueDateExtension {
   return {
     id: fields.id ?? `g${++seq}`,
     studentId: fields.studentId ?? null,
@@ -21,7 +27,15 @@ function grant(fields: { studentId?: string | null; dueAt: Date | null; createdA
   };
 }
 function revoke(target: DueDateExtension, createdAt: string, reason = "revoked"): DueDateExtension {
-  return { id: `r${++seq}`, studentId: target.studentId, action: "REVOKE", dueAt: null, revokesId: target.id, createdAt: at(createdAt), reason };
+  return {
+    id: `r${++seq}`,
+    studentId: target.studentId,
+    action: "REVOKE",
+    dueAt: null,
+    revokesId: target.id,
+    createdAt: at(createdAt),
+    reason,
+  };
 }
 
 describe("effectiveDueAt", () => {
@@ -50,7 +64,9 @@ describe("effectiveDueAt", () => {
     const second = grant({ studentId: "ana", dueAt: NOV5, createdAt: "2025-10-29T12:00:00Z" });
     expect(effectiveDueAt({ originalDueAt: ORIGINAL, extensions: [second, first], studentId: "ana" })).toEqual(NOV5);
     const tie = grant({ studentId: "ana", dueAt: NOV2, createdAt: "2025-10-29T12:00:00Z" });
-    expect(effectiveDueAt({ originalDueAt: ORIGINAL, extensions: [first, second, tie], studentId: "ana" })).toEqual(NOV2);
+    expect(effectiveDueAt({ originalDueAt: ORIGINAL, extensions: [first, second, tie], studentId: "ana" })).toEqual(
+      NOV2,
+    );
   });
 
   it("revoking falls back to the previous grant, then the course-wide one, then the original", () => {
@@ -59,7 +75,12 @@ describe("effectiveDueAt", () => {
     const b = grant({ studentId: "ana", dueAt: NOV9, createdAt: "2025-10-29T12:00:00Z" });
     const base = { originalDueAt: ORIGINAL, studentId: "ana" };
     expect(effectiveDueAt({ ...base, extensions: [course, a, b, revoke(b, "2025-10-30T00:00:00Z")] })).toEqual(NOV5);
-    expect(effectiveDueAt({ ...base, extensions: [course, a, b, revoke(b, "2025-10-30T00:00:00Z"), revoke(a, "2025-10-30T01:00:00Z")] })).toEqual(NOV2);
+    expect(
+      effectiveDueAt({
+        ...base,
+        extensions: [course, a, b, revoke(b, "2025-10-30T00:00:00Z"), revoke(a, "2025-10-30T01:00:00Z")],
+      }),
+    ).toEqual(NOV2);
     expect(effectiveDueAt({ ...base, extensions: [course, revoke(course, "2025-10-30T00:00:00Z")] })).toEqual(ORIGINAL);
   });
 
@@ -76,31 +97,68 @@ describe("effectiveDueAt", () => {
 describe("dueDateHistory", () => {
   it("lists each due date in force for the viewer, oldest first, with revoked ones marked", () => {
     const course = grant({ id: "course", dueAt: NOV2, createdAt: "2025-10-27T12:00:00Z", reason: "Server outage" });
-    const personal = grant({ id: "ana-1", studentId: "ana", dueAt: NOV9, createdAt: "2025-10-28T12:00:00Z", reason: "Medical" });
+    const personal = grant({
+      id: "ana-1",
+      studentId: "ana",
+      dueAt: NOV9,
+      createdAt: "2025-10-28T12:00:00Z",
+      reason: "Medical",
+    });
     const other = grant({ id: "ben-1", studentId: "ben", dueAt: NOV5, createdAt: "2025-10-28T13:00:00Z" });
     const undo = revoke(personal, "2025-10-29T12:00:00Z", "Granted in error");
     const extensions = [undo, other, personal, course];
 
     expect(dueDateHistory({ originalDueAt: ORIGINAL, extensions, studentId: "ana" })).toEqual([
       { dueAt: ORIGINAL, postedAt: null, source: "original", reason: null, revoked: false, extensionId: null },
-      { dueAt: NOV2, postedAt: course.createdAt, source: "course", reason: "Server outage", revoked: false, extensionId: "course" },
-      { dueAt: NOV9, postedAt: personal.createdAt, source: "student", reason: "Medical", revoked: true, extensionId: "ana-1" },
-      { dueAt: NOV2, postedAt: undo.createdAt, source: "course", reason: "Granted in error", revoked: false, extensionId: "course" },
+      {
+        dueAt: NOV2,
+        postedAt: course.createdAt,
+        source: "course",
+        reason: "Server outage",
+        revoked: false,
+        extensionId: "course",
+      },
+      {
+        dueAt: NOV9,
+        postedAt: personal.createdAt,
+        source: "student",
+        reason: "Medical",
+        revoked: true,
+        extensionId: "ana-1",
+      },
+      {
+        dueAt: NOV2,
+        postedAt: undo.createdAt,
+        source: "course",
+        reason: "Granted in error",
+        revoked: false,
+        extensionId: "course",
+      },
     ]);
 
     // Ben never sees Ana's grant or its revocation.
-    expect(dueDateHistory({ originalDueAt: ORIGINAL, extensions, studentId: "ben" }).map((e) => e.extensionId)).toEqual([null, "course", "ben-1"]);
+    expect(dueDateHistory({ originalDueAt: ORIGINAL, extensions, studentId: "ben" }).map((e) => e.extensionId)).toEqual(
+      [null, "course", "ben-1"],
+    );
   });
 
   it("a course-wide grant issued while a personal one is in force changes nothing for that student", () => {
     const personal = grant({ id: "p", studentId: "ana", dueAt: NOV9, createdAt: "2025-10-27T12:00:00Z" });
     const course = grant({ id: "c", dueAt: NOV2, createdAt: "2025-10-28T12:00:00Z" });
-    expect(dueDateHistory({ originalDueAt: ORIGINAL, extensions: [personal, course], studentId: "ana" }).map((e) => e.extensionId)).toEqual([null, "p"]);
+    expect(
+      dueDateHistory({ originalDueAt: ORIGINAL, extensions: [personal, course], studentId: "ana" }).map(
+        (e) => e.extensionId,
+      ),
+    ).toEqual([null, "p"]);
   });
 
   it("falls back to the original after its only grant is revoked", () => {
     const course = grant({ id: "c", dueAt: NOV2, createdAt: "2025-10-27T12:00:00Z" });
-    const history = dueDateHistory({ originalDueAt: ORIGINAL, extensions: [course, revoke(course, "2025-10-28T00:00:00Z", "Outage was brief")], studentId: null });
+    const history = dueDateHistory({
+      originalDueAt: ORIGINAL,
+      extensions: [course, revoke(course, "2025-10-28T00:00:00Z", "Outage was brief")],
+      studentId: null,
+    });
     expect(history.map((e) => [e.source, e.revoked, e.reason])).toEqual([
       ["original", false, null],
       ["course", true, null],
@@ -123,17 +181,15 @@ const extensionsArb = fc
     { maxLength: 14 },
   )
   .map((rows) =>
-    rows.map(
-      (row, i): DueDateExtension => ({
-        id: `e${i}`,
-        studentId: row.studentId,
-        action: row.revoke ? "REVOKE" : "GRANT",
-        dueAt: row.revoke || row.dueDay === null ? null : new Date(Date.UTC(2025, 10, 1 + row.dueDay)),
-        revokesId: row.revoke ? `e${row.target % rows.length}` : null,
-        createdAt: new Date(Date.UTC(2025, 9, 1, row.createdHour)),
-        reason: null,
-      }),
-    ),
+    rows.map((row, i): DueDateExtension => ({
+      id: `e${i}`,
+      studentId: row.studentId,
+      action: row.revoke ? "REVOKE" : "GRANT",
+      dueAt: row.revoke || row.dueDay === null ? null : new Date(Date.UTC(2025, 10, 1 + row.dueDay)),
+      revokesId: row.revoke ? `e${row.target % rows.length}` : null,
+      createdAt: new Date(Date.UTC(2025, 9, 1, row.createdHour)),
+      reason: null,
+    })),
   );
 const viewer = fc.constantFrom(...STUDENTS);
 
@@ -158,21 +214,27 @@ describe("effective due properties", () => {
 
   it("adding a grant and revoking it changes nothing", () => {
     fc.assert(
-      fc.property(extensionsArb, viewer, viewer, fc.integer({ min: 0, max: 10 }), (extensions, studentId, grantee, hour) => {
-        const extra: DueDateExtension = {
-          id: "extra",
-          studentId: grantee,
-          action: "GRANT",
-          dueAt: new Date(Date.UTC(2026, 0, 1)),
-          revokesId: null,
-          createdAt: new Date(Date.UTC(2025, 9, 1, hour)),
-          reason: null,
-        };
-        const undo: DueDateExtension = { ...extra, id: "undo", action: "REVOKE", dueAt: null, revokesId: "extra" };
-        expect(effectiveDueAt({ originalDueAt: ORIGINAL, extensions: [...extensions, extra, undo], studentId })).toEqual(
-          effectiveDueAt({ originalDueAt: ORIGINAL, extensions, studentId }),
-        );
-      }),
+      fc.property(
+        extensionsArb,
+        viewer,
+        viewer,
+        fc.integer({ min: 0, max: 10 }),
+        (extensions, studentId, grantee, hour) => {
+          const extra: DueDateExtension = {
+            id: "extra",
+            studentId: grantee,
+            action: "GRANT",
+            dueAt: new Date(Date.UTC(2026, 0, 1)),
+            revokesId: null,
+            createdAt: new Date(Date.UTC(2025, 9, 1, hour)),
+            reason: null,
+          };
+          const undo: DueDateExtension = { ...extra, id: "undo", action: "REVOKE", dueAt: null, revokesId: "extra" };
+          expect(
+            effectiveDueAt({ originalDueAt: ORIGINAL, extensions: [...extensions, extra, undo], studentId }),
+          ).toEqual(effectiveDueAt({ originalDueAt: ORIGINAL, extensions, studentId }));
+        },
+      ),
       { numRuns: 300 },
     );
   });

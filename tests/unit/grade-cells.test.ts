@@ -34,11 +34,15 @@ describe("decimalAt: a float8 as PostgreSQL prints it", () => {
 
   it("agrees with Number() on short decimals of up to 15 digits, the fast path", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), fc.integer({ min: 0, max: 15 }), (mantissa, decimals) => {
-        const digits = String(mantissa).padStart(decimals + 1, "0");
-        const text = decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
-        expect(decimal(text)).toBe(Number(text));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999_999 }),
+        fc.integer({ min: 0, max: 15 }),
+        (mantissa, decimals) => {
+          const digits = String(mantissa).padStart(decimals + 1, "0");
+          const text = decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+          expect(decimal(text)).toBe(Number(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -64,7 +68,8 @@ describe("decodeGradeCells: one student's grades from the gradebook read", () =>
   });
 
   it("a truncated or garbled text ends the decode instead of hanging the request", () => {
-    for (const text of ["1,5", "1", "12,,", ";;;", "1,2,3,4,5,6,7,8,9"]) expect(() => decodeGradeCells(text, emptyRow(20))).not.toThrow();
+    for (const text of ["1,5", "1", "12,,", ";;;", "1,2,3,4,5,6,7,8,9"])
+      expect(() => decodeGradeCells(text, emptyRow(20))).not.toThrow();
   });
 
   it("decodes whatever was encoded, in any order", () => {
@@ -75,20 +80,26 @@ describe("decodeGradeCells: one student's grades from the gradebook read", () =>
       excused: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(fc.option(cell, { nil: undefined }), { minLength: 1, maxLength: 60 }), fc.integer(), (cells, shuffleSeed) => {
-        const present = cells.flatMap((c, i) => (c ? [{ ...c, index: i + 1 }] : []));
-        // string_agg gives no order: rotate the cells.
-        const rotated = present.map((_, k) => present[(k + Math.abs(shuffleSeed)) % present.length]!);
-        const text = rotated.map((c) => [c.index, c.score ?? "", c.version, Number(c.feedback), Number(c.excused)].join(",")).join(";");
-        const row = emptyRow(cells.length);
-        decodeGradeCells(text, row);
-        cells.forEach((c, i) => {
-          expect(row.scores[i]).toBe(c ? c.score : null);
-          expect(row.versions[i]).toBe(c ? c.version : 0);
-          expect(row.feedback[i]).toBe(c ? c.feedback : false);
-          expect(row.excused[i]).toBe(c ? c.excused : false);
-        });
-      }),
+      fc.property(
+        fc.array(fc.option(cell, { nil: undefined }), { minLength: 1, maxLength: 60 }),
+        fc.integer(),
+        (cells, shuffleSeed) => {
+          const present = cells.flatMap((c, i) => (c ? [{ ...c, index: i + 1 }] : []));
+          // string_agg gives no order: rotate the cells.
+          const rotated = present.map((_, k) => present[(k + Math.abs(shuffleSeed)) % present.length]!);
+          const text = rotated
+            .map((c) => [c.index, c.score ?? "", c.version, Number(c.feedback), Number(c.excused)].join(","))
+            .join(";");
+          const row = emptyRow(cells.length);
+          decodeGradeCells(text, row);
+          cells.forEach((c, i) => {
+            expect(row.scores[i]).toBe(c ? c.score : null);
+            expect(row.versions[i]).toBe(c ? c.version : 0);
+            expect(row.feedback[i]).toBe(c ? c.feedback : false);
+            expect(row.excused[i]).toBe(c ? c.excused : false);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

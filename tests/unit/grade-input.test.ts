@@ -29,7 +29,11 @@ describe("parseScoreText: what a grader types into a cell", () => {
 describe("gradeSaveSchema", () => {
   it("takes an excuse on its own, refuses an excuse with a score, and needs something to save", () => {
     expect(gradeSaveSchema.parse({ version: 3, excused: true })).toEqual({ version: 3, excused: true });
-    expect(gradeSaveSchema.parse({ version: 3, score: null, excused: true })).toEqual({ version: 3, score: null, excused: true });
+    expect(gradeSaveSchema.parse({ version: 3, score: null, excused: true })).toEqual({
+      version: 3,
+      score: null,
+      excused: true,
+    });
     const both = gradeSaveSchema.safeParse({ version: 3, score: 80, excused: true });
     expect(both.success).toBe(false);
     expect(both.error?.issues[0]).toMatchObject({ message: "An excused grade has no score", path: ["score"] });
@@ -37,7 +41,14 @@ describe("gradeSaveSchema", () => {
   });
 
   it("the save's answer is parsed on the client: a cell without `excused` is refused", () => {
-    const cell = { score: null, excused: true, feedback: "", version: 4, graderName: "TA", updatedAt: "2025-05-01T00:00:00.000Z" };
+    const cell = {
+      score: null,
+      excused: true,
+      feedback: "",
+      version: 4,
+      graderName: "TA",
+      updatedAt: "2025-05-01T00:00:00.000Z",
+    };
     expect(cellSaveAnswerSchema.parse({ cell })).toEqual({ cell });
     const { excused: _dropped, ...old } = cell;
     expect(cellSaveAnswerSchema.safeParse({ cell: old }).success).toBe(false);

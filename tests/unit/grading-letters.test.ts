@@ -66,10 +66,20 @@ describe("scoreStats", () => {
     const s = scoreStats({ scores: [12, 2, 8, -1], points: 10, bins: 2 });
     // sorted −1, 2, 8, 12 → median (2+8)/2 = 5; bins [0,5): −1, 2; [5,10]: 8, 12
     expect(s.median).toBe(5);
-    expect(s.histogram).toEqual([{ from: 0, to: 5, count: 2 }, { from: 5, to: 10, count: 2 }]);
+    expect(s.histogram).toEqual([
+      { from: 0, to: 5, count: 2 },
+      { from: 5, to: 10, count: 2 },
+    ]);
   });
 
   it("is empty but well-formed with nothing graded", () => {
-    expect(scoreStats({ scores: [null, null], points: 10, bins: 4 })).toMatchObject({ count: 0, missing: 2, mean: null, median: null, min: null, max: null });
+    expect(scoreStats({ scores: [null, null], points: 10, bins: 4 })).toMatchObject({
+      count: 0,
+      missing: 2,
+      mean: null,
+      median: null,
+      min: null,
+      max: null,
+    });
   });
 });

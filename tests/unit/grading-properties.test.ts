@@ -26,7 +26,10 @@ const categoryArb = fc.record({
   weight: fc.integer({ min: 1, max: 50 }),
   dropLowest: fc.integer({ min: 0, max: 3 }),
   items: fc.array(
-    fc.record({ points: fc.constantFrom(1, 7.5, 10, 20, 100), weight: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }) }),
+    fc.record({
+      points: fc.constantFrom(1, 7.5, 10, 20, 100),
+      weight: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+    }),
     { minLength: 1, maxLength: 6 },
   ),
 });
@@ -36,7 +39,12 @@ const courseArb = (withTracks: boolean): fc.Arbitrary<Course> =>
   fc
     .record({
       mandatory: fc.array(categoryArb, { minLength: 1, maxLength: 3 }),
-      trackCats: withTracks ? fc.tuple(fc.array(categoryArb, { minLength: 1, maxLength: 2 }), fc.array(categoryArb, { minLength: 1, maxLength: 2 })) : fc.constant(null),
+      trackCats: withTracks
+        ? fc.tuple(
+            fc.array(categoryArb, { minLength: 1, maxLength: 2 }),
+            fc.array(categoryArb, { minLength: 1, maxLength: 2 }),
+          )
+        : fc.constant(null),
       trackRule: fc.constantFrom("chosen" as const, "best" as const),
     })
     .map(({ mandatory, trackCats, trackRule }) => {
@@ -45,13 +53,30 @@ const courseArb = (withTracks: boolean): fc.Arbitrary<Course> =>
         ...(trackCats ?? []).flatMap((cats, t) => cats.map((c) => ({ ...c, trackId: `T${t}` }))),
       ];
       const scheme: GradeScheme = {
-        categories: groups.map((g, i) => ({ id: `C${i}`, name: `C${i}`, weight: g.weight, dropLowest: g.dropLowest, trackId: g.trackId })),
-        tracks: trackCats ? [{ id: "T0", name: "T0" }, { id: "T1", name: "T1" }] : [],
+        categories: groups.map((g, i) => ({
+          id: `C${i}`,
+          name: `C${i}`,
+          weight: g.weight,
+          dropLowest: g.dropLowest,
+          trackId: g.trackId,
+        })),
+        tracks: trackCats
+          ? [
+              { id: "T0", name: "T0" },
+              { id: "T1", name: "T1" },
+            ]
+          : [],
         trackRule,
         cutoffs,
       };
       const items = groups.flatMap((g, i) =>
-        g.items.map((it, j) => ({ id: `C${i}I${j}`, code: `C${i}I${j}`, categoryId: `C${i}`, points: it.points, weight: it.weight })),
+        g.items.map((it, j) => ({
+          id: `C${i}I${j}`,
+          code: `C${i}I${j}`,
+          categoryId: `C${i}`,
+          points: it.points,
+          weight: it.weight,
+        })),
       );
       return { scheme, items };
     });
@@ -60,23 +85,33 @@ const courseArb = (withTracks: boolean): fc.Arbitrary<Course> =>
 const studentArb = (items: SchemeItem[], { allGraded = false } = {}): fc.Arbitrary<StudentScores> =>
   fc
     .record({
-      fractions: fc.array(allGraded ? fc.integer({ min: 0, max: 100 }) : fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), {
-        minLength: items.length,
-        maxLength: items.length,
-      }),
+      fractions: fc.array(
+        allGraded ? fc.integer({ min: 0, max: 100 }) : fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+        {
+          minLength: items.length,
+          maxLength: items.length,
+        },
+      ),
       chosenTrackId: fc.constantFrom(null, "T0", "T1"),
     })
     .map(({ fractions, chosenTrackId }) => ({
-      scores: Object.fromEntries(items.map((it, i) => [it.id, fractions[i] === null ? null : (it.points * fractions[i]!) / 100])),
+      scores: Object.fromEntries(
+        items.map((it, i) => [it.id, fractions[i] === null ? null : (it.points * fractions[i]!) / 100]),
+      ),
       chosenTrackId,
     }));
 
 const caseArb = (opts: { withTracks?: boolean; allGraded?: boolean } = {}) =>
-  fc.boolean().chain((tracks) =>
-    courseArb(opts.withTracks ?? tracks).chain((course) => studentArb(course.items, opts).map((student) => ({ ...course, student }))),
-  );
+  fc
+    .boolean()
+    .chain((tracks) =>
+      courseArb(opts.withTracks ?? tracks).chain((course) =>
+        studentArb(course.items, opts).map((student) => ({ ...course, student })),
+      ),
+    );
 
-const percentOf = (c: Course, student: StudentScores, mode: "final" | "current" = "final") => finalGrade({ ...c, student, mode }).percent;
+const percentOf = (c: Course, student: StudentScores, mode: "final" | "current" = "final") =>
+  finalGrade({ ...c, student, mode }).percent;
 
 describe("grading properties", () => {
   it("keeps every percent within [0, 100]", () => {
@@ -126,9 +161,16 @@ describe("grading properties", () => {
         const withDrops = finalGrade({ ...c, mode: "final" });
         // Same track for both, so the comparison is like for like.
         const fixedTrack = { ...c.student, chosenTrackId: withDrops.trackId };
-        const without = finalGrade({ scheme: { ...noDrops, trackRule: "chosen" }, items: c.items, student: fixedTrack, mode: "final" });
+        const without = finalGrade({
+          scheme: { ...noDrops, trackRule: "chosen" },
+          items: c.items,
+          student: fixedTrack,
+          mode: "final",
+        });
         expect(withDrops.percent!).toBeGreaterThanOrEqual(without.percent! - TOL);
-        withDrops.categories.forEach((cat, i) => expect(cat.percent!).toBeGreaterThanOrEqual(without.categories[i]!.percent! - TOL));
+        withDrops.categories.forEach((cat, i) =>
+          expect(cat.percent!).toBeGreaterThanOrEqual(without.categories[i]!.percent! - TOL),
+        );
       }),
       RUNS,
     );
@@ -139,7 +181,12 @@ describe("grading properties", () => {
       fc.property(caseArb({ withTracks: true }), fc.constantFrom("final" as const, "current" as const), (c, mode) => {
         const best = finalGrade({ ...c, scheme: { ...c.scheme, trackRule: "best" }, mode });
         for (const t of ["T0", "T1"]) {
-          const single = finalGrade({ ...c, scheme: { ...c.scheme, trackRule: "chosen" }, student: { ...c.student, chosenTrackId: t }, mode });
+          const single = finalGrade({
+            ...c,
+            scheme: { ...c.scheme, trackRule: "chosen" },
+            student: { ...c.student, chosenTrackId: t },
+            mode,
+          });
           if (single.percent !== null) expect(best.percent!).toBeGreaterThanOrEqual(single.percent - TOL);
         }
       }),
@@ -163,11 +210,28 @@ describe("grading properties", () => {
   it("drops the subset with the best weighted average (brute force on one category)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ weight: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }), score: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }) }), { minLength: 1, maxLength: 7 }),
+        fc.array(
+          fc.record({
+            weight: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+            score: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+          }),
+          { minLength: 1, maxLength: 7 },
+        ),
         fc.integer({ min: 0, max: 7 }),
         (rows, dropLowest) => {
-          const items = rows.map((r, i) => ({ id: `I${i}`, code: `I${i}`, categoryId: "C", points: 100, weight: r.weight }));
-          const scheme: GradeScheme = { categories: [{ id: "C", name: "C", weight: 100, dropLowest, trackId: null }], tracks: [], trackRule: "chosen", cutoffs };
+          const items = rows.map((r, i) => ({
+            id: `I${i}`,
+            code: `I${i}`,
+            categoryId: "C",
+            points: 100,
+            weight: r.weight,
+          }));
+          const scheme: GradeScheme = {
+            categories: [{ id: "C", name: "C", weight: 100, dropLowest, trackId: null }],
+            tracks: [],
+            trackRule: "chosen",
+            cutoffs,
+          };
           const student = { scores: Object.fromEntries(rows.map((r, i) => [`I${i}`, r.score])), chosenTrackId: null };
           const explicit = rows.filter((r) => r.weight !== null).map((r) => r.weight!);
           const fallback = explicit.length ? explicit.reduce((a, b) => a + b, 0) / explicit.length : 1;
@@ -198,7 +262,11 @@ describe("grading properties", () => {
         ([c, a, b], mode) => {
           const { grade } = compileScheme(c);
           const first = grade({ student: a, mode });
-          grade({ student: b, mode, consequences: c.items.slice(0, 2).map((i) => ({ itemId: i.id, kind: "zero" as const })) });
+          grade({
+            student: b,
+            mode,
+            consequences: c.items.slice(0, 2).map((i) => ({ itemId: i.id, kind: "zero" as const })),
+          });
           expect(grade({ student: a, mode })).toEqual(first);
           expect(finalGrade({ ...c, student: a, mode })).toEqual(first);
         },
@@ -214,7 +282,10 @@ describe("grading properties", () => {
         const r = whatIfNeeded({ ...c, itemId: target.id, targetLetter });
         const rank = (l: string | null) => (l === null ? 99 : cutoffs.findIndex((x) => x.letter === l));
         const letterWith = (score: number) =>
-          letterFor({ percent: percentOf(c, { ...c.student, scores: { ...c.student.scores, [target.id]: score } }), cutoffs });
+          letterFor({
+            percent: percentOf(c, { ...c.student, scores: { ...c.student.scores, [target.id]: score } }),
+            cutoffs,
+          });
         const reaches = (score: number) => rank(letterWith(score)) <= rank(targetLetter);
         if (!r.reachable) expect(reaches(target.points)).toBe(false);
         else if (r.alreadyReached) expect(reaches(0)).toBe(true);

@@ -3,10 +3,31 @@ import { whatIfNeeded, type GradeScheme, type SchemeItem } from "@/lib/domain/gr
 
 // Brown-style plus/minus bands.
 const cutoffs = [
-  ["A", 93], ["A-", 90], ["B+", 87], ["B", 83], ["B-", 80], ["C+", 77], ["C", 73], ["C-", 70], ["D", 60], ["F", 0],
+  ["A", 93],
+  ["A-", 90],
+  ["B+", 87],
+  ["B", 83],
+  ["B-", 80],
+  ["C+", 77],
+  ["C", 73],
+  ["C-", 70],
+  ["D", 60],
+  ["F", 0],
 ].map(([letter, minPercent]) => ({ letter: letter as string, minPercent: minPercent as number }));
-const cat = (id: string, weight: number, dropLowest = 0, trackId: string | null = null) => ({ id, name: id, weight, dropLowest, trackId });
-const item = (id: string, categoryId: string, points = 100, weight: number | null = null): SchemeItem => ({ id, code: id, categoryId, points, weight });
+const cat = (id: string, weight: number, dropLowest = 0, trackId: string | null = null) => ({
+  id,
+  name: id,
+  weight,
+  dropLowest,
+  trackId,
+});
+const item = (id: string, categoryId: string, points = 100, weight: number | null = null): SchemeItem => ({
+  id,
+  code: id,
+  categoryId,
+  points,
+  weight,
+});
 
 const brown: GradeScheme = {
   categories: [cat("projects", 65), cat("hw", 20), cat("plq", 10, 5), cat("participation", 5)],
@@ -15,17 +36,27 @@ const brown: GradeScheme = {
   cutoffs,
 };
 const items = [
-  item("P1", "projects", 100, 18), item("P2", "projects", 100, 18), item("P3", "projects", 100, 18), item("P4", "projects", 100, 11),
-  item("HW1", "hw"), item("HW2", "hw"),
+  item("P1", "projects", 100, 18),
+  item("P2", "projects", 100, 18),
+  item("P3", "projects", 100, 18),
+  item("P4", "projects", 100, 11),
+  item("HW1", "hw"),
+  item("HW2", "hw"),
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => item(`PLQ${n}`, "plq", 10)),
   item("PART", "participation"),
 ];
 // PLQs: kept 10, 10, 9 of 10 → 96.667 → contributes 10·96.667 = 966.667
 const plqs = { PLQ1: 10, PLQ2: 8, PLQ3: null, PLQ4: 6, PLQ5: 10, PLQ6: null, PLQ7: 9, PLQ8: null };
 // Without P4: 18·(95+95+90) + 20·95 + 966.667 + 5·100 = 5040 + 1900 + 966.667 + 500 = 8406.667
-const strong = { scores: { P1: 95, P2: 95, P3: 90, P4: null, HW1: 95, HW2: 95, ...plqs, PART: 100 }, chosenTrackId: null };
+const strong = {
+  scores: { P1: 95, P2: 95, P3: 90, P4: null, HW1: 95, HW2: 95, ...plqs, PART: 100 },
+  chosenTrackId: null,
+};
 // Without P4: 18·(90+80+70) + 20·90 + 966.667 + 500 = 4320 + 1800 + 966.667 + 500 = 7586.667
-const middling = { scores: { P1: 90, P2: 80, P3: 70, P4: null, HW1: 85, HW2: 95, ...plqs, PART: 100 }, chosenTrackId: null };
+const middling = {
+  scores: { P1: 90, P2: 80, P3: 70, P4: null, HW1: 85, HW2: 95, ...plqs, PART: 100 },
+  chosenTrackId: null,
+};
 
 describe("whatIfNeeded: what do I need on P4?", () => {
   it("for an A-: 11·x ≥ 9000 − 8406.667 = 593.333 → x ≥ 53.9394 → 53.94", () => {
@@ -59,25 +90,57 @@ describe("whatIfNeeded: what do I need on P4?", () => {
   });
 
   it("respects the over-budget cap and a late zero", () => {
-    expect(whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "B", gradeCap: "D" }).reachable).toBe(false);
-    const zeroed = whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "A-", consequences: [{ itemId: "P4", kind: "zero" }] });
+    expect(
+      whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "B", gradeCap: "D" }).reachable,
+    ).toBe(false);
+    const zeroed = whatIfNeeded({
+      scheme: brown,
+      items,
+      student: strong,
+      itemId: "P4",
+      targetLetter: "A-",
+      consequences: [{ itemId: "P4", kind: "zero" }],
+    });
     expect(zeroed.reachable).toBe(false);
   });
 
   it("rejects unknown items and letters", () => {
-    expect(() => whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P9", targetLetter: "A" })).toThrow(/unknown item/);
-    expect(() => whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "A+" })).toThrow(/unknown letter/);
+    expect(() => whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P9", targetLetter: "A" })).toThrow(
+      /unknown item/,
+    );
+    expect(() => whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "A+" })).toThrow(
+      /unknown letter/,
+    );
   });
 });
 
 describe("whatIfNeeded with NUS tracks (rule best)", () => {
   const nus: GradeScheme = {
-    categories: [cat("reading", 20), cat("hw1", 20), cat("hw234", 60, 0, "hw"), cat("proposal", 10, 0, "project"), cat("midterm", 20, 0, "project"), cat("final", 30, 0, "project")],
-    tracks: [{ id: "hw", name: "Homework" }, { id: "project", name: "Project" }],
+    categories: [
+      cat("reading", 20),
+      cat("hw1", 20),
+      cat("hw234", 60, 0, "hw"),
+      cat("proposal", 10, 0, "project"),
+      cat("midterm", 20, 0, "project"),
+      cat("final", 30, 0, "project"),
+    ],
+    tracks: [
+      { id: "hw", name: "Homework" },
+      { id: "project", name: "Project" },
+    ],
     trackRule: "best",
     cutoffs,
   };
-  const nusItems = [item("READ", "reading"), item("HW1", "hw1"), item("HW2", "hw234"), item("HW3", "hw234"), item("HW4", "hw234"), item("PROP", "proposal"), item("MID", "midterm"), item("FIN", "final")];
+  const nusItems = [
+    item("READ", "reading"),
+    item("HW1", "hw1"),
+    item("HW2", "hw234"),
+    item("HW3", "hw234"),
+    item("HW4", "hw234"),
+    item("PROP", "proposal"),
+    item("MID", "midterm"),
+    item("FIN", "final"),
+  ];
   const student = { scores: { READ: 90, HW1: 80, HW2: 70, HW3: 80, HW4: 90, PROP: 100, MID: 90 }, chosenTrackId: null };
 
   it("finds the final-report score that makes the project track an A-", () => {
@@ -86,6 +149,8 @@ describe("whatIfNeeded with NUS tracks (rule best)", () => {
     const r = whatIfNeeded({ scheme: nus, items: nusItems, student, itemId: "FIN", targetLetter: "A-" });
     expect(r).toMatchObject({ reachable: true, score: 93.34, letter: "A-" });
     // a B- (80) is already reached through the homework track
-    expect(whatIfNeeded({ scheme: nus, items: nusItems, student, itemId: "FIN", targetLetter: "B-" })).toMatchObject({ alreadyReached: true });
+    expect(whatIfNeeded({ scheme: nus, items: nusItems, student, itemId: "FIN", targetLetter: "B-" })).toMatchObject({
+      alreadyReached: true,
+    });
   });
 });

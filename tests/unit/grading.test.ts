@@ -8,9 +8,24 @@ const ABCDF = [
   { letter: "B", minPercent: 80 },
   { letter: "D", minPercent: 60 },
 ];
-const item = (id: string, categoryId: string, points = 100, weight: number | null = null): SchemeItem => ({ id, code: id, categoryId, points, weight });
-const cat = (id: string, weight: number, dropLowest = 0, trackId: string | null = null) => ({ id, name: id, weight, dropLowest, trackId });
-const student = (scores: Record<string, number | null>, chosenTrackId: string | null = null): StudentScores => ({ scores, chosenTrackId });
+const item = (id: string, categoryId: string, points = 100, weight: number | null = null): SchemeItem => ({
+  id,
+  code: id,
+  categoryId,
+  points,
+  weight,
+});
+const cat = (id: string, weight: number, dropLowest = 0, trackId: string | null = null) => ({
+  id,
+  name: id,
+  weight,
+  dropLowest,
+  trackId,
+});
+const student = (scores: Record<string, number | null>, chosenTrackId: string | null = null): StudentScores => ({
+  scores,
+  chosenTrackId,
+});
 const byId = (g: ReturnType<typeof finalGrade>, id: string) => g.categories.find((c) => c.id === id)!;
 
 // Brown CSCI 1390.
@@ -32,9 +47,20 @@ const brownItems: SchemeItem[] = [
   { id: "survey", code: "S", categoryId: null, points: 1, weight: null },
 ];
 const brownStudent = student({
-  P1: 90, P2: 80, P3: 70, P4: 100,
-  HW1: 85, HW2: 95,
-  PLQ1: 10, PLQ2: 8, PLQ3: null, PLQ4: 6, PLQ5: 10, PLQ6: null, PLQ7: 9, PLQ8: null,
+  P1: 90,
+  P2: 80,
+  P3: 70,
+  P4: 100,
+  HW1: 85,
+  HW2: 95,
+  PLQ1: 10,
+  PLQ2: 8,
+  PLQ3: null,
+  PLQ4: 6,
+  PLQ5: 10,
+  PLQ6: null,
+  PLQ7: 9,
+  PLQ8: null,
   PART: 100,
 });
 
@@ -58,11 +84,23 @@ describe("Brown CSCI 1390", () => {
   });
 
   it("caps an over-budget B at D (the D/F rule) but leaves an F at F", () => {
-    const capped = finalGrade({ scheme: brown, items: brownItems, student: brownStudent, mode: "final", gradeCap: "D" });
+    const capped = finalGrade({
+      scheme: brown,
+      items: brownItems,
+      student: brownStudent,
+      mode: "final",
+      gradeCap: "D",
+    });
     expect(capped.percent).toBeCloseTo(86.866667, 5); // the percent itself is untouched
     expect(capped.letter).toBe("D");
     expect(capped.capped).toBe(true);
-    const failing = finalGrade({ scheme: brown, items: brownItems, student: student({ P1: 50 }), mode: "final", gradeCap: "D" });
+    const failing = finalGrade({
+      scheme: brown,
+      items: brownItems,
+      student: student({ P1: 50 }),
+      mode: "final",
+      gradeCap: "D",
+    });
     // only P1 = 50: projects 18·50/65 = 13.85 → final 0.65·13.85 = 9 → F
     expect(failing.percent).toBeCloseTo(9, 9);
     expect(failing.letter).toBe("F");
@@ -70,7 +108,13 @@ describe("Brown CSCI 1390", () => {
   });
 
   it("scores a project submitted after the final cutoff as 0", () => {
-    const g = finalGrade({ scheme: brown, items: brownItems, student: brownStudent, mode: "final", consequences: [{ itemId: "P3", kind: "zero" }] });
+    const g = finalGrade({
+      scheme: brown,
+      items: brownItems,
+      student: brownStudent,
+      mode: "final",
+      consequences: [{ itemId: "P3", kind: "zero" }],
+    });
     // projects: (1620 + 1440 + 0 + 1100)/65 = 4160/65 = 64
     expect(byId(g, "projects").percent).toBeCloseTo(64, 9);
     // final: (4160 + 1800 + 966.667 + 500)/100 = 74.2667 → C
@@ -137,9 +181,14 @@ const nus: GradeScheme = {
   cutoffs: ABCDF,
 };
 const nusItems = [
-  item("READ", "reading"), item("HW1", "hw1"),
-  item("HW2", "hw234"), item("HW3", "hw234"), item("HW4", "hw234"),
-  item("PROP", "proposal"), item("MID", "midterm"), item("FIN", "final"),
+  item("READ", "reading"),
+  item("HW1", "hw1"),
+  item("HW2", "hw234"),
+  item("HW3", "hw234"),
+  item("HW4", "hw234"),
+  item("PROP", "proposal"),
+  item("MID", "midterm"),
+  item("FIN", "final"),
 ];
 const nusScores = { READ: 90, HW1: 80, HW2: 70, HW3: 80, HW4: 90, PROP: 100, MID: 90, FIN: 95 };
 
@@ -159,18 +208,31 @@ describe("NUS elective tracks", () => {
   });
 
   it("with rule best, ignores the recorded choice", () => {
-    const g = finalGrade({ scheme: { ...nus, trackRule: "best" }, items: nusItems, student: student(nusScores, "track-hw"), mode: "final" });
+    const g = finalGrade({
+      scheme: { ...nus, trackRule: "best" },
+      items: nusItems,
+      student: student(nusScores, "track-hw"),
+      mode: "final",
+    });
     expect(g.trackId).toBe("track-project");
     expect(g.percent).toBeCloseTo(90.5, 9);
     // A homework-only student: project track = (1800+1600+0)/100 = 34, homework track 82 → homework.
     const hwOnly = { READ: 90, HW1: 80, HW2: 70, HW3: 80, HW4: 90 };
-    const h = finalGrade({ scheme: { ...nus, trackRule: "best" }, items: nusItems, student: student(hwOnly), mode: "final" });
+    const h = finalGrade({
+      scheme: { ...nus, trackRule: "best" },
+      items: nusItems,
+      student: student(hwOnly),
+      mode: "final",
+    });
     expect(h).toMatchObject({ percent: 82, trackId: "track-hw" });
   });
 
   it("normalises weights that do not sum to 100", () => {
     // 1/1/3: (90 + 80 + 3·80)/5 = 410/5 = 82, the same as 20/20/60.
-    const scaled = { ...nus, categories: [cat("reading", 1), cat("hw1", 1), cat("hw234", 3, 0, "track-hw"), ...nus.categories.slice(3)] };
+    const scaled = {
+      ...nus,
+      categories: [cat("reading", 1), cat("hw1", 1), cat("hw234", 3, 0, "track-hw"), ...nus.categories.slice(3)],
+    };
     const g = finalGrade({ scheme: scaled, items: nusItems, student: student(nusScores, "track-hw"), mode: "final" });
     expect(g.percent).toBeCloseTo(82, 9);
     expect(byId(g, "hw234").effectiveWeight).toBeCloseTo(60, 9);
@@ -178,10 +240,19 @@ describe("NUS elective tracks", () => {
 });
 
 describe("Toronto CSC 490: A1–A6 + project", () => {
-  const scheme: GradeScheme = { categories: [cat("assignments", 60), cat("project", 40)], tracks: [], trackRule: "best", cutoffs: ABCDF };
+  const scheme: GradeScheme = {
+    categories: [cat("assignments", 60), cat("project", 40)],
+    tracks: [],
+    trackRule: "best",
+    cutoffs: ABCDF,
+  };
   const items = [
-    item("A1", "assignments", 50), item("A2", "assignments", 20), item("A3", "assignments"),
-    item("A4", "assignments"), item("A5", "assignments", 50), item("A6", "assignments"),
+    item("A1", "assignments", 50),
+    item("A2", "assignments", 20),
+    item("A3", "assignments"),
+    item("A4", "assignments"),
+    item("A5", "assignments", 50),
+    item("A6", "assignments"),
     item("PROJ", "project"),
   ];
   const scores = { A1: 40, A2: 18, A3: 70, A4: 100, A5: 45, A6: null, PROJ: 88 };
@@ -203,9 +274,19 @@ describe("Toronto CSC 490: A1–A6 + project", () => {
 
 describe("Liège INFO9023: project + oral exam", () => {
   it("weights project 60 and exam 40", () => {
-    const scheme: GradeScheme = { categories: [cat("project", 60), cat("exam", 40)], tracks: [], trackRule: "chosen", cutoffs: ABCDF };
+    const scheme: GradeScheme = {
+      categories: [cat("project", 60), cat("exam", 40)],
+      tracks: [],
+      trackRule: "chosen",
+      cutoffs: ABCDF,
+    };
     // Belgian marks are out of 20: exam 14/20 = 70%. 0.6·75 + 0.4·70 = 45 + 28 = 73
-    const g = finalGrade({ scheme, items: [item("PRJ", "project"), item("ORAL", "exam", 20)], student: student({ PRJ: 75, ORAL: 14 }), mode: "final" });
+    const g = finalGrade({
+      scheme,
+      items: [item("PRJ", "project"), item("ORAL", "exam", 20)],
+      student: student({ PRJ: 75, ORAL: 14 }),
+      mode: "final",
+    });
     expect(g.percent).toBeCloseTo(73, 9);
     expect(g.letter).toBe("C");
   });
@@ -216,7 +297,12 @@ describe("LLM systems: 7 equal mini-projects", () => {
     const scheme: GradeScheme = { categories: [cat("mp", 100)], tracks: [], trackRule: "chosen", cutoffs: ABCDF };
     const items = [1, 2, 3, 4, 5, 6, 7].map((n) => item(`MP${n}`, "mp"));
     // (100+90+80+70+60+50+0)/7 = 450/7 = 64.286 → D
-    const g = finalGrade({ scheme, items, student: student({ MP1: 100, MP2: 90, MP3: 80, MP4: 70, MP5: 60, MP6: 50 }), mode: "final" });
+    const g = finalGrade({
+      scheme,
+      items,
+      student: student({ MP1: 100, MP2: 90, MP3: 80, MP4: 70, MP5: 60, MP6: 50 }),
+      mode: "final",
+    });
     expect(g.percent).toBeCloseTo(450 / 7, 9);
     expect(g.letter).toBe("D");
   });
@@ -227,14 +313,24 @@ describe("edge rules", () => {
 
   it("never drops every item", () => {
     // 2 items, drop 5 → keeps the better one: 80
-    const g = finalGrade({ scheme, items: [item("Q1", "q"), item("Q2", "q")], student: student({ Q1: 40, Q2: 80 }), mode: "final" });
+    const g = finalGrade({
+      scheme,
+      items: [item("Q1", "q"), item("Q2", "q")],
+      student: student({ Q1: 40, Q2: 80 }),
+      mode: "final",
+    });
     expect(g.percent).toBe(80);
     expect(byId(g, "q").droppedItemIds).toEqual(["Q1"]);
   });
 
   it("drops a missing item before a real 0", () => {
     const one: GradeScheme = { ...scheme, categories: [cat("q", 100, 1)] };
-    const g = finalGrade({ scheme: one, items: [item("Q1", "q"), item("Q2", "q"), item("Q3", "q")], student: student({ Q1: 0, Q3: 50 }), mode: "final" });
+    const g = finalGrade({
+      scheme: one,
+      items: [item("Q1", "q"), item("Q2", "q"), item("Q3", "q")],
+      student: student({ Q1: 0, Q3: 50 }),
+      mode: "final",
+    });
     expect(byId(g, "q").droppedItemIds).toEqual(["Q2"]);
     expect(g.percent).toBe(25);
   });
@@ -253,15 +349,26 @@ describe("edge rules", () => {
   });
 
   it("caps a score above full points and ignores items without a category", () => {
-    const g = finalGrade({ scheme, items: [item("Q1", "q", 10), { ...item("X", "q"), categoryId: null }], student: student({ Q1: 12, X: 0 }), mode: "final" });
+    const g = finalGrade({
+      scheme,
+      items: [item("Q1", "q", 10), { ...item("X", "q"), categoryId: null }],
+      student: student({ Q1: 12, X: 0 }),
+      mode: "final",
+    });
     expect(g.percent).toBe(100);
   });
 
   it("rejects inconsistent schemes", () => {
     expect(() => compileScheme({ scheme, items: [item("Q1", "nope")] })).toThrow(/unknown category/);
     expect(() => compileScheme({ scheme, items: [item("Q1", "q", 0)] })).toThrow(/points/);
-    expect(() => compileScheme({ scheme: { ...scheme, categories: [cat("q", 100, 0, "t")] }, items: [] })).toThrow(/unknown track/);
-    expect(() => compileScheme({ scheme: { ...scheme, cutoffs: [...ABCDF, { letter: "A", minPercent: 95 }] }, items: [] })).toThrow(/duplicate/);
-    expect(() => finalGrade({ scheme, items: [], student: student({}), mode: "final", gradeCap: "Z" })).toThrow(/unknown letter/);
+    expect(() => compileScheme({ scheme: { ...scheme, categories: [cat("q", 100, 0, "t")] }, items: [] })).toThrow(
+      /unknown track/,
+    );
+    expect(() =>
+      compileScheme({ scheme: { ...scheme, cutoffs: [...ABCDF, { letter: "A", minPercent: 95 }] }, items: [] }),
+    ).toThrow(/duplicate/);
+    expect(() => finalGrade({ scheme, items: [], student: student({}), mode: "final", gradeCap: "Z" })).toThrow(
+      /unknown letter/,
+    );
   });
 });

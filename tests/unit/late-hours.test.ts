@@ -50,17 +50,32 @@ describe("lateHoursCharged — hand-computed", () => {
   it("Brussels spring forward 2025-03-30 and fall back 2025-10-26", () => {
     const tz = "Europe/Brussels";
     expect(
-      lateHoursCharged({ dueAt: local("2025-03-29", "18:00", tz), submittedAt: local("2025-03-30", "09:00", tz), timeZone: tz, excludedWindow: NIGHT }),
+      lateHoursCharged({
+        dueAt: local("2025-03-29", "18:00", tz),
+        submittedAt: local("2025-03-30", "09:00", tz),
+        timeZone: tz,
+        excludedWindow: NIGHT,
+      }),
     ).toBe(14 - 6);
     expect(
-      lateHoursCharged({ dueAt: local("2025-10-25", "18:00", tz), submittedAt: local("2025-10-26", "09:00", tz), timeZone: tz, excludedWindow: NIGHT }),
+      lateHoursCharged({
+        dueAt: local("2025-10-25", "18:00", tz),
+        submittedAt: local("2025-10-26", "09:00", tz),
+        timeZone: tz,
+        excludedWindow: NIGHT,
+      }),
     ).toBe(16 - 8);
   });
 
   it("Singapore has no DST: every night is 7 hours", () => {
     const tz = "Asia/Singapore";
     expect(
-      lateHoursCharged({ dueAt: local("2025-03-08", "18:00", tz), submittedAt: local("2025-03-09", "09:00", tz), timeZone: tz, excludedWindow: NIGHT }),
+      lateHoursCharged({
+        dueAt: local("2025-03-08", "18:00", tz),
+        submittedAt: local("2025-03-09", "09:00", tz),
+        timeZone: tz,
+        excludedWindow: NIGHT,
+      }),
     ).toBe(8);
   });
 
@@ -84,45 +99,130 @@ describe("lateHoursCharged — hand-computed", () => {
   it("submissions inside the window", () => {
     const dueAt = local("2025-10-14", "18:00", ny);
     // 9 h elapsed, 3 h of it after midnight.
-    expect(lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "03:00", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(6);
+    expect(
+      lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "03:00", ny), timeZone: ny, excludedWindow: NIGHT }),
+    ).toBe(6);
     const lateNight = local("2025-10-14", "23:30", ny);
     // Only the 30 minutes before midnight count, whenever in the night it arrives.
-    expect(lateHoursCharged({ dueAt: lateNight, submittedAt: local("2025-10-15", "00:10", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(1);
-    expect(lateHoursCharged({ dueAt: lateNight, submittedAt: local("2025-10-15", "06:59", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(1);
-    expect(lateHoursCharged({ dueAt: lateNight, submittedAt: local("2025-10-15", "07:31", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(2);
+    expect(
+      lateHoursCharged({
+        dueAt: lateNight,
+        submittedAt: local("2025-10-15", "00:10", ny),
+        timeZone: ny,
+        excludedWindow: NIGHT,
+      }),
+    ).toBe(1);
+    expect(
+      lateHoursCharged({
+        dueAt: lateNight,
+        submittedAt: local("2025-10-15", "06:59", ny),
+        timeZone: ny,
+        excludedWindow: NIGHT,
+      }),
+    ).toBe(1);
+    expect(
+      lateHoursCharged({
+        dueAt: lateNight,
+        submittedAt: local("2025-10-15", "07:31", ny),
+        timeZone: ny,
+        excludedWindow: NIGHT,
+      }),
+    ).toBe(2);
   });
 
   it("due times inside the window", () => {
     const dueAt = local("2025-10-15", "02:00", ny);
-    expect(lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "06:00", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(0);
-    expect(lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "07:00", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(0);
-    expect(lateHoursCharged({ dueAt, submittedAt: plus(local("2025-10-15", "07:00", ny), SECOND), timeZone: ny, excludedWindow: NIGHT })).toBe(1);
-    expect(lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "08:00", ny), timeZone: ny, excludedWindow: NIGHT })).toBe(1);
+    expect(
+      lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "06:00", ny), timeZone: ny, excludedWindow: NIGHT }),
+    ).toBe(0);
+    expect(
+      lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "07:00", ny), timeZone: ny, excludedWindow: NIGHT }),
+    ).toBe(0);
+    expect(
+      lateHoursCharged({
+        dueAt,
+        submittedAt: plus(local("2025-10-15", "07:00", ny), SECOND),
+        timeZone: ny,
+        excludedWindow: NIGHT,
+      }),
+    ).toBe(1);
+    expect(
+      lateHoursCharged({ dueAt, submittedAt: local("2025-10-15", "08:00", ny), timeZone: ny, excludedWindow: NIGHT }),
+    ).toBe(1);
   });
 
   it("a window wrapping midnight (22:00–06:00)", () => {
     const wrap = { start: "22:00", end: "06:00" };
     // 12 h elapsed, 8 h in the window.
-    expect(lateHoursCharged({ dueAt: local("2025-10-14", "20:00", ny), submittedAt: local("2025-10-15", "08:00", ny), timeZone: ny, excludedWindow: wrap })).toBe(4);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-10-14", "20:00", ny),
+        submittedAt: local("2025-10-15", "08:00", ny),
+        timeZone: ny,
+        excludedWindow: wrap,
+      }),
+    ).toBe(4);
     // Due inside the window: only 06:00–07:00 counts.
-    expect(lateHoursCharged({ dueAt: local("2025-10-14", "23:00", ny), submittedAt: local("2025-10-15", "07:00", ny), timeZone: ny, excludedWindow: wrap })).toBe(1);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-10-14", "23:00", ny),
+        submittedAt: local("2025-10-15", "07:00", ny),
+        timeZone: ny,
+        excludedWindow: wrap,
+      }),
+    ).toBe(1);
     // Due after midnight in a window that opened the evening before: 01:00–06:00 excluded.
-    expect(lateHoursCharged({ dueAt: local("2025-10-15", "01:00", ny), submittedAt: local("2025-10-15", "10:00", ny), timeZone: ny, excludedWindow: wrap })).toBe(4);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-10-15", "01:00", ny),
+        submittedAt: local("2025-10-15", "10:00", ny),
+        timeZone: ny,
+        excludedWindow: wrap,
+      }),
+    ).toBe(4);
     // Across the spring forward the wrapped night is 7 real hours: 14 − 7 = 7.
-    expect(lateHoursCharged({ dueAt: local("2025-03-08", "18:00", ny), submittedAt: local("2025-03-09", "09:00", ny), timeZone: ny, excludedWindow: wrap })).toBe(7);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-03-08", "18:00", ny),
+        submittedAt: local("2025-03-09", "09:00", ny),
+        timeZone: ny,
+        excludedWindow: wrap,
+      }),
+    ).toBe(7);
   });
 
   it("a window fully inside the day (12:00–13:00) over two days: 48 − 2 = 46", () => {
     const lunch = { start: "12:00", end: "13:00" };
-    expect(lateHoursCharged({ dueAt: local("2025-10-13", "09:00", ny), submittedAt: local("2025-10-15", "09:00", ny), timeZone: ny, excludedWindow: lunch })).toBe(46);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-10-13", "09:00", ny),
+        submittedAt: local("2025-10-15", "09:00", ny),
+        timeZone: ny,
+        excludedWindow: lunch,
+      }),
+    ).toBe(46);
   });
 
   it("window edges on DST nights follow localToInstant (gap forward, repeated hour first)", () => {
     const w = { start: "01:00", end: "03:00" };
     // Spring: 01:00 EST → 03:00 EDT is 1 real hour. 14 − 1 = 13.
-    expect(lateHoursCharged({ dueAt: local("2025-03-08", "18:00", ny), submittedAt: local("2025-03-09", "09:00", ny), timeZone: ny, excludedWindow: w })).toBe(13);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-03-08", "18:00", ny),
+        submittedAt: local("2025-03-09", "09:00", ny),
+        timeZone: ny,
+        excludedWindow: w,
+      }),
+    ).toBe(13);
     // Fall: 01:00 EDT → 03:00 EST is 3 real hours. 16 − 3 = 13.
-    expect(lateHoursCharged({ dueAt: local("2025-11-01", "18:00", ny), submittedAt: local("2025-11-02", "09:00", ny), timeZone: ny, excludedWindow: w })).toBe(13);
+    expect(
+      lateHoursCharged({
+        dueAt: local("2025-11-01", "18:00", ny),
+        submittedAt: local("2025-11-02", "09:00", ny),
+        timeZone: ny,
+        excludedWindow: w,
+      }),
+    ).toBe(13);
   });
 
   it("grace minutes are subtracted from counted time", () => {
@@ -139,7 +239,11 @@ describe("lateHoursCharged — hand-computed", () => {
   });
 
   it("validates its input with RangeError", () => {
-    const base = { dueAt: new Date("2025-10-14T22:00:00Z"), submittedAt: new Date("2025-10-15T22:00:00Z"), timeZone: ny };
+    const base = {
+      dueAt: new Date("2025-10-14T22:00:00Z"),
+      submittedAt: new Date("2025-10-15T22:00:00Z"),
+      timeZone: ny,
+    };
     expect(() => lateHoursCharged({ ...base, timeZone: "Nowhere/Land" })).toThrow(RangeError);
     expect(() => lateHoursCharged({ ...base, excludedWindow: { start: "7:00", end: "09:00" } })).toThrow(/HH:MM/);
     expect(() => lateHoursCharged({ ...base, excludedWindow: { start: "00:00", end: "24:00" } })).toThrow(RangeError);
@@ -149,17 +253,31 @@ describe("lateHoursCharged — hand-computed", () => {
   });
 });
 
-const WINDOWS = [NIGHT, { start: "22:00", end: "06:00" }, { start: "12:00", end: "13:00" }, { start: "01:30", end: "02:45" }];
+const WINDOWS = [
+  NIGHT,
+  { start: "22:00", end: "06:00" },
+  { start: "12:00", end: "13:00" },
+  { start: "01:30", end: "02:45" },
+];
 const zone = fc.constantFrom(...ZONES);
 // Half the instants land within two days of a real DST transition so DST nights are actually exercised.
 const TRANSITIONS = [
-  "2024-03-10T07:00:00Z", "2024-11-03T06:00:00Z", "2025-03-09T07:00:00Z", "2025-11-02T06:00:00Z", // New York / Toronto
-  "2025-03-30T01:00:00Z", "2025-10-26T01:00:00Z", "2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", // Europe
-  "2025-04-05T15:00:00Z", "2025-10-04T15:30:00Z", // Lord Howe (30 minutes)
+  "2024-03-10T07:00:00Z",
+  "2024-11-03T06:00:00Z",
+  "2025-03-09T07:00:00Z",
+  "2025-11-02T06:00:00Z", // New York / Toronto
+  "2025-03-30T01:00:00Z",
+  "2025-10-26T01:00:00Z",
+  "2026-03-29T01:00:00Z",
+  "2026-10-25T01:00:00Z", // Europe
+  "2025-04-05T15:00:00Z",
+  "2025-10-04T15:30:00Z", // Lord Howe (30 minutes)
 ].map((iso) => Date.parse(iso));
 const instant = fc.oneof(
   fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) }),
-  fc.tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -2 * 24 * HOUR, max: 2 * 24 * HOUR })).map(([t, d]) => t + d),
+  fc
+    .tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -2 * 24 * HOUR, max: 2 * 24 * HOUR }))
+    .map(([t, d]) => t + d),
 );
 const span = fc.integer({ min: -2 * 24 * HOUR, max: 12 * 24 * HOUR });
 const maybeWindow = fc.option(fc.constantFrom(...WINDOWS), { nil: undefined });
@@ -170,7 +288,13 @@ describe("lateHoursCharged — properties", () => {
   it("never more than ceil(elapsed hours), never negative", () => {
     fc.assert(
       fc.property(zone, instant, span, maybeWindow, grace, (timeZone, due, delta, excludedWindow, graceMinutes) => {
-        const charged = lateHoursCharged({ dueAt: new Date(due), submittedAt: new Date(due + delta), timeZone, excludedWindow, graceMinutes });
+        const charged = lateHoursCharged({
+          dueAt: new Date(due),
+          submittedAt: new Date(due + delta),
+          timeZone,
+          excludedWindow,
+          graceMinutes,
+        });
         expect(charged).toBeGreaterThanOrEqual(0);
         expect(charged).toBeLessThanOrEqual(Math.max(0, Math.ceil(delta / HOUR)));
       }),
@@ -180,21 +304,44 @@ describe("lateHoursCharged — properties", () => {
 
   it("monotone non-decreasing in submittedAt", () => {
     fc.assert(
-      fc.property(zone, instant, span, fc.integer({ min: 0, max: 3 * 24 * HOUR }), maybeWindow, grace, (timeZone, due, delta, more, excludedWindow, graceMinutes) => {
-        const base = { dueAt: new Date(due), timeZone, excludedWindow, graceMinutes };
-        const earlier = lateHoursCharged({ ...base, submittedAt: new Date(due + delta) });
-        const later = lateHoursCharged({ ...base, submittedAt: new Date(due + delta + more) });
-        expect(later).toBeGreaterThanOrEqual(earlier);
-      }),
+      fc.property(
+        zone,
+        instant,
+        span,
+        fc.integer({ min: 0, max: 3 * 24 * HOUR }),
+        maybeWindow,
+        grace,
+        (timeZone, due, delta, more, excludedWindow, graceMinutes) => {
+          const base = { dueAt: new Date(due), timeZone, excludedWindow, graceMinutes };
+          const earlier = lateHoursCharged({ ...base, submittedAt: new Date(due + delta) });
+          const later = lateHoursCharged({ ...base, submittedAt: new Date(due + delta + more) });
+          expect(later).toBeGreaterThanOrEqual(earlier);
+        },
+      ),
       RUNS,
     );
   });
 
   it("0 when on time", () => {
     fc.assert(
-      fc.property(zone, instant, fc.integer({ min: 0, max: 30 * 24 * HOUR }), maybeWindow, grace, (timeZone, due, early, excludedWindow, graceMinutes) => {
-        expect(lateHoursCharged({ dueAt: new Date(due), submittedAt: new Date(due - early), timeZone, excludedWindow, graceMinutes })).toBe(0);
-      }),
+      fc.property(
+        zone,
+        instant,
+        fc.integer({ min: 0, max: 30 * 24 * HOUR }),
+        maybeWindow,
+        grace,
+        (timeZone, due, early, excludedWindow, graceMinutes) => {
+          expect(
+            lateHoursCharged({
+              dueAt: new Date(due),
+              submittedAt: new Date(due - early),
+              timeZone,
+              excludedWindow,
+              graceMinutes,
+            }),
+          ).toBe(0);
+        },
+      ),
       RUNS,
     );
   });
@@ -202,7 +349,9 @@ describe("lateHoursCharged — properties", () => {
   it("equals ceil(elapsed hours) with no window and no grace", () => {
     fc.assert(
       fc.property(zone, instant, fc.integer({ min: 1, max: 60 * 24 * HOUR }), (timeZone, due, delta) => {
-        expect(lateHoursCharged({ dueAt: new Date(due), submittedAt: new Date(due + delta), timeZone })).toBe(Math.ceil(delta / HOUR));
+        expect(lateHoursCharged({ dueAt: new Date(due), submittedAt: new Date(due + delta), timeZone })).toBe(
+          Math.ceil(delta / HOUR),
+        );
       }),
       RUNS,
     );
@@ -213,7 +362,10 @@ describe("lateHoursCharged — properties", () => {
       fc.property(zone, instant, span, (timeZone, due, delta) => {
         const dueAt = new Date(due);
         const submittedAt = new Date(due + delta);
-        const daysSpanned = Math.max(0, daysBetween({ from: localDateOf({ at: dueAt, timeZone }), to: localDateOf({ at: submittedAt, timeZone }) }));
+        const daysSpanned = Math.max(
+          0,
+          daysBetween({ from: localDateOf({ at: dueAt, timeZone }), to: localDateOf({ at: submittedAt, timeZone }) }),
+        );
         const charged = lateHoursCharged({ dueAt, submittedAt, timeZone, excludedWindow: NIGHT });
         expect(charged).toBeGreaterThanOrEqual(Math.ceil((delta - 8 * HOUR * (daysSpanned + 1)) / HOUR));
       }),
@@ -223,12 +375,19 @@ describe("lateHoursCharged — properties", () => {
 
   it("a window or grace never increases the charge", () => {
     fc.assert(
-      fc.property(zone, instant, span, fc.constantFrom(...WINDOWS), grace, (timeZone, due, delta, excludedWindow, graceMinutes) => {
-        const base = { dueAt: new Date(due), submittedAt: new Date(due + delta), timeZone };
-        const plain = lateHoursCharged(base);
-        expect(lateHoursCharged({ ...base, excludedWindow })).toBeLessThanOrEqual(plain);
-        expect(lateHoursCharged({ ...base, graceMinutes })).toBeLessThanOrEqual(plain);
-      }),
+      fc.property(
+        zone,
+        instant,
+        span,
+        fc.constantFrom(...WINDOWS),
+        grace,
+        (timeZone, due, delta, excludedWindow, graceMinutes) => {
+          const base = { dueAt: new Date(due), submittedAt: new Date(due + delta), timeZone };
+          const plain = lateHoursCharged(base);
+          expect(lateHoursCharged({ ...base, excludedWindow })).toBeLessThanOrEqual(plain);
+          expect(lateHoursCharged({ ...base, graceMinutes })).toBeLessThanOrEqual(plain);
+        },
+      ),
       RUNS,
     );
   });

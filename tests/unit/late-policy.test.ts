@@ -38,7 +38,13 @@ const PROJECT: AssessedAssignment = { kind: "PROJECT", lateHoursApply: true, acc
 const DUE = local("2025-10-14", "18:00"); // Tuesday
 const WED_9AM = local("2025-10-15", "09:00");
 
-function assess(overrides: { policy?: Partial<LatePolicy>; assignment?: Partial<AssessedAssignment>; effectiveDueAt?: Date | null; submittedAt?: Date; hoursUsedElsewhere?: number }) {
+function assess(overrides: {
+  policy?: Partial<LatePolicy>;
+  assignment?: Partial<AssessedAssignment>;
+  effectiveDueAt?: Date | null;
+  submittedAt?: Date;
+  hoursUsedElsewhere?: number;
+}) {
   return assessSubmission({
     policy: { ...BUDGET_POLICY, ...overrides.policy },
     assignment: { ...PROJECT, name: "P1", ...overrides.assignment },
@@ -65,56 +71,112 @@ describe("assessSubmission — hand-computed", () => {
   });
 
   it("is on time exactly at the deadline, inside grace, or with no due date", () => {
-    expect(assess({ submittedAt: DUE })).toMatchObject({ late: false, lateHours: 0, hoursCharged: 0, outcome: "on_time", balanceAfter: 144 });
+    expect(assess({ submittedAt: DUE })).toMatchObject({
+      late: false,
+      lateHours: 0,
+      hoursCharged: 0,
+      outcome: "on_time",
+      balanceAfter: 144,
+    });
     expect(assess({ submittedAt: plus(DUE, 5 * 60_000), policy: { graceMinutes: 5 } }).outcome).toBe("on_time");
     expect(assess({ effectiveDueAt: null })).toMatchObject({ outcome: "on_time", message: "P1 has no due date." });
   });
 
   it("a covered item handed in before the excluded window ends costs nothing", () => {
     const dueAt = local("2025-10-15", "02:00");
-    expect(assess({ effectiveDueAt: dueAt, submittedAt: local("2025-10-15", "06:30") })).toMatchObject({ outcome: "on_time", lateHours: 0 });
+    expect(assess({ effectiveDueAt: dueAt, submittedAt: local("2025-10-15", "06:30") })).toMatchObject({
+      outcome: "on_time",
+      lateHours: 0,
+    });
   });
 
   it("refuses items past the per-assignment cap", () => {
-    const result = assess({ assignment: { name: "P2" }, policy: { excludedWindow: null }, submittedAt: plus(DUE, 75 * HOUR) });
-    expect(result).toMatchObject({ outcome: "refused_over_cap", late: true, lateHours: 75, hoursCharged: 0, balanceAfter: 144 });
+    const result = assess({
+      assignment: { name: "P2" },
+      policy: { excludedWindow: null },
+      submittedAt: plus(DUE, 75 * HOUR),
+    });
+    expect(result).toMatchObject({
+      outcome: "refused_over_cap",
+      late: true,
+      lateHours: 75,
+      hoursCharged: 0,
+      balanceAfter: 144,
+    });
     expect(result.message).toBe("P2 is past its 72-hour cap (75 hours late); the course does not accept it.");
     // Exactly at the cap is still accepted.
     expect(assess({ policy: { excludedWindow: null }, submittedAt: plus(DUE, 72 * HOUR) }).outcome).toBe("charged");
   });
 
   it("flags, and still charges, items past the cap when the course says FLAG", () => {
-    const result = assess({ assignment: { name: "P2" }, policy: { excludedWindow: null, overCapAction: "FLAG" }, submittedAt: plus(DUE, 75 * HOUR) });
-    expect(result).toMatchObject({ outcome: "flagged_over_cap", hoursCharged: 75, balanceAfter: 69, overBudget: false });
-    expect(result.message).toBe("P2 is past its 72-hour cap (75 hours late); it will be flagged for the instructor. Submitting now costs 75 late hours, leaving 69.");
+    const result = assess({
+      assignment: { name: "P2" },
+      policy: { excludedWindow: null, overCapAction: "FLAG" },
+      submittedAt: plus(DUE, 75 * HOUR),
+    });
+    expect(result).toMatchObject({
+      outcome: "flagged_over_cap",
+      hoursCharged: 75,
+      balanceAfter: 69,
+      overBudget: false,
+    });
+    expect(result.message).toBe(
+      "P2 is past its 72-hour cap (75 hours late); it will be flagged for the instructor. Submitting now costs 75 late hours, leaving 69.",
+    );
   });
 
   it("goes over budget with a grade cap rather than refusing", () => {
     const result = assess({ hoursUsedElsewhere: 140 });
     expect(result).toMatchObject({ outcome: "charged", hoursCharged: 8, overBudget: true, balanceAfter: -4 });
-    expect(result.message).toBe("Submitting now costs 8 late hours, 4 hours over the budget; the grade will be capped at B.");
-    expect(assess({ hoursUsedElsewhere: 140, policy: { overBudgetGradeCap: null } }).message).toBe("Submitting now costs 8 late hours, 4 hours over the budget.");
+    expect(result.message).toBe(
+      "Submitting now costs 8 late hours, 4 hours over the budget; the grade will be capped at B.",
+    );
+    expect(assess({ hoursUsedElsewhere: 140, policy: { overBudgetGradeCap: null } }).message).toBe(
+      "Submitting now costs 8 late hours, 4 hours over the budget.",
+    );
     expect(assess({ hoursUsedElsewhere: 136 })).toMatchObject({ overBudget: false, balanceAfter: 0 });
   });
 
   it("refuses late work on items that do not accept it", () => {
     const result = assess({ assignment: { kind: "QUIZ", name: "PLQ4", acceptsLate: false } });
-    expect(result).toMatchObject({ outcome: "refused_not_accepted", late: true, hoursCharged: 0, message: "PLQ4 cannot be submitted late." });
+    expect(result).toMatchObject({
+      outcome: "refused_not_accepted",
+      late: true,
+      hoursCharged: 0,
+      message: "PLQ4 cannot be submitted late.",
+    });
   });
 
   it("only flags uncovered items, and the excluded window does not apply to them", () => {
-    const quiz = assess({ assignment: { kind: "QUIZ", name: "PLQ4" }, effectiveDueAt: local("2025-10-14", "23:00"), submittedAt: local("2025-10-15", "01:00") });
-    expect(quiz).toMatchObject({ outcome: "flagged_late", lateHours: 2, hoursCharged: 0, balanceAfter: 144, overBudget: false });
+    const quiz = assess({
+      assignment: { kind: "QUIZ", name: "PLQ4" },
+      effectiveDueAt: local("2025-10-14", "23:00"),
+      submittedAt: local("2025-10-15", "01:00"),
+    });
+    expect(quiz).toMatchObject({
+      outcome: "flagged_late",
+      lateHours: 2,
+      hoursCharged: 0,
+      balanceAfter: 144,
+      overBudget: false,
+    });
     expect(quiz.message).toBe("PLQ4 does not use late hours; submitting now (2 hours late) flags it as late.");
-    expect(assess({ assignment: { lateHoursApply: false } })).toMatchObject({ outcome: "flagged_late", hoursCharged: 0 });
+    expect(assess({ assignment: { lateHoursApply: false } })).toMatchObject({
+      outcome: "flagged_late",
+      hoursCharged: 0,
+    });
   });
 
   it("anything late after the final cutoff scores zero, whatever the budget; extensions past it are honoured", () => {
     const dueAt = local("2025-12-12", "18:00");
     const result = assess({ effectiveDueAt: dueAt, submittedAt: local("2025-12-13", "10:00") });
     expect(result).toMatchObject({ outcome: "after_cutoff", late: true, hoursCharged: 0, balanceAfter: 144 });
-    expect(result.message).toBe("The course's final cutoff (Fri Dec 12, 11:59 PM EST) has passed; a submission now receives a zero.");
-    expect(assess({ effectiveDueAt: local("2025-12-15", "18:00"), submittedAt: local("2025-12-14", "10:00") }).outcome).toBe("on_time");
+    expect(result.message).toBe(
+      "The course's final cutoff (Fri Dec 12, 11:59 PM EST) has passed; a submission now receives a zero.",
+    );
+    expect(
+      assess({ effectiveDueAt: local("2025-12-15", "18:00"), submittedAt: local("2025-12-14", "10:00") }).outcome,
+    ).toBe("on_time");
   });
 
   it("FLAG_ONLY records lateness without a balance", () => {
@@ -124,9 +186,23 @@ describe("assessSubmission — hand-computed", () => {
   });
 
   it("PERCENT_PENALTY per started day, never past the floor", () => {
-    const policy: Partial<LatePolicy> = { kind: "PERCENT_PENALTY", budgetHours: null, excludedWindow: null, perAssignmentCapHours: null, penaltyPercent: 10, penaltyUnit: "DAY", penaltyFloorPercent: 50 };
+    const policy: Partial<LatePolicy> = {
+      kind: "PERCENT_PENALTY",
+      budgetHours: null,
+      excludedWindow: null,
+      perAssignmentCapHours: null,
+      penaltyPercent: 10,
+      penaltyUnit: "DAY",
+      penaltyFloorPercent: 50,
+    };
     const result = assess({ policy, submittedAt: plus(DUE, 30 * HOUR) });
-    expect(result).toMatchObject({ outcome: "charged", lateHours: 30, hoursCharged: 0, penaltyPercent: 20, balanceAfter: null });
+    expect(result).toMatchObject({
+      outcome: "charged",
+      lateHours: 30,
+      hoursCharged: 0,
+      penaltyPercent: 20,
+      balanceAfter: null,
+    });
     expect(result.message).toBe("Submitting now is 30 hours late: a 20% penalty.");
     expect(assess({ policy, submittedAt: plus(DUE, 200 * HOUR) }).penaltyPercent).toBe(50);
   });
@@ -179,10 +255,19 @@ describe("correctingEntry", () => {
 
 describe("gradeConsequence", () => {
   it("zero after the cutoff, a cap when over budget, otherwise none", () => {
-    expect(gradeConsequence({ overBudget: true, afterCutoff: true, policy: { overBudgetGradeCap: "B" } })).toEqual({ kind: "zero" });
-    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({ kind: "cap", letter: "B" });
-    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: null } })).toEqual({ kind: "none" });
-    expect(gradeConsequence({ overBudget: false, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({ kind: "none" });
+    expect(gradeConsequence({ overBudget: true, afterCutoff: true, policy: { overBudgetGradeCap: "B" } })).toEqual({
+      kind: "zero",
+    });
+    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({
+      kind: "cap",
+      letter: "B",
+    });
+    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: null } })).toEqual({
+      kind: "none",
+    });
+    expect(gradeConsequence({ overBudget: false, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({
+      kind: "none",
+    });
   });
 });
 
@@ -198,7 +283,12 @@ describe("late policy properties", () => {
   it("ledgerBalance is order-independent (exactly, even with fractional hours)", () => {
     const ledgerAndShuffle = fc
       .array(signedEntry, { maxLength: 30 })
-      .chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length })));
+      .chain((entries) =>
+        fc.tuple(
+          fc.constant(entries),
+          fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
+        ),
+      );
     fc.assert(
       fc.property(ledgerAndShuffle, fc.integer({ min: 0, max: 500 }), ([entries, shuffled], budgetHours) => {
         expect(ledgerBalance({ budgetHours, entries: shuffled })).toEqual(ledgerBalance({ budgetHours, entries }));
@@ -209,13 +299,17 @@ describe("late policy properties", () => {
 
   it("appending the correcting entry brings the net charge to what it should be", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 80 }), { maxLength: 5 }), fc.integer({ min: 0, max: 200 }), (charges, shouldCharge) => {
-        const entries: LedgerEntry[] = charges.map((hours) => ({ kind: "CHARGE", hours }));
-        const chargedSoFar = ledgerBalance({ budgetHours: null, entries }).used;
-        const fix = correctingEntry({ chargedSoFar, shouldCharge });
-        const after = fix ? [...entries, fix] : entries;
-        expect(ledgerBalance({ budgetHours: null, entries: after }).used).toBe(shouldCharge);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 80 }), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 200 }),
+        (charges, shouldCharge) => {
+          const entries: LedgerEntry[] = charges.map((hours) => ({ kind: "CHARGE", hours }));
+          const chargedSoFar = ledgerBalance({ budgetHours: null, entries }).used;
+          const fix = correctingEntry({ chargedSoFar, shouldCharge });
+          const after = fix ? [...entries, fix] : entries;
+          expect(ledgerBalance({ budgetHours: null, entries: after }).used).toBe(shouldCharge);
+        },
+      ),
       RUNS,
     );
   });

@@ -37,7 +37,16 @@ const base = {
 describe("lateStanding", () => {
   it("on time everywhere: no flags, no consequences", () => {
     const s = lateStanding(base);
-    expect(s).toMatchObject({ hoursUsed: 0, balance: 144, overBudget: false, overCap: false, afterCutoff: false, cells: [], consequences: [], gradeCap: null });
+    expect(s).toMatchObject({
+      hoursUsed: 0,
+      balance: 144,
+      overBudget: false,
+      overCap: false,
+      afterCutoff: false,
+      cells: [],
+      consequences: [],
+      gradeCap: null,
+    });
   });
 
   it("reads a covered item's hours from the ledger, and computes uncovered ones without the night window", () => {
@@ -58,7 +67,10 @@ describe("lateStanding", () => {
   it("over the budget caps the letter; over the per-item cap is flagged", () => {
     const s = lateStanding({
       ...base,
-      ledger: [{ kind: "CHARGE", hours: 80, itemId: "P1" }, { kind: "CHARGE", hours: 70, itemId: "P2" }],
+      ledger: [
+        { kind: "CHARGE", hours: 80, itemId: "P1" },
+        { kind: "CHARGE", hours: 70, itemId: "P2" },
+      ],
       latestSubmission: () => new Date(due.getTime() + 100 * HOUR),
     });
     expect(s).toMatchObject({ hoursUsed: 150, balance: -6, overBudget: true, overCap: true, gradeCap: "D" });
@@ -67,7 +79,13 @@ describe("lateStanding", () => {
   });
 
   it("a refund or adjustment gives hours back", () => {
-    const s = lateStanding({ ...base, ledger: [{ kind: "CHARGE", hours: 150, itemId: "P1" }, { kind: "ADJUSTMENT", hours: -10, itemId: null }] });
+    const s = lateStanding({
+      ...base,
+      ledger: [
+        { kind: "CHARGE", hours: 150, itemId: "P1" },
+        { kind: "ADJUSTMENT", hours: -10, itemId: null },
+      ],
+    });
     expect(s).toMatchObject({ hoursUsed: 140, balance: 4, overBudget: false, gradeCap: null });
   });
 
@@ -78,7 +96,10 @@ describe("lateStanding", () => {
       handedIn: (id) => id !== "P2",
       latestSubmission: (id) => (id === "P1" ? new Date("2025-05-02T00:00:00Z") : undefined),
     });
-    expect(s.consequences).toEqual([{ itemId: "P1", kind: "zero" }, { itemId: "P2", kind: "zero" }]);
+    expect(s.consequences).toEqual([
+      { itemId: "P1", kind: "zero" },
+      { itemId: "P2", kind: "zero" },
+    ]);
     expect(s.afterCutoff).toBe(true);
     // Before the cutoff, missing work is just missing.
     const before = lateStanding({ ...base, handedIn: (id) => id !== "P2", latestSubmission: () => undefined });

@@ -11,10 +11,23 @@ const lecture = (date: string, title: string, extra: Partial<ScheduleEntryDto> =
   const startsAt = localToInstant({ date, time: "18:00", timeZone: zone });
   const endsAt = localToInstant({ date, time: "21:00", timeZone: zone });
   return {
-    id: `e-${date}`, date, position: 0, weekNumber: null, kind: "LECTURE", sprintLabel: null, title, topics: [],
-    startsAt, endsAt, location: "DSCIL",
-    readings: [], speakers: [], materials: { slides: null, notes: null, recording: null, quiz: null }, note: null,
-    speakerCount: 0, sortAt: startsAt,
+    id: `e-${date}`,
+    date,
+    position: 0,
+    weekNumber: null,
+    kind: "LECTURE",
+    sprintLabel: null,
+    title,
+    topics: [],
+    startsAt,
+    endsAt,
+    location: "DSCIL",
+    readings: [],
+    speakers: [],
+    materials: { slides: null, notes: null, recording: null, quiz: null },
+    note: null,
+    speakerCount: 0,
+    sortAt: startsAt,
     labels: {
       day: formatInZone({ at: startsAt, timeZone: zone, style: "date" }),
       start: formatInZone({ at: startsAt, timeZone: zone }),
@@ -28,14 +41,35 @@ function schedule(): CourseSchedule {
   const entries = [
     lecture("2025-10-01", "Serving 1", {
       weekNumber: 5,
-      readings: [{ title: "TGI blogpost", url: null }, { title: "Recsys design", url: "https://eugeneyan.com/writing/system-design-for-discovery/" }],
+      readings: [
+        { title: "TGI blogpost", url: null },
+        { title: "Recsys design", url: "https://eugeneyan.com/writing/system-design-for-discovery/" },
+      ],
       materials: { slides: "https://example.org/s.pdf", notes: null, recording: null, quiz: "https://example.org/q" },
     }),
-    lecture("2025-10-08", "Serving 2", { weekNumber: 6, speakers: [{ id: "k", name: "Kyle Kranen", affiliation: "NVIDIA", url: "https://example.org/kyle" }], speakerCount: 1 }),
-    { ...lecture("2025-10-29", "Reading week", { weekNumber: 9, kind: "NO_CLASS", note: "No Class/Tutorial" }), startsAt: null, endsAt: null, labels: { day: "Wed Oct 29, 2025", start: null, end: null } },
+    lecture("2025-10-08", "Serving 2", {
+      weekNumber: 6,
+      speakers: [{ id: "k", name: "Kyle Kranen", affiliation: "NVIDIA", url: "https://example.org/kyle" }],
+      speakerCount: 1,
+    }),
+    {
+      ...lecture("2025-10-29", "Reading week", { weekNumber: 9, kind: "NO_CLASS", note: "No Class/Tutorial" }),
+      startsAt: null,
+      endsAt: null,
+      labels: { day: "Wed Oct 29, 2025", start: null, end: null },
+    },
   ];
   const events: ScheduleEventDto[] = [
-    { kind: "due", at: new Date("2025-11-01T03:00:00Z"), assignmentId: "a3", code: "A3", title: "Assignment 3", extended: true, originalDueAt: new Date("2025-10-16T03:00:00Z"), atLabel: "Fri Oct 31, 11:00 PM EDT" },
+    {
+      kind: "due",
+      at: new Date("2025-11-01T03:00:00Z"),
+      assignmentId: "a3",
+      code: "A3",
+      title: "Assignment 3",
+      extended: true,
+      originalDueAt: new Date("2025-10-16T03:00:00Z"),
+      atLabel: "Fri Oct 31, 11:00 PM EDT",
+    },
   ];
   return {
     course: { id: "c", slug: "csc490", code: "CSC 490", title: "ML Engineering Capstone", timeZone: zone },
@@ -50,7 +84,9 @@ describe("<ScheduleView>", () => {
   const data = schedule();
   const now = new Date("2025-10-08T15:00:00Z"); // Wednesday of week 6
   const current = currentWeekKey({ weeks: data.weeks, now, timeZone: zone });
-  const html = renderToStaticMarkup(createElement(ScheduleView, { schedule: data, filter: "guests", currentWeek: current }));
+  const html = renderToStaticMarkup(
+    createElement(ScheduleView, { schedule: data, filter: "guests", currentWeek: current }),
+  );
 
   it("marks this week and points the page at it", () => {
     expect(current).toBe("2025-10-06");

@@ -80,7 +80,11 @@ describe("buildScheduleWeeks", () => {
     const weeks = buildScheduleWeeks({
       entries: [entry("2025-10-29", { weekNumber: 9 })],
       // 23:59 Sunday Nov 2 in Toronto is Monday 04:59 UTC: it stays in the Oct 27 week.
-      events: [due("2025-11-03T04:59:00Z", "A3"), due("2025-12-02T23:00:00Z", "PROJECT"), due("2025-10-01T03:00:00Z", "A0")],
+      events: [
+        due("2025-11-03T04:59:00Z", "A3"),
+        due("2025-12-02T23:00:00Z", "PROJECT"),
+        due("2025-10-01T03:00:00Z", "A0"),
+      ],
       firstDay: "2025-10-27",
       lastDay: "2025-11-02",
       timeZone: TORONTO,
@@ -107,7 +111,12 @@ describe("buildScheduleWeeks", () => {
       lastDay: null,
       timeZone: TORONTO,
     });
-    expect(weeks[0]!.items.map((i) => (i.type === "event" ? i.event.code : "entry"))).toEqual(["EARLY", "entry", "R", "D"]);
+    expect(weeks[0]!.items.map((i) => (i.type === "event" ? i.event.code : "entry"))).toEqual([
+      "EARLY",
+      "entry",
+      "R",
+      "D",
+    ]);
   });
 
   it("uses the deadlines themselves for the span when a course has no dates and no sessions", () => {
@@ -138,7 +147,13 @@ describe("buildScheduleWeeks", () => {
 });
 
 describe("current week", () => {
-  const weeks = buildScheduleWeeks({ entries: [entry("2025-09-03"), entry("2025-11-26")], events: [], firstDay: null, lastDay: null, timeZone: TORONTO });
+  const weeks = buildScheduleWeeks({
+    entries: [entry("2025-09-03"), entry("2025-11-26")],
+    events: [],
+    firstDay: null,
+    lastDay: null,
+    timeZone: TORONTO,
+  });
 
   it("is the week containing now in the course's zone", () => {
     // Monday 02:00 UTC is still Sunday evening in Toronto: the previous week.
@@ -154,7 +169,13 @@ describe("current week", () => {
 
 describe("sprints, anchors and labels", () => {
   it("groups consecutive weeks of one sprint; weeks without a sprint stand alone", () => {
-    const groups = groupBySprint([{ sprint: "Sprint 1" }, { sprint: "Sprint 1" }, { sprint: null }, { sprint: null }, { sprint: "Sprint 2" }]);
+    const groups = groupBySprint([
+      { sprint: "Sprint 1" },
+      { sprint: "Sprint 1" },
+      { sprint: null },
+      { sprint: null },
+      { sprint: "Sprint 2" },
+    ]);
     expect(groups.map((g) => [g.sprint, g.weeks.length])).toEqual([
       ["Sprint 1", 2],
       [null, 1],

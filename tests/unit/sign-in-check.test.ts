@@ -9,7 +9,10 @@ function viaZod(input: { email: string; password: string }) {
   const parsed = signInSchema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const { email, password } = parsed.error.flatten().fieldErrors;
-  return { ok: false, fieldErrors: { ...(email ? { email: [email[0]] } : {}), ...(password ? { password: [password[0]] } : {}) } };
+  return {
+    ok: false,
+    fieldErrors: { ...(email ? { email: [email[0]] } : {}), ...(password ? { password: [password[0]] } : {}) },
+  };
 }
 
 const emailish = fc.oneof(

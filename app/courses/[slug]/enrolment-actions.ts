@@ -11,7 +11,12 @@ export const joinCourseAction = courseAction({
   schema: z.object({}),
   run: async ({ ctx, viewer, db }) => {
     const r = await joinCourse({ db, viewer, slug: ctx.course.slug });
-    return { message: r.status === "ENROLLED" ? "You are enrolled." : `The course is full: you are number ${r.position} on the waitlist.` };
+    return {
+      message:
+        r.status === "ENROLLED"
+          ? "You are enrolled."
+          : `The course is full: you are number ${r.position} on the waitlist.`,
+    };
   },
   revalidate: ({ ctx }) => paths(ctx.course.slug),
 });

@@ -5,7 +5,13 @@ import { assertCoursePageAccess, loadCourseContext } from "@/lib/server/authoriz
 import { guardPage } from "@/lib/server/authorization/page-guard";
 import { CourseNav } from "@/components/course/course-nav";
 
-export default async function CourseLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+export default async function CourseLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const viewer = await currentViewer();
   // Set by proxy.ts. Checked here, above the loading boundary, so a refusal keeps its HTTP status.

@@ -10,22 +10,34 @@ import { courseImportSchema } from "@/lib/validation/course-file";
 
 function parse(raw: FormData | Record<string, unknown>) {
   const parsed = courseImportSchema.safeParse(formDataToObject(raw));
-  if (!parsed.success) return { error: { ok: false as const, status: 422, formError: parsed.error.issues[0]?.message ?? "Choose a course file" } };
+  if (!parsed.success)
+    return {
+      error: { ok: false as const, status: 422, formError: parsed.error.issues[0]?.message ?? "Choose a course file" },
+    };
   return { input: parsed.data };
 }
 
-export async function previewCourseImportAction(_prev: ActionState<ImportPreview>, raw: FormData | Record<string, unknown>): Promise<ActionState<ImportPreview>> {
+export async function previewCourseImportAction(
+  _prev: ActionState<ImportPreview>,
+  raw: FormData | Record<string, unknown>,
+): Promise<ActionState<ImportPreview>> {
   try {
     const { input, error } = parse(raw);
     if (error) return error;
     const viewer = await currentViewer();
-    return { ok: true, data: await previewCourseImport({ db: db(), viewer, yaml: input.yaml, targetSlug: input.targetSlug }) };
+    return {
+      ok: true,
+      data: await previewCourseImport({ db: db(), viewer, yaml: input.yaml, targetSlug: input.targetSlug }),
+    };
   } catch (error) {
     return failure(error);
   }
 }
 
-export async function applyCourseImportAction(_prev: ActionState<{ slug: string }>, raw: FormData | Record<string, unknown>): Promise<ActionState<{ slug: string }>> {
+export async function applyCourseImportAction(
+  _prev: ActionState<{ slug: string }>,
+  raw: FormData | Record<string, unknown>,
+): Promise<ActionState<{ slug: string }>> {
   try {
     const { input, error } = parse(raw);
     if (error) return error;
@@ -34,7 +46,11 @@ export async function applyCourseImportAction(_prev: ActionState<{ slug: string 
     const { revalidatePath } = await import("next/cache");
     revalidatePath("/courses");
     revalidatePath(`/courses/${result.slug}`, "layout");
-    return { ok: true, message: result.mode === "create" ? `Course ${result.slug} created.` : `Course ${result.slug} updated.`, data: { slug: result.slug } };
+    return {
+      ok: true,
+      message: result.mode === "create" ? `Course ${result.slug} created.` : `Course ${result.slug} updated.`,
+      data: { slug: result.slug },
+    };
   } catch (error) {
     return failure(error);
   }

@@ -2,7 +2,15 @@ import "server-only";
 import type { Db } from "@/lib/server/platform/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/platform/errors";
 import { isStorableText } from "@/lib/server/platform/storable";
-import { coursePageRule, isSitePermission, permissions, roleAllows, type Audience, type CourseRole, type Permission } from "@/lib/server/authorization/permissions";
+import {
+  coursePageRule,
+  isSitePermission,
+  permissions,
+  roleAllows,
+  type Audience,
+  type CourseRole,
+  type Permission,
+} from "@/lib/server/authorization/permissions";
 
 export type Viewer = { userId: string; email: string; name: string };
 
@@ -22,14 +30,24 @@ export async function loadCourseContext(db: Db, slug: string, viewer: Viewer | n
   // One round trip for the course and the viewer's membership: every request authorizes,
   // and two model queries cost more CPU than the rest of a grade save.
   const [row] = await db.$queryRaw<
-    { id: string; slug: string; code: string; title: string; timeZone: string; membershipId: string | null; status: MembershipStatus | null; role: CourseRole | null }[]
+    {
+      id: string;
+      slug: string;
+      code: string;
+      title: string;
+      timeZone: string;
+      membershipId: string | null;
+      status: MembershipStatus | null;
+      role: CourseRole | null;
+    }[]
   >`SELECT c."id", c."slug", c."code", c."title", c."timeZone", m."id" AS "membershipId", m."status"::text AS "status", m."role"::text AS "role"
     FROM "Course" c
     LEFT JOIN "Membership" m ON m."courseId" = c."id" AND m."userId" = ${viewer?.userId ?? null}
     WHERE c."slug" = ${slug}`;
   if (!row) throw new NotFoundError("No such course");
   const course = { id: row.id, slug: row.slug, code: row.code, title: row.title, timeZone: row.timeZone };
-  const membership = row.membershipId && row.status && row.role ? { id: row.membershipId, status: row.status, role: row.role } : null;
+  const membership =
+    row.membershipId && row.status && row.role ? { id: row.membershipId, status: row.status, role: row.role } : null;
   const role = membership?.status === "ENROLLED" ? membership.role : null;
   return { course, viewer, role, membership };
 }
@@ -57,7 +75,11 @@ export function viewerOf(ctx: CourseContext): Viewer {
  * For permissions that are not about one course ("site.*"): allowed when the
  * viewer holds one of the listed roles, enrolled, in any course.
  */
-export async function authorizeSite(params: { db: Db; viewer: Viewer | null; permission: Permission }): Promise<Viewer> {
+export async function authorizeSite(params: {
+  db: Db;
+  viewer: Viewer | null;
+  permission: Permission;
+}): Promise<Viewer> {
   const allowed: readonly Audience[] = permissions[params.permission];
   if (allowed.includes("public") && params.viewer) return params.viewer;
   if (!params.viewer) throw new UnauthenticatedError();
@@ -90,7 +112,8 @@ export async function authorizeStudentRecord(params: {
   else if (ctx.viewer.userId === params.studentId && can(ctx, params.own)) scope = "own";
   else if (can(ctx, params.own) || ctx.role) throw new NotFoundError("No such student in this course");
   else throw new ForbiddenError();
-  if (typeof params.studentId !== "string" || !isStorableText(params.studentId)) throw new NotFoundError("No such student in this course");
+  if (typeof params.studentId !== "string" || !isStorableText(params.studentId))
+    throw new NotFoundError("No such student in this course");
   const member = await params.db.membership.findUnique({
     where: { courseId_userId: { courseId: ctx.course.id, userId: params.studentId } },
     select: { id: true },
@@ -124,7 +147,15 @@ export function isStaff(role: CourseRole | null): boolean {
  * The early page check (coursePageRules) for a request path such as
  * "/courses/csc490/manage/roster": throws 401/403/404 like the page itself would.
  */
-export async function assertCoursePageAccess({ db, ctx, path }: { db: Db; ctx: CourseContext; path: string }): Promise<void> {
+export async function assertCoursePageAccess({
+  db,
+  ctx,
+  path,
+}: {
+  db: Db;
+  ctx: CourseContext;
+  path: string;
+}): Promise<void> {
   const prefix = `/courses/${ctx.course.slug}`;
   if (path !== prefix && !path.startsWith(`${prefix}/`)) return;
   const subpath = path.slice(prefix.length) || "/";
@@ -140,5 +171,12 @@ export async function assertCoursePageAccess({ db, ctx, path }: { db: Db; ctx: C
   } catch {
     throw new NotFoundError("No such student in this course");
   }
-  await authorizeStudentRecord({ db, slug: ctx.course.slug, viewer: ctx.viewer, studentId, own: rule.record.own, all: rule.record.all });
+  await authorizeStudentRecord({
+    db,
+    slug: ctx.course.slug,
+    viewer: ctx.viewer,
+    studentId,
+    own: rule.record.own,
+    all: rule.record.all,
+  });
 }

@@ -99,8 +99,7 @@ export const permissionDescriptions: Record<Permission, string> = {
  * Adding a protected page is one line here.
  */
 export type CoursePageRule =
-  | { path: RegExp; permission: Permission }
-  | { path: RegExp; record: { own: Permission; all: Permission } };
+  { path: RegExp; permission: Permission } | { path: RegExp; record: { own: Permission; all: Permission } };
 
 export const coursePageRules: readonly CoursePageRule[] = [
   { path: /^\/manage\/roster(\/|$)/, permission: "roster.read" },
@@ -133,7 +132,11 @@ export function isSitePermission(permission: Permission): boolean {
  * `permission`. `signedIn` matters only for "signedIn" permissions; a role
  * implies a signed-in viewer.
  */
-export function roleAllows(permission: Permission, role: CourseRole | null, signedIn: boolean = role !== null): boolean {
+export function roleAllows(
+  permission: Permission,
+  role: CourseRole | null,
+  signedIn: boolean = role !== null,
+): boolean {
   const allowed: readonly Audience[] = permissions[permission];
   if (allowed.includes("public")) return true;
   if (allowed.includes("signedIn") && (signedIn || role !== null)) return true;

@@ -1,6 +1,15 @@
 // Renders the permission table as the markdown role matrix (docs/role-matrix.md).
 // Pure: no "server-only", so the script and the unit test can import it.
-import { AUDIENCES, audiencesOf, coursePageRules, permissionDescriptions, permissions, roleAllows, type Audience, type Permission } from "@/lib/server/authorization/permissions";
+import {
+  AUDIENCES,
+  audiencesOf,
+  coursePageRules,
+  permissionDescriptions,
+  permissions,
+  roleAllows,
+  type Audience,
+  type Permission,
+} from "@/lib/server/authorization/permissions";
 
 const COLUMNS: { audience: Audience; label: string }[] = [
   { audience: "public", label: "Anonymous" },
@@ -25,7 +34,7 @@ export function roleMatrixMarkdown(): string {
     "<!-- Generated from lib/server/authorization/permissions.ts by `npx tsx scripts/role-matrix.ts --write`; do not edit by hand. -->",
     "",
     "Roles are per course: a person's role comes from their membership in that course, and only while",
-    "the membership is ENROLLED (waitlisted and dropped people are \"signed in, not a member\"). A TA in one",
+    'the membership is ENROLLED (waitlisted and dropped people are "signed in, not a member"). A TA in one',
     "course is a student, or nobody, in another. Instructors manage only the courses they teach.",
     "`own.*` rows cover the viewer's own records only; nobody but staff sees another student's records.",
     "`site.*` rows are not about one course: the role must be held (enrolled) in at least one course.",
@@ -48,10 +57,15 @@ export function roleMatrixMarkdown(): string {
     "| --- | --- |",
   );
   for (const rule of coursePageRules) {
-    const path = rule.path.source.replace(/^\^/, "").replace(/\\\//g, "/").replace("(/|$)", "").replace("([^/]+)", "[id]");
-    const needs = "permission" in rule
-      ? `\`${rule.permission}\``
-      : `\`${rule.record.all}\` for anyone's, \`${rule.record.own}\` for one's own (others: 404)`;
+    const path = rule.path.source
+      .replace(/^\^/, "")
+      .replace(/\\\//g, "/")
+      .replace("(/|$)", "")
+      .replace("([^/]+)", "[id]");
+    const needs =
+      "permission" in rule
+        ? `\`${rule.permission}\``
+        : `\`${rule.record.all}\` for anyone's, \`${rule.record.own}\` for one's own (others: 404)`;
     lines.push(`| \`${path}\` | ${needs} |`);
   }
   lines.push("");

@@ -23,7 +23,15 @@ async function loadAnnouncements(db: Db, courseId: string): Promise<Announcement
   const rows = await db.announcement.findMany({
     where: { courseId },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    select: { id: true, title: true, body: true, publishedAt: true, updatedAt: true, pinned: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      updatedAt: true,
+      pinned: true,
+      author: { select: { name: true } },
+    },
   });
   return rows.map(({ author, ...a }) => ({ ...a, author: author?.name ?? null }));
 }
@@ -40,13 +48,35 @@ export function publishedOrder(list: readonly AnnouncementDto[], now: Date): Ann
     .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.publishedAt.getTime() - a.publishedAt.getTime());
 }
 
-export async function getCourseAnnouncements({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }) {
+export async function getCourseAnnouncements({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}) {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   const all = await courseAnnouncements(db, ctx.course.id);
   return { course: ctx.course, announcements: publishedOrder(all, now) };
 }
 
-export async function getAnnouncement({ db, slug, viewer, id, now }: { db: Db; slug: string; viewer: Viewer | null; id: string; now: Date }) {
+export async function getAnnouncement({
+  db,
+  slug,
+  viewer,
+  id,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  id: string;
+  now: Date;
+}) {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   const all = await courseAnnouncements(db, ctx.course.id);
   const announcement = all.find((a) => a.id === id && a.publishedAt.getTime() <= now.getTime());
@@ -55,7 +85,17 @@ export async function getAnnouncement({ db, slug, viewer, id, now }: { db: Db; s
 }
 
 /** The course's announcements as an Atom feed, newest first (a feed has no "pinned"). */
-export async function getAnnouncementsFeed({ db, slug, origin, now }: { db: Db; slug: string; origin: string; now: Date }): Promise<string> {
+export async function getAnnouncementsFeed({
+  db,
+  slug,
+  origin,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  origin: string;
+  now: Date;
+}): Promise<string> {
   // Feed readers carry no session; the feed holds public content only.
   const ctx = await authorize({ db, slug, viewer: null, permission: "course.read" });
   const all = await courseAnnouncements(db, ctx.course.id);

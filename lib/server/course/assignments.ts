@@ -2,7 +2,12 @@ import "server-only";
 import type { Db } from "@/lib/server/platform/db";
 import { authorize, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { cachedForCourse } from "@/lib/server/platform/cache";
-import { dueDateHistory, effectiveDueAt, type DueDateExtension, type DueDateHistoryEntry } from "@/lib/domain/effective-due";
+import {
+  dueDateHistory,
+  effectiveDueAt,
+  type DueDateExtension,
+  type DueDateHistoryEntry,
+} from "@/lib/domain/effective-due";
 import { assignmentWeights, type ItemWeight } from "@/lib/domain/assignment-weight";
 
 // The public deadlines: every assignment with its due date in force for EVERYONE,
@@ -51,15 +56,33 @@ async function loadAssignments(db: Db, courseId: string): Promise<PublicAssignme
       where: { courseId },
       orderBy: [{ position: "asc" }, { code: "asc" }],
       select: {
-        id: true, code: true, title: true, kind: true, description: true, releasedAt: true, dueAt: true,
-        categoryId: true, weight: true, acceptsLate: true, updatedAt: true,
+        id: true,
+        code: true,
+        title: true,
+        kind: true,
+        description: true,
+        releasedAt: true,
+        dueAt: true,
+        categoryId: true,
+        weight: true,
+        acceptsLate: true,
+        updatedAt: true,
       },
     }),
     db.extension.findMany({
       // Course-wide only: studentId null. Insertion order breaks createdAt ties.
       where: { courseId, studentId: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, assignmentId: true, studentId: true, action: true, dueAt: true, revokesId: true, createdAt: true, reason: true },
+      select: {
+        id: true,
+        assignmentId: true,
+        studentId: true,
+        action: true,
+        dueAt: true,
+        revokesId: true,
+        createdAt: true,
+        reason: true,
+      },
     }),
     db.gradingCategory.findMany({
       where: { courseId },
@@ -67,13 +90,27 @@ async function loadAssignments(db: Db, courseId: string): Promise<PublicAssignme
     }),
   ]);
   const weights = assignmentWeights({
-    categories: categories.map((c) => ({ id: c.id, name: c.name, weight: c.weight, dropLowest: c.dropLowest, track: c.track?.name ?? null })),
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      weight: c.weight,
+      dropLowest: c.dropLowest,
+      track: c.track?.name ?? null,
+    })),
     items: assignments.map((a) => ({ id: a.id, categoryId: a.categoryId, weight: a.weight })),
   });
   const byAssignment = new Map<string, DueDateExtension[]>();
   for (const e of extensions) {
     const list = byAssignment.get(e.assignmentId) ?? [];
-    list.push({ id: e.id, studentId: e.studentId, action: e.action, dueAt: e.dueAt, revokesId: e.revokesId, createdAt: e.createdAt, reason: e.reason });
+    list.push({
+      id: e.id,
+      studentId: e.studentId,
+      action: e.action,
+      dueAt: e.dueAt,
+      revokesId: e.revokesId,
+      createdAt: e.createdAt,
+      reason: e.reason,
+    });
     byAssignment.set(e.assignmentId, list);
   }
   const rows = assignments.map((a): PublicAssignment => {

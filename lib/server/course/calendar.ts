@@ -36,7 +36,10 @@ export async function buildCalendar(
   // Date would be read in the server's zone.
   const local = (at: Date) => new TZDate(at.getTime(), zone);
 
-  const instants = [...meetings.map((m) => m.start.getTime()), ...assignments.flatMap((a) => (a.dueAt ? [a.dueAt.getTime()] : []))];
+  const instants = [
+    ...meetings.map((m) => m.start.getTime()),
+    ...assignments.flatMap((a) => (a.dueAt ? [a.dueAt.getTime()] : [])),
+  ];
   const from = new Date((instants.length ? Math.min(...instants) : Date.UTC(2000, 0, 1)) - 7 * DAY);
   const to = new Date((instants.length ? Math.max(...instants) : Date.UTC(2000, 0, 1)) + 7 * DAY);
 
@@ -59,18 +62,24 @@ export async function buildCalendar(
     const section = sections.find((s) => s.code === m.sectionCode);
     const kindName = section ? section.kind.charAt(0) + section.kind.slice(1).toLowerCase() : "Session";
     const titles = own.map((e) => e.title);
-    const summary = titles.length ? `${course.code}: ${titles.join(" · ")}` : `${course.code} ${kindName.toLowerCase()}`;
+    const summary = titles.length
+      ? `${course.code}: ${titles.join(" · ")}`
+      : `${course.code} ${kindName.toLowerCase()}`;
     const weekUrl = `${courseUrl}/schedule#${weekAnchor({ date: m.date })}`;
     const description = [
       ...own.flatMap((e) => [
         own.length > 1 ? `• ${e.title}` : null,
-        e.speakers.length ? `Guest speaker${e.speakers.length > 1 ? "s" : ""}: ${e.speakers.map((s) => s.speaker.name).join(", ")}` : null,
+        e.speakers.length
+          ? `Guest speaker${e.speakers.length > 1 ? "s" : ""}: ${e.speakers.map((s) => s.speaker.name).join(", ")}`
+          : null,
         e.topics.length ? `Topics: ${e.topics.join("; ")}` : null,
         e.note,
       ]),
       m.sectionCode ? `Section: ${m.sectionCode}` : null,
       `Schedule: ${weekUrl}`,
-    ].filter((line): line is string => !!line).join("\n");
+    ]
+      .filter((line): line is string => !!line)
+      .join("\n");
     const modified = own.reduce((max, e) => (e.updatedAt > max ? e.updatedAt : max), new Date(0));
     calendar.createEvent({
       id: `${m.uid}@lectern`,
@@ -93,7 +102,9 @@ export async function buildCalendar(
     const description = [
       `${KIND_LABELS[a.kind]} · due ${formatInZone({ at: a.dueAt, timeZone: zone })}`,
       ...(earlier.length
-        ? [`${personal ? "Extended" : "Extended for everyone"}; earlier due dates: ${earlier.map((h) => formatInZone({ at: h.dueAt!, timeZone: zone })).join(", ")}`]
+        ? [
+            `${personal ? "Extended" : "Extended for everyone"}; earlier due dates: ${earlier.map((h) => formatInZone({ at: h.dueAt!, timeZone: zone })).join(", ")}`,
+          ]
         : []),
       `Details: ${courseUrl}/assignments#${assignmentAnchor(a)}`,
     ].join("\n");
@@ -114,9 +125,21 @@ export async function buildCalendar(
 }
 
 /** The course calendar as iCalendar text, through the course cache. */
-export async function getCourseCalendar({ db, slug, origin }: { db: Db; slug: string; origin: string }): Promise<{ slug: string; ics: string }> {
+export async function getCourseCalendar({
+  db,
+  slug,
+  origin,
+}: {
+  db: Db;
+  slug: string;
+  origin: string;
+}): Promise<{ slug: string; ics: string }> {
   // Calendar apps carry no session; the feed holds public content only.
   const ctx = await authorize({ db, slug, viewer: null, permission: "course.read" });
-  const ics = await cachedForCourse({ courseId: ctx.course.id, key: `calendar:${origin}`, load: () => buildCalendar(db, ctx.course.id, origin) });
+  const ics = await cachedForCourse({
+    courseId: ctx.course.id,
+    key: `calendar:${origin}`,
+    load: () => buildCalendar(db, ctx.course.id, origin),
+  });
   return { slug: ctx.course.slug, ics };
 }

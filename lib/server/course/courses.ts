@@ -20,7 +20,13 @@ export async function listCourses(db: Db): Promise<CourseSummary[]> {
   const courses = await db.course.findMany({
     orderBy: [{ firstDayOfClasses: "desc" }, { code: "asc" }],
     select: {
-      slug: true, code: true, title: true, term: true, institution: true, timeZone: true, capacity: true,
+      slug: true,
+      code: true,
+      title: true,
+      term: true,
+      institution: true,
+      timeZone: true,
+      capacity: true,
       _count: { select: { memberships: { where: { role: "STUDENT", status: "ENROLLED" } } } },
     },
   });
@@ -36,8 +42,16 @@ async function loadHomeContent(db: Db, courseId: string) {
     db.course.findUniqueOrThrow({
       where: { id: courseId },
       select: {
-        slug: true, code: true, title: true, term: true, institution: true, description: true, timeZone: true,
-        firstDayOfClasses: true, lastDayOfClasses: true, capacity: true,
+        slug: true,
+        code: true,
+        title: true,
+        term: true,
+        institution: true,
+        description: true,
+        timeZone: true,
+        firstDayOfClasses: true,
+        lastDayOfClasses: true,
+        capacity: true,
         links: { orderBy: { position: "asc" }, select: { label: true, url: true } },
       },
     }),
@@ -55,14 +69,30 @@ async function loadHomeContent(db: Db, courseId: string) {
   ]);
   return {
     course,
-    staff: staff.map((s) => ({ name: s.user.name, role: s.role, title: s.title, contactEmail: s.contactEmail, officeHours: s.officeHours })),
+    staff: staff.map((s) => ({
+      name: s.user.name,
+      role: s.role,
+      title: s.title,
+      contactEmail: s.contactEmail,
+      officeHours: s.officeHours,
+    })),
     sections,
     enrolled,
   };
 }
 
 /** Everything the course home shows; public content only. */
-export async function getCourseHome({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }) {
+export async function getCourseHome({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}) {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   const courseId = ctx.course.id;
   const [content, announcements, upcoming] = await Promise.all([

@@ -12,7 +12,22 @@ import type { Element, Nodes, Root } from "hast";
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize);
 
-const VOID = new Set(["br", "hr", "img", "input", "wbr", "col", "area", "source", "track", "meta", "link", "base", "embed", "param"]);
+const VOID = new Set([
+  "br",
+  "hr",
+  "img",
+  "input",
+  "wbr",
+  "col",
+  "area",
+  "source",
+  "track",
+  "meta",
+  "link",
+  "base",
+  "embed",
+  "param",
+]);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -23,7 +38,11 @@ function attributes(node: Element): string {
   for (const [prop, value] of Object.entries(node.properties ?? {})) {
     if (value === null || value === undefined || value === false) continue;
     const info = find(htmlSchema, prop);
-    const text = Array.isArray(value) ? value.join(info.commaSeparated ? ", " : " ") : value === true ? "" : String(value);
+    const text = Array.isArray(value)
+      ? value.join(info.commaSeparated ? ", " : " ")
+      : value === true
+        ? ""
+        : String(value);
     out += value === true ? ` ${info.attribute}` : ` ${info.attribute}="${escapeHtml(text)}"`;
   }
   return out;

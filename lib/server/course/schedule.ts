@@ -57,7 +57,15 @@ export async function loadScheduleSource(db: Db, courseId: string) {
   const [course, sections, entries] = await Promise.all([
     db.course.findUniqueOrThrow({
       where: { id: courseId },
-      select: { id: true, slug: true, code: true, title: true, timeZone: true, firstDayOfClasses: true, lastDayOfClasses: true },
+      select: {
+        id: true,
+        slug: true,
+        code: true,
+        title: true,
+        timeZone: true,
+        firstDayOfClasses: true,
+        lastDayOfClasses: true,
+      },
     }),
     db.meetingSection.findMany({
       where: { courseId },
@@ -68,11 +76,28 @@ export async function loadScheduleSource(db: Db, courseId: string) {
       where: { courseId },
       orderBy: [{ date: "asc" }, { position: "asc" }],
       select: {
-        id: true, date: true, startTime: true, endTime: true, location: true, weekNumber: true, position: true, title: true,
-        topics: true, kind: true, sprintLabel: true, slidesUrl: true, notesUrl: true, recordingUrl: true, quizUrl: true, note: true,
+        id: true,
+        date: true,
+        startTime: true,
+        endTime: true,
+        location: true,
+        weekNumber: true,
+        position: true,
+        title: true,
+        topics: true,
+        kind: true,
+        sprintLabel: true,
+        slidesUrl: true,
+        notesUrl: true,
+        recordingUrl: true,
+        quizUrl: true,
+        note: true,
         updatedAt: true,
         readings: { orderBy: { position: "asc" }, select: { title: true, url: true } },
-        speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { id: true, name: true, affiliation: true, url: true } } } },
+        speakers: {
+          orderBy: { position: "asc" },
+          select: { speaker: { select: { id: true, name: true, affiliation: true, url: true } } },
+        },
       },
     }),
   ]);
@@ -92,7 +117,10 @@ export async function loadScheduleSource(db: Db, courseId: string) {
 }
 
 async function loadSchedule(db: Db, courseId: string) {
-  const [source, assignments] = await Promise.all([loadScheduleSource(db, courseId), courseDeadlines({ db, courseId })]);
+  const [source, assignments] = await Promise.all([
+    loadScheduleSource(db, courseId),
+    courseDeadlines({ db, courseId }),
+  ]);
   const { course, firstDay, lastDay, meetings } = source;
   const meetingOf = new Map(meetings.flatMap((m) => m.entryIds.map((id) => [id, m] as const)));
 
@@ -122,7 +150,11 @@ async function loadSchedule(db: Db, courseId: string) {
       // Untimed entries sort at the start of their day.
       sortAt: startsAt ?? localToInstant({ date: e.date, time: "00:00", timeZone: zone }),
       labels: {
-        day: formatInZone({ at: localToInstant({ date: e.date, time: "12:00", timeZone: zone }), timeZone: zone, style: "date" }),
+        day: formatInZone({
+          at: localToInstant({ date: e.date, time: "12:00", timeZone: zone }),
+          timeZone: zone,
+          style: "date",
+        }),
         start: startsAt ? formatInZone({ at: startsAt, timeZone: zone }) : null,
         end: endsAt ? formatInZone({ at: endsAt, timeZone: zone, style: "time" }) : null,
       },
@@ -133,7 +165,8 @@ async function loadSchedule(db: Db, courseId: string) {
     const out: ScheduleEventDto[] = [];
     const base = { assignmentId: a.id, code: a.code, title: a.title, originalDueAt: a.originalDueAt };
     const label = (at: Date) => formatInZone({ at, timeZone: course.timeZone });
-    if (a.releasedAt) out.push({ ...base, kind: "release", at: a.releasedAt, extended: false, atLabel: label(a.releasedAt) });
+    if (a.releasedAt)
+      out.push({ ...base, kind: "release", at: a.releasedAt, extended: false, atLabel: label(a.releasedAt) });
     if (a.dueAt) out.push({ ...base, kind: "due", at: a.dueAt, extended: a.changed, atLabel: label(a.dueAt) });
     return out;
   });
@@ -150,18 +183,37 @@ async function loadSchedule(db: Db, courseId: string) {
 
 export type CourseSchedule = Awaited<ReturnType<typeof loadSchedule>>;
 
-export async function getCourseSchedule({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer | null }): Promise<CourseSchedule> {
+export async function getCourseSchedule({
+  db,
+  slug,
+  viewer,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+}): Promise<CourseSchedule> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   return cachedForCourse({ courseId: ctx.course.id, key: "schedule", load: () => loadSchedule(db, ctx.course.id) });
 }
 
-export type SpeakerSession = { entryId: string; date: LocalDate; startsAt: Date | null; title: string; weekAnchor: string; weekLabel: string };
+export type SpeakerSession = {
+  entryId: string;
+  date: LocalDate;
+  startsAt: Date | null;
+  title: string;
+  weekAnchor: string;
+  weekLabel: string;
+};
 export type SpeakerWithSessions = SpeakerDto & { sessions: SpeakerSession[] };
 
 async function loadSpeakers(db: Db, courseId: string): Promise<SpeakerWithSessions[]> {
   const [schedule, speakers] = await Promise.all([
     loadSchedule(db, courseId),
-    db.speaker.findMany({ where: { courseId }, orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true, url: true } }),
+    db.speaker.findMany({
+      where: { courseId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, affiliation: true, url: true },
+    }),
   ]);
   const sessions = new Map<string, SpeakerSession[]>();
   for (const week of schedule.weeks) {
@@ -189,6 +241,10 @@ async function loadSpeakers(db: Db, courseId: string): Promise<SpeakerWithSessio
 
 export async function getCourseSpeakers({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer | null }) {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
-  const speakers = await cachedForCourse({ courseId: ctx.course.id, key: "speakers", load: () => loadSpeakers(db, ctx.course.id) });
+  const speakers = await cachedForCourse({
+    courseId: ctx.course.id,
+    key: "speakers",
+    load: () => loadSpeakers(db, ctx.course.id),
+  });
   return { course: ctx.course, speakers };
 }

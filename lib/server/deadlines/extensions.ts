@@ -9,13 +9,25 @@ import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import {
-  assignmentSelect, lockCourseLedgers, lockStudentLedgers, policySelect, recomputeAssignmentLedgers, toDomainPolicy,
-  type AssignmentRow, type Recomputed,
+  assignmentSelect,
+  lockCourseLedgers,
+  lockStudentLedgers,
+  policySelect,
+  recomputeAssignmentLedgers,
+  toDomainPolicy,
+  type AssignmentRow,
+  type Recomputed,
 } from "@/lib/server/deadlines/ledger";
 
 type Tx = Prisma.TransactionClient;
 
-export type ExtensionOutcome = { extensionIds: string[]; announcementId: string | null; corrections: number; hoursCharged: number; hoursRefunded: number };
+export type ExtensionOutcome = {
+  extensionIds: string[];
+  announcementId: string | null;
+  corrections: number;
+  hoursCharged: number;
+  hoursRefunded: number;
+};
 
 // A course-wide recompute of a large class writes thousands of rows; give it room.
 const BULK_TX = { maxWait: 10_000, timeout: 120_000 } as const;
@@ -51,10 +63,23 @@ function sumUp(results: Recomputed[], extensionIds: string[], announcementId: st
  * statements whatever the class size.
  */
 export async function grantCourseExtension({
-  db, viewer, slug, assignmentId, dueAt, reason, announcement, now = new Date(),
+  db,
+  viewer,
+  slug,
+  assignmentId,
+  dueAt,
+  reason,
+  announcement,
+  now = new Date(),
 }: {
-  db: Db; viewer: Viewer | null; slug: string; assignmentId: string; dueAt: Date; reason: string;
-  announcement: { title: string; body: string } | null; now?: Date;
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  assignmentId: string;
+  dueAt: Date;
+  reason: string;
+  announcement: { title: string; body: string } | null;
+  now?: Date;
 }): Promise<ExtensionOutcome> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   const { id: courseId, timeZone } = ctx.course;
@@ -68,13 +93,42 @@ export async function grantCourseExtension({
       select: { id: true },
     });
     const posted = announcement
-      ? await tx.announcement.create({ data: { courseId, title: announcement.title, body: announcement.body, authorId: actorId, publishedAt: now }, select: { id: true } })
+      ? await tx.announcement.create({
+          data: { courseId, title: announcement.title, body: announcement.body, authorId: actorId, publishedAt: now },
+          select: { id: true },
+        })
       : null;
     const cause = `Course-wide extension of ${assignment.code} to ${describeDue(dueAt, timeZone)}${reason ? ` (${reason})` : ""}`;
-    const recomputed = await recomputeAssignmentLedgers(tx, { courseId, timeZone, policy, assignment, studentIds: null, actorId, cause });
+    const recomputed = await recomputeAssignmentLedgers(tx, {
+      courseId,
+      timeZone,
+      policy,
+      assignment,
+      studentIds: null,
+      actorId,
+      cause,
+    });
     const audits: AuditInput[] = [
-      { courseId, actorId, action: "extension.grant", entityType: "Extension", entityId: extension.id, after: { assignmentId, code: assignment.code, studentId: null, dueAt, reason, previousDueAt: assignment.dueAt } },
-      ...(posted ? [{ courseId, actorId, action: "announcement.create", entityType: "Announcement", entityId: posted.id, after: announcement }] : []),
+      {
+        courseId,
+        actorId,
+        action: "extension.grant",
+        entityType: "Extension",
+        entityId: extension.id,
+        after: { assignmentId, code: assignment.code, studentId: null, dueAt, reason, previousDueAt: assignment.dueAt },
+      },
+      ...(posted
+        ? [
+            {
+              courseId,
+              actorId,
+              action: "announcement.create",
+              entityType: "Announcement",
+              entityId: posted.id,
+              after: announcement,
+            },
+          ]
+        : []),
       ...recomputed.audits,
     ];
     await recordAudit(tx, audits);
@@ -94,16 +148,33 @@ async function enrolledStudents(tx: Tx | Db, courseId: string, ids: readonly str
 type StudentGrant = { assignment: AssignmentRow; studentId: string; dueAt: Date; reason: string };
 
 /** Writes per-student GRANTs (any assignments) and recomputes just those students. Caller holds the locks. */
-async function applyStudentGrants(tx: Tx, ctx: CourseContext, grants: StudentGrant[], causeLabel: string): Promise<ExtensionOutcome> {
+async function applyStudentGrants(
+  tx: Tx,
+  ctx: CourseContext,
+  grants: StudentGrant[],
+  causeLabel: string,
+): Promise<ExtensionOutcome> {
   const { id: courseId, timeZone } = ctx.course;
   const actorId = ctx.viewer!.userId;
   const policy = await policyOf(tx, courseId);
   const created = await tx.extension.createManyAndReturn({
-    data: grants.map((g) => ({ courseId, assignmentId: g.assignment.id, studentId: g.studentId, action: "GRANT" as const, dueAt: g.dueAt, reason: g.reason, grantedById: actorId })),
+    data: grants.map((g) => ({
+      courseId,
+      assignmentId: g.assignment.id,
+      studentId: g.studentId,
+      action: "GRANT" as const,
+      dueAt: g.dueAt,
+      reason: g.reason,
+      grantedById: actorId,
+    })),
     select: { id: true, assignmentId: true, studentId: true, dueAt: true, reason: true },
   });
   const audits: AuditInput[] = created.map((e) => ({
-    courseId, actorId, action: "extension.grant", entityType: "Extension", entityId: e.id,
+    courseId,
+    actorId,
+    action: "extension.grant",
+    entityType: "Extension",
+    entityId: e.id,
     after: { assignmentId: e.assignmentId, studentId: e.studentId, dueAt: e.dueAt, reason: e.reason, via: causeLabel },
   }));
   // Group by assignment: each group is one bulk recompute (constant statements per assignment).
@@ -114,31 +185,67 @@ async function applyStudentGrants(tx: Tx, ctx: CourseContext, grants: StudentGra
     const assignment = list[0]!.assignment;
     const sameDue = list.every((g) => g.dueAt.getTime() === list[0]!.dueAt.getTime());
     const cause = `${causeLabel}: ${assignment.code} ${sameDue ? `due ${describeDue(list[0]!.dueAt, timeZone)}` : "due dates changed"}`;
-    const r = await recomputeAssignmentLedgers(tx, { courseId, timeZone, policy, assignment, studentIds: list.map((g) => g.studentId), actorId, cause });
+    const r = await recomputeAssignmentLedgers(tx, {
+      courseId,
+      timeZone,
+      policy,
+      assignment,
+      studentIds: list.map((g) => g.studentId),
+      actorId,
+      cause,
+    });
     results.push(r);
     audits.push(...r.audits);
   }
   await recordAudit(tx, audits);
-  return sumUp(results, created.map((e) => e.id), null);
+  return sumUp(
+    results,
+    created.map((e) => e.id),
+    null,
+  );
 }
 
 /** One or many students get a new due date for one assignment, each with the same reason (which only they and staff see). */
 export async function grantStudentExtensions({
-  db, viewer, slug, assignmentId, studentIds, dueAt, reason,
+  db,
+  viewer,
+  slug,
+  assignmentId,
+  studentIds,
+  dueAt,
+  reason,
 }: {
-  db: Db; viewer: Viewer | null; slug: string; assignmentId: string; studentIds: readonly string[]; dueAt: Date; reason: string;
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  assignmentId: string;
+  studentIds: readonly string[];
+  dueAt: Date;
+  reason: string;
 }): Promise<ExtensionOutcome> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   const courseId = ctx.course.id;
   const ids = [...new Set(studentIds)];
-  if (ids.length === 0) throw new ValidationError("Choose at least one student.", { studentIds: ["Choose at least one student."] });
-  if (!reason.trim()) throw new ValidationError("Give a reason.", { reason: ["Give a reason; the student sees it with the new due date."] });
+  if (ids.length === 0)
+    throw new ValidationError("Choose at least one student.", { studentIds: ["Choose at least one student."] });
+  if (!reason.trim())
+    throw new ValidationError("Give a reason.", {
+      reason: ["Give a reason; the student sees it with the new due date."],
+    });
   const outcome = await db.$transaction(async (tx) => {
     await lockStudentLedgers(tx, courseId, ids);
     const students = await enrolledStudents(tx, courseId, ids);
-    if (students.length !== ids.length) throw new ValidationError("Some of the chosen people are not enrolled students of this course.", { studentIds: ["Choose enrolled students only."] });
+    if (students.length !== ids.length)
+      throw new ValidationError("Some of the chosen people are not enrolled students of this course.", {
+        studentIds: ["Choose enrolled students only."],
+      });
     const assignment = await assignmentIn(tx, courseId, assignmentId);
-    return applyStudentGrants(tx, ctx, ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })), "Personal extension");
+    return applyStudentGrants(
+      tx,
+      ctx,
+      ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })),
+      "Personal extension",
+    );
   }, BULK_TX);
   await invalidateCourse(courseId);
   return outcome;
@@ -147,12 +254,30 @@ export async function grantStudentExtensions({
 async function parseCsvFor(db: Db | Tx, ctx: CourseContext, csv: string): Promise<ExtensionCsvResult> {
   // Sequential: this also runs on a transaction's single connection.
   const students = await enrolledStudents(db, ctx.course.id, null);
-  const assignments = await db.assignment.findMany({ where: { courseId: ctx.course.id }, select: { id: true, code: true } });
-  return parseExtensionCsv({ text: csv, students: students.map((s) => s.user), assignments, timeZone: ctx.course.timeZone });
+  const assignments = await db.assignment.findMany({
+    where: { courseId: ctx.course.id },
+    select: { id: true, code: true },
+  });
+  return parseExtensionCsv({
+    text: csv,
+    students: students.map((s) => s.user),
+    assignments,
+    timeZone: ctx.course.timeZone,
+  });
 }
 
 /** Checks a CSV of per-student extensions against the roster; writes nothing. */
-export async function previewExtensionCsv({ db, viewer, slug, csv }: { db: Db; viewer: Viewer | null; slug: string; csv: string }): Promise<ExtensionCsvResult> {
+export async function previewExtensionCsv({
+  db,
+  viewer,
+  slug,
+  csv,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  csv: string;
+}): Promise<ExtensionCsvResult> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   return parseCsvFor(db, ctx, csv);
 }
@@ -161,19 +286,43 @@ export async function previewExtensionCsv({ db, viewer, slug, csv }: { db: Db; v
  * Applies a CSV of per-student extensions: all rows or none. The rows are checked
  * again inside the transaction, so a roster change since the preview cannot slip through.
  */
-export async function applyExtensionCsv({ db, viewer, slug, csv }: { db: Db; viewer: Viewer | null; slug: string; csv: string }): Promise<{ preview: ExtensionCsvResult; outcome: ExtensionOutcome | null }> {
+export async function applyExtensionCsv({
+  db,
+  viewer,
+  slug,
+  csv,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  csv: string;
+}): Promise<{ preview: ExtensionCsvResult; outcome: ExtensionOutcome | null }> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   const courseId = ctx.course.id;
   const first = await parseCsvFor(db, ctx, csv);
   if (!first.ok) return { preview: first, outcome: null };
   const result = await db.$transaction(async (tx) => {
-    await lockStudentLedgers(tx, courseId, first.rows.map((r) => r.studentId!));
+    await lockStudentLedgers(
+      tx,
+      courseId,
+      first.rows.map((r) => r.studentId!),
+    );
     const checked = await parseCsvFor(tx, ctx, csv);
     if (!checked.ok) return { preview: checked, outcome: null };
     const assignments = new Map(
-      (await tx.assignment.findMany({ where: { courseId, id: { in: checked.rows.map((r) => r.assignmentId!) } }, select: assignmentSelect })).map((a) => [a.id, a]),
+      (
+        await tx.assignment.findMany({
+          where: { courseId, id: { in: checked.rows.map((r) => r.assignmentId!) } },
+          select: assignmentSelect,
+        })
+      ).map((a) => [a.id, a]),
     );
-    const grants = checked.rows.map((r) => ({ assignment: assignments.get(r.assignmentId!)!, studentId: r.studentId!, dueAt: r.dueAt!, reason: r.reason }));
+    const grants = checked.rows.map((r) => ({
+      assignment: assignments.get(r.assignmentId!)!,
+      studentId: r.studentId!,
+      dueAt: r.dueAt!,
+      reason: r.reason,
+    }));
     return { preview: checked, outcome: await applyStudentGrants(tx, ctx, grants, "Extension from CSV import") };
   }, BULK_TX);
   if (result.outcome) await invalidateCourse(courseId);
@@ -184,11 +333,26 @@ export async function applyExtensionCsv({ db, viewer, slug, csv }: { db: Db; vie
  * Ends a GRANT with a new REVOKE event (history is never rewritten) and
  * recomputes the students it covered: everyone for a course-wide grant.
  */
-export async function revokeExtension({ db, viewer, slug, extensionId, reason }: { db: Db; viewer: Viewer | null; slug: string; extensionId: string; reason: string }): Promise<ExtensionOutcome> {
+export async function revokeExtension({
+  db,
+  viewer,
+  slug,
+  extensionId,
+  reason,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  extensionId: string;
+  reason: string;
+}): Promise<ExtensionOutcome> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   const { id: courseId, timeZone } = ctx.course;
   const actorId = ctx.viewer!.userId;
-  const grant = await db.extension.findFirst({ where: { id: extensionId, courseId }, select: { id: true, action: true, studentId: true, assignmentId: true, dueAt: true } });
+  const grant = await db.extension.findFirst({
+    where: { id: extensionId, courseId },
+    select: { id: true, action: true, studentId: true, assignmentId: true, dueAt: true },
+  });
   if (!grant) throw new NotFoundError("No such extension in this course");
   if (grant.action !== "GRANT") throw new ConflictError("Only a grant can be revoked; grant a new extension instead.");
   try {
@@ -200,16 +364,38 @@ export async function revokeExtension({ db, viewer, slug, extensionId, reason }:
       const assignment = await assignmentIn(tx, courseId, grant.assignmentId);
       const policy = await policyOf(tx, courseId);
       const revoke = await tx.extension.create({
-        data: { courseId, assignmentId: grant.assignmentId, studentId: grant.studentId, action: "REVOKE", revokesId: grant.id, reason: reason.trim(), grantedById: actorId },
+        data: {
+          courseId,
+          assignmentId: grant.assignmentId,
+          studentId: grant.studentId,
+          action: "REVOKE",
+          revokesId: grant.id,
+          reason: reason.trim(),
+          grantedById: actorId,
+        },
         select: { id: true },
       });
       const scope = grant.studentId === null ? "course-wide extension" : "personal extension";
       const cause = `Revoked ${scope} of ${assignment.code} to ${describeDue(grant.dueAt, timeZone)}${reason.trim() ? ` (${reason.trim()})` : ""}`;
       const recomputed = await recomputeAssignmentLedgers(tx, {
-        courseId, timeZone, policy, assignment, studentIds: grant.studentId === null ? null : [grant.studentId], actorId, cause,
+        courseId,
+        timeZone,
+        policy,
+        assignment,
+        studentIds: grant.studentId === null ? null : [grant.studentId],
+        actorId,
+        cause,
       });
       await recordAudit(tx, [
-        { courseId, actorId, action: "extension.revoke", entityType: "Extension", entityId: revoke.id, before: { grantId: grant.id, dueAt: grant.dueAt, studentId: grant.studentId }, after: { reason } },
+        {
+          courseId,
+          actorId,
+          action: "extension.revoke",
+          entityType: "Extension",
+          entityId: revoke.id,
+          before: { grantId: grant.id, dueAt: grant.dueAt, studentId: grant.studentId },
+          after: { reason },
+        },
         ...recomputed.audits,
       ]);
       return sumUp([recomputed], [revoke.id], null);
@@ -218,7 +404,8 @@ export async function revokeExtension({ db, viewer, slug, extensionId, reason }:
     return outcome;
   } catch (error) {
     // Two revokes racing on a per-student grant: the unique revokesId lets exactly one win.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("This extension has already been revoked.");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new ConflictError("This extension has already been revoked.");
     throw error;
   }
 }
@@ -246,14 +433,25 @@ export async function listExtensions({ db, viewer, slug }: { db: Db; viewer: Vie
       where: { courseId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: {
-        id: true, action: true, assignmentId: true, studentId: true, dueAt: true, reason: true, createdAt: true, revokesId: true,
+        id: true,
+        action: true,
+        assignmentId: true,
+        studentId: true,
+        dueAt: true,
+        reason: true,
+        createdAt: true,
+        revokesId: true,
         assignment: { select: { code: true } },
         student: { select: { id: true, name: true, email: true } },
         grantedBy: { select: { name: true } },
         revokedBy: { select: { createdAt: true } },
       },
     }),
-    db.assignment.findMany({ where: { courseId }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }], select: { id: true, code: true, title: true, dueAt: true } }),
+    db.assignment.findMany({
+      where: { courseId },
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }],
+      select: { id: true, code: true, title: true, dueAt: true },
+    }),
     db.membership.findMany({
       where: { courseId, role: "STUDENT", status: "ENROLLED" },
       orderBy: { user: { name: "asc" } },
@@ -266,12 +464,25 @@ export async function listExtensions({ db, viewer, slug }: { db: Db; viewer: Vie
     // Each with the due date everyone has now (course-wide grants applied), which the forms start from.
     assignments: assignments.map((a) => ({
       ...a,
-      courseDueAt: effectiveDueAt({ originalDueAt: a.dueAt, extensions: chronological.filter((e) => e.assignmentId === a.id && e.studentId === null), studentId: null }),
+      courseDueAt: effectiveDueAt({
+        originalDueAt: a.dueAt,
+        extensions: chronological.filter((e) => e.assignmentId === a.id && e.studentId === null),
+        studentId: null,
+      }),
     })),
     students: students.map((s) => s.user),
     events: events.map((e): ExtensionEvent => ({
-      id: e.id, action: e.action, assignmentId: e.assignmentId, assignmentCode: e.assignment.code, student: e.student, dueAt: e.dueAt, reason: e.reason,
-      createdAt: e.createdAt, grantedBy: e.grantedBy?.name ?? null, revokedAt: e.revokedBy?.createdAt ?? null, revokesId: e.revokesId,
+      id: e.id,
+      action: e.action,
+      assignmentId: e.assignmentId,
+      assignmentCode: e.assignment.code,
+      student: e.student,
+      dueAt: e.dueAt,
+      reason: e.reason,
+      createdAt: e.createdAt,
+      grantedBy: e.grantedBy?.name ?? null,
+      revokedAt: e.revokedBy?.createdAt ?? null,
+      revokesId: e.revokesId,
     })),
   };
 }

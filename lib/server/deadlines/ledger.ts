@@ -40,9 +40,20 @@ export async function lockStudentLedgers(tx: Tx, courseId: string, studentIds: r
 // ---------------------------------------------------------------- policy
 
 export const policySelect = {
-  kind: true, budgetHours: true, perAssignmentCapHours: true, excludedWindowStart: true, excludedWindowEnd: true,
-  graceMinutes: true, coveredKinds: true, overCapAction: true, overBudgetGradeCap: true, finalCutoffAt: true,
-  penaltyPercent: true, penaltyUnit: true, penaltyFloorPercent: true, description: true,
+  kind: true,
+  budgetHours: true,
+  perAssignmentCapHours: true,
+  excludedWindowStart: true,
+  excludedWindowEnd: true,
+  graceMinutes: true,
+  coveredKinds: true,
+  overCapAction: true,
+  overBudgetGradeCap: true,
+  finalCutoffAt: true,
+  penaltyPercent: true,
+  penaltyUnit: true,
+  penaltyFloorPercent: true,
+  description: true,
 } satisfies Prisma.LatePolicySelect;
 
 type PolicyRow = Prisma.LatePolicyGetPayload<{ select: typeof policySelect }>;
@@ -51,15 +62,28 @@ type PolicyRow = Prisma.LatePolicyGetPayload<{ select: typeof policySelect }>;
 export function toDomainPolicy(row: PolicyRow | null): LatePolicy {
   if (!row) {
     return {
-      kind: "FLAG_ONLY", budgetHours: null, perAssignmentCapHours: null, excludedWindow: null, graceMinutes: 0, coveredKinds: [],
-      overCapAction: "FLAG", overBudgetGradeCap: null, finalCutoffAt: null, penaltyPercent: null, penaltyUnit: null, penaltyFloorPercent: null,
+      kind: "FLAG_ONLY",
+      budgetHours: null,
+      perAssignmentCapHours: null,
+      excludedWindow: null,
+      graceMinutes: 0,
+      coveredKinds: [],
+      overCapAction: "FLAG",
+      overBudgetGradeCap: null,
+      finalCutoffAt: null,
+      penaltyPercent: null,
+      penaltyUnit: null,
+      penaltyFloorPercent: null,
     };
   }
   return {
     kind: row.kind,
     budgetHours: row.budgetHours,
     perAssignmentCapHours: row.perAssignmentCapHours,
-    excludedWindow: row.excludedWindowStart && row.excludedWindowEnd ? { start: row.excludedWindowStart, end: row.excludedWindowEnd } : null,
+    excludedWindow:
+      row.excludedWindowStart && row.excludedWindowEnd
+        ? { start: row.excludedWindowStart, end: row.excludedWindowEnd }
+        : null,
     graceMinutes: row.graceMinutes,
     coveredKinds: row.coveredKinds,
     overCapAction: row.overCapAction,
@@ -72,23 +96,53 @@ export function toDomainPolicy(row: PolicyRow | null): LatePolicy {
 }
 
 export const assignmentSelect = {
-  id: true, code: true, title: true, kind: true, dueAt: true, releasedAt: true, lateHoursApply: true, acceptsLate: true, position: true,
+  id: true,
+  code: true,
+  title: true,
+  kind: true,
+  dueAt: true,
+  releasedAt: true,
+  lateHoursApply: true,
+  acceptsLate: true,
+  position: true,
 } satisfies Prisma.AssignmentSelect;
 export type AssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof assignmentSelect }>;
 
-export function toAssessed(a: Pick<AssignmentRow, "kind" | "lateHoursApply" | "acceptsLate" | "code">): AssessedAssignment {
+export function toAssessed(
+  a: Pick<AssignmentRow, "kind" | "lateHoursApply" | "acceptsLate" | "code">,
+): AssessedAssignment {
   return { kind: a.kind, lateHoursApply: a.lateHoursApply, acceptsLate: a.acceptsLate, name: a.code };
 }
 
 export const extensionSelect = {
-  id: true, assignmentId: true, studentId: true, action: true, dueAt: true, revokesId: true, createdAt: true, reason: true,
+  id: true,
+  assignmentId: true,
+  studentId: true,
+  action: true,
+  dueAt: true,
+  revokesId: true,
+  createdAt: true,
+  reason: true,
 } satisfies Prisma.ExtensionSelect;
 
 /** Events in insertion order (createdAt, then id), as effectiveDueAt expects. */
-export const extensionOrder = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.ExtensionOrderByWithRelationInput[];
+export const extensionOrder = [
+  { createdAt: "asc" },
+  { id: "asc" },
+] satisfies Prisma.ExtensionOrderByWithRelationInput[];
 
-export function toDueDateExtension(e: Prisma.ExtensionGetPayload<{ select: typeof extensionSelect }>): DueDateExtension {
-  return { id: e.id, studentId: e.studentId, action: e.action, dueAt: e.dueAt, revokesId: e.revokesId, createdAt: e.createdAt, reason: e.reason };
+export function toDueDateExtension(
+  e: Prisma.ExtensionGetPayload<{ select: typeof extensionSelect }>,
+): DueDateExtension {
+  return {
+    id: e.id,
+    studentId: e.studentId,
+    action: e.action,
+    dueAt: e.dueAt,
+    revokesId: e.revokesId,
+    createdAt: e.createdAt,
+    reason: e.reason,
+  };
 }
 
 // ---------------------------------------------------------------- bulk recompute
@@ -137,7 +191,11 @@ export async function recomputeAssignmentLedgers(
 
   const [events, latest, charged] = [
     await tx.extension.findMany({
-      where: { courseId, assignmentId: assignment.id, ...(only ? { OR: [{ studentId: null }, { studentId: { in: only } }] } : {}) },
+      where: {
+        courseId,
+        assignmentId: assignment.id,
+        ...(only ? { OR: [{ studentId: null }, { studentId: { in: only } }] } : {}),
+      },
       orderBy: extensionOrder,
       select: extensionSelect,
     }),
@@ -173,7 +231,12 @@ export async function recomputeAssignmentLedgers(
     submissionId: p.submissionId,
     kind: p.kind,
     hours: p.hours,
-    reason: correctionReason({ cause, code: assignment.code, chargedSoFar: p.chargedSoFar, shouldCharge: p.shouldCharge }),
+    reason: correctionReason({
+      cause,
+      code: assignment.code,
+      chargedSoFar: p.chargedSoFar,
+      shouldCharge: p.shouldCharge,
+    }),
   }));
   await tx.$executeRaw`
     INSERT INTO "LedgerEntry" ("id", "courseId", "studentId", "assignmentId", "submissionId", "kind", "hours", "reason", "actorId")
@@ -188,7 +251,14 @@ export async function recomputeAssignmentLedgers(
     action: e.kind === "CHARGE" ? "ledger.charge" : "ledger.refund",
     entityType: "LedgerEntry",
     entityId: e.id,
-    after: { studentId: e.studentId, assignmentId: assignment.id, submissionId: e.submissionId, kind: e.kind, hours: e.hours, reason: e.reason },
+    after: {
+      studentId: e.studentId,
+      assignmentId: assignment.id,
+      submissionId: e.submissionId,
+      kind: e.kind,
+      hours: e.hours,
+      reason: e.reason,
+    },
   }));
   return {
     corrections: created.length,
@@ -203,7 +273,10 @@ export async function recomputeAssignmentLedgers(
 export type LedgerSums = { used: number; adjustments: number; balance: number | null };
 
 /** Balance from per-kind sums (as GROUP BY returns them), through the domain's ledgerBalance. */
-export function balanceFromSums(budgetHours: number | null, sums: { kind: "CHARGE" | "REFUND" | "ADJUSTMENT"; hours: number }[]): LedgerSums {
+export function balanceFromSums(
+  budgetHours: number | null,
+  sums: { kind: "CHARGE" | "REFUND" | "ADJUSTMENT"; hours: number }[],
+): LedgerSums {
   return ledgerBalance({ budgetHours, entries: sums });
 }
 
@@ -215,24 +288,48 @@ export function balanceFromSums(budgetHours: number | null, sums: { kind: "CHARG
  * student's ledger lock with its audit event.
  */
 export async function adjustLedger({
-  db, viewer, slug, studentId, hours, reason,
+  db,
+  viewer,
+  slug,
+  studentId,
+  hours,
+  reason,
 }: {
-  db: Db; viewer: Viewer | null; slug: string; studentId: string; hours: number; reason: string;
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  studentId: string;
+  hours: number;
+  reason: string;
 }): Promise<{ entryId: string; balance: LedgerSums }> {
   const ctx = await authorize({ db, slug, viewer, permission: "ledger.adjust" });
   const courseId = ctx.course.id;
   const actorId = ctx.viewer!.userId;
-  if (!Number.isInteger(hours) || hours === 0 || Math.abs(hours) > 1000) throw new ValidationError("Adjust by a whole number of hours between 1 and 1000.", { hours: ["Enter a whole number of hours between 1 and 1000."] });
-  if (!reason.trim()) throw new ValidationError("Give a reason.", { reason: ["Give a reason; the student sees it in their ledger."] });
+  if (!Number.isInteger(hours) || hours === 0 || Math.abs(hours) > 1000)
+    throw new ValidationError("Adjust by a whole number of hours between 1 and 1000.", {
+      hours: ["Enter a whole number of hours between 1 and 1000."],
+    });
+  if (!reason.trim())
+    throw new ValidationError("Give a reason.", { reason: ["Give a reason; the student sees it in their ledger."] });
   return db.$transaction(async (tx) => {
     await lockStudentLedgers(tx, courseId, [studentId]);
-    const member = await tx.membership.findFirst({ where: { courseId, userId: studentId, role: "STUDENT" }, select: { id: true } });
+    const member = await tx.membership.findFirst({
+      where: { courseId, userId: studentId, role: "STUDENT" },
+      select: { id: true },
+    });
     if (!member) throw new NotFoundError("No such student in this course");
     const entry = await tx.ledgerEntry.create({
       data: { courseId, studentId, kind: "ADJUSTMENT", hours, reason: reason.trim(), actorId },
       select: { id: true },
     });
-    await recordAudit(tx, { courseId, actorId, action: "ledger.adjust", entityType: "LedgerEntry", entityId: entry.id, after: { studentId, kind: "ADJUSTMENT", hours, reason: reason.trim() } });
+    await recordAudit(tx, {
+      courseId,
+      actorId,
+      action: "ledger.adjust",
+      entityType: "LedgerEntry",
+      entityId: entry.id,
+      after: { studentId, kind: "ADJUSTMENT", hours, reason: reason.trim() },
+    });
     const [policy, entries] = [
       await tx.latePolicy.findUnique({ where: { courseId }, select: { budgetHours: true } }),
       await tx.ledgerEntry.findMany({ where: { courseId, studentId }, select: { kind: true, hours: true } }),

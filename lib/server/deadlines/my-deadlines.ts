@@ -1,14 +1,28 @@
 import "server-only";
 import { dueDateHistory, type DueDateExtension, type DueDateHistoryEntry } from "@/lib/domain/effective-due";
-import { assessSubmission, gradeConsequence, type GradeConsequence, type LatePolicy, type SubmissionOutcome } from "@/lib/domain/late-policy";
+import {
+  assessSubmission,
+  gradeConsequence,
+  type GradeConsequence,
+  type LatePolicy,
+  type SubmissionOutcome,
+} from "@/lib/domain/late-policy";
 import { chargeForRecordedSubmission, dueDateResolver } from "@/lib/domain/ledger-recompute";
 import { flagForOutcome, usageHistogram, type LateFlag, type UsageBucket } from "@/lib/domain/late-usage";
 import type { Db } from "@/lib/server/platform/db";
 import { authorize, authorizeStudentRecord, can, type Viewer } from "@/lib/server/authorization/authz";
 import { NotFoundError } from "@/lib/server/platform/errors";
 import {
-  assignmentSelect, balanceFromSums, extensionOrder, extensionSelect, policySelect, toAssessed, toDomainPolicy, toDueDateExtension,
-  type AssignmentRow, type LedgerSums,
+  assignmentSelect,
+  balanceFromSums,
+  extensionOrder,
+  extensionSelect,
+  policySelect,
+  toAssessed,
+  toDomainPolicy,
+  toDueDateExtension,
+  type AssignmentRow,
+  type LedgerSums,
 } from "@/lib/server/deadlines/ledger";
 
 /** Kinds a student hands something in for; participation, presentations and exams are graded without an upload. */
@@ -29,7 +43,15 @@ async function loadPolicy(db: Db, courseId: string): Promise<{ policy: LatePolic
   const row = await db.latePolicy.findUnique({ where: { courseId }, select: policySelect });
   const policy = toDomainPolicy(row);
   const summary = row
-    ? { kind: policy.kind, description: row.description, budgetHours: policy.budgetHours, perAssignmentCapHours: policy.perAssignmentCapHours, excludedWindow: policy.excludedWindow, finalCutoffAt: policy.finalCutoffAt, overBudgetGradeCap: policy.overBudgetGradeCap }
+    ? {
+        kind: policy.kind,
+        description: row.description,
+        budgetHours: policy.budgetHours,
+        perAssignmentCapHours: policy.perAssignmentCapHours,
+        excludedWindow: policy.excludedWindow,
+        finalCutoffAt: policy.finalCutoffAt,
+        overBudgetGradeCap: policy.overBudgetGradeCap,
+      }
     : null;
   return { policy, summary };
 }
@@ -50,7 +72,15 @@ function byAssignment<T extends { assignmentId: string }>(rows: readonly T[]): M
 
 // ---------------------------------------------------------------- one student's deadlines
 
-export type LedgerLine = { id: string; createdAt: Date; kind: "CHARGE" | "REFUND" | "ADJUSTMENT"; hours: number; reason: string; assignmentCode: string | null; actorName: string | null };
+export type LedgerLine = {
+  id: string;
+  createdAt: Date;
+  kind: "CHARGE" | "REFUND" | "ADJUSTMENT";
+  hours: number;
+  reason: string;
+  assignmentCode: string | null;
+  actorName: string | null;
+};
 
 export type StudentAssignmentRow = {
   id: string;
@@ -66,12 +96,27 @@ export type StudentAssignmentRow = {
   acceptsLate: boolean;
   submittable: boolean;
   submissions: number;
-  latest: { id: string; submittedAt: Date; url: string | null; fileName: string | null; fileSize: number | null; lateHours: number } | null;
+  latest: {
+    id: string;
+    submittedAt: Date;
+    url: string | null;
+    fileName: string | null;
+    fileSize: number | null;
+    lateHours: number;
+  } | null;
   /** Net hours charged for this assignment (charges minus refunds). */
   chargedHours: number;
   flag: LateFlag | null;
   /** What submitting at `now` would mean; null when the student cannot hand anything in for it. */
-  preview: { outcome: SubmissionOutcome; message: string; lateHours: number; balanceAfter: number | null; overBudget: boolean; allowed: boolean; notOpenYet: boolean } | null;
+  preview: {
+    outcome: SubmissionOutcome;
+    message: string;
+    lateHours: number;
+    balanceAfter: number | null;
+    overBudget: boolean;
+    allowed: boolean;
+    notOpenYet: boolean;
+  } | null;
 };
 
 export type StudentDeadlines = {
@@ -85,13 +130,31 @@ export type StudentDeadlines = {
   ledger: LedgerLine[];
 };
 
-async function studentDeadlines({ db, course, student, now }: { db: Db; course: StudentDeadlines["course"]; student: StudentDeadlines["student"]; now: Date }): Promise<StudentDeadlines> {
+async function studentDeadlines({
+  db,
+  course,
+  student,
+  now,
+}: {
+  db: Db;
+  course: StudentDeadlines["course"];
+  student: StudentDeadlines["student"];
+  now: Date;
+}): Promise<StudentDeadlines> {
   const courseId = course.id;
   const [{ policy, summary }, assignments, extensions, submissions, entries] = await Promise.all([
     loadPolicy(db, courseId),
-    db.assignment.findMany({ where: { courseId }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }, { code: "asc" }], select: assignmentSelect }),
+    db.assignment.findMany({
+      where: { courseId },
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }, { code: "asc" }],
+      select: assignmentSelect,
+    }),
     // Only course-wide events and the student's own: other students' extensions and reasons never leave the server.
-    db.extension.findMany({ where: { courseId, OR: [{ studentId: null }, { studentId: student.id }] }, orderBy: extensionOrder, select: extensionSelect }),
+    db.extension.findMany({
+      where: { courseId, OR: [{ studentId: null }, { studentId: student.id }] },
+      orderBy: extensionOrder,
+      select: extensionSelect,
+    }),
     db.submission.findMany({
       where: { courseId, studentId: student.id },
       orderBy: [{ submittedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
@@ -100,13 +163,24 @@ async function studentDeadlines({ db, course, student, now }: { db: Db; course: 
     db.ledgerEntry.findMany({
       where: { courseId, studentId: student.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, createdAt: true, kind: true, hours: true, reason: true, assignmentId: true, assignment: { select: { code: true } }, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        kind: true,
+        hours: true,
+        reason: true,
+        assignmentId: true,
+        assignment: { select: { code: true } },
+        actor: { select: { name: true } },
+      },
     }),
   ]);
 
   const balance = balanceFromSums(policy.budgetHours, entries);
   const overBudget = balance.balance !== null && balance.balance < 0;
-  const eventsByAssignment = byAssignment(extensions.map((e) => ({ ...toDueDateExtension(e), assignmentId: e.assignmentId })));
+  const eventsByAssignment = byAssignment(
+    extensions.map((e) => ({ ...toDueDateExtension(e), assignmentId: e.assignmentId })),
+  );
   const subsByAssignment = byAssignment(submissions);
   const chargedByAssignment = new Map<string, number>();
   for (const e of entries) {
@@ -121,21 +195,61 @@ async function studentDeadlines({ db, course, student, now }: { db: Db; course: 
     const subs = subsByAssignment.get(a.id) ?? [];
     const latestSub = subs[0] ?? null;
     const chargedHours = chargedByAssignment.get(a.id) ?? 0;
-    const recorded = latestSub ? chargeForRecordedSubmission({ policy, assignment: toAssessed(a), timeZone: course.timeZone, effectiveDueAt: effective, submittedAt: latestSub.submittedAt }).assessment : null;
+    const recorded = latestSub
+      ? chargeForRecordedSubmission({
+          policy,
+          assignment: toAssessed(a),
+          timeZone: course.timeZone,
+          effectiveDueAt: effective,
+          submittedAt: latestSub.submittedAt,
+        }).assessment
+      : null;
     const submittable = SUBMITTABLE_KINDS.has(a.kind);
     let preview: StudentAssignmentRow["preview"] = null;
     if (submittable) {
       const notOpenYet = a.releasedAt !== null && a.releasedAt > now;
       const elsewhere = balance.used + balance.adjustments - chargedHours;
-      const p = assessSubmission({ policy, assignment: toAssessed(a), timeZone: course.timeZone, effectiveDueAt: effective, submittedAt: now, hoursUsedElsewhere: elsewhere });
-      preview = { outcome: p.outcome, message: p.message, lateHours: p.lateHours, balanceAfter: p.balanceAfter, overBudget: p.overBudget, allowed: !notOpenYet && !REFUSED.has(p.outcome), notOpenYet };
+      const p = assessSubmission({
+        policy,
+        assignment: toAssessed(a),
+        timeZone: course.timeZone,
+        effectiveDueAt: effective,
+        submittedAt: now,
+        hoursUsedElsewhere: elsewhere,
+      });
+      preview = {
+        outcome: p.outcome,
+        message: p.message,
+        lateHours: p.lateHours,
+        balanceAfter: p.balanceAfter,
+        overBudget: p.overBudget,
+        allowed: !notOpenYet && !REFUSED.has(p.outcome),
+        notOpenYet,
+      };
     }
     return {
-      id: a.id, code: a.code, title: a.title, kind: a.kind, releasedAt: a.releasedAt,
-      originalDueAt: a.dueAt, effectiveDueAt: effective, history,
-      usesLateHours: isCovered(policy, a), acceptsLate: a.acceptsLate, submittable,
+      id: a.id,
+      code: a.code,
+      title: a.title,
+      kind: a.kind,
+      releasedAt: a.releasedAt,
+      originalDueAt: a.dueAt,
+      effectiveDueAt: effective,
+      history,
+      usesLateHours: isCovered(policy, a),
+      acceptsLate: a.acceptsLate,
+      submittable,
       submissions: subs.length,
-      latest: latestSub ? { id: latestSub.id, submittedAt: latestSub.submittedAt, url: latestSub.url, fileName: latestSub.fileName, fileSize: latestSub.fileSize, lateHours: recorded!.lateHours } : null,
+      latest: latestSub
+        ? {
+            id: latestSub.id,
+            submittedAt: latestSub.submittedAt,
+            url: latestSub.url,
+            fileName: latestSub.fileName,
+            fileSize: latestSub.fileSize,
+            lateHours: recorded!.lateHours,
+          }
+        : null,
       chargedHours,
       flag: recorded ? flagForOutcome(recorded.outcome) : null,
       preview,
@@ -150,12 +264,30 @@ async function studentDeadlines({ db, course, student, now }: { db: Db; course: 
     overBudget,
     consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }),
     assignments: rows,
-    ledger: entries.map((e) => ({ id: e.id, createdAt: e.createdAt, kind: e.kind, hours: e.hours, reason: e.reason, assignmentCode: e.assignment?.code ?? null, actorName: e.actor?.name ?? null })),
+    ledger: entries.map((e) => ({
+      id: e.id,
+      createdAt: e.createdAt,
+      kind: e.kind,
+      hours: e.hours,
+      reason: e.reason,
+      assignmentCode: e.assignment?.code ?? null,
+      actorName: e.actor?.name ?? null,
+    })),
   };
 }
 
 /** The signed-in student's deadlines, submissions and late-hour ledger in one course. */
-export async function getMyDeadlines({ db, viewer, slug, now }: { db: Db; viewer: Viewer | null; slug: string; now: Date }): Promise<StudentDeadlines> {
+export async function getMyDeadlines({
+  db,
+  viewer,
+  slug,
+  now,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  now: Date;
+}): Promise<StudentDeadlines> {
   const ctx = await authorize({ db, slug, viewer, permission: "own.deadlines.read" });
   const me = ctx.viewer!;
   return studentDeadlines({ db, course: ctx.course, student: { id: me.userId, name: me.name, email: me.email }, now });
@@ -165,8 +297,27 @@ export async function getMyDeadlines({ db, viewer, slug, now }: { db: Db; viewer
  * One student's ledger and deadlines: staff with ledger.read.all, or the student
  * themself. Another student's ledger is a 404 to a student (its existence is not revealed).
  */
-export async function getStudentLedger({ db, viewer, slug, studentId, now }: { db: Db; viewer: Viewer | null; slug: string; studentId: string; now: Date }): Promise<StudentDeadlines & { canAdjust: boolean }> {
-  const ctx = await authorizeStudentRecord({ db, slug, viewer, studentId, own: "own.late-hours.read", all: "ledger.read.all" });
+export async function getStudentLedger({
+  db,
+  viewer,
+  slug,
+  studentId,
+  now,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  studentId: string;
+  now: Date;
+}): Promise<StudentDeadlines & { canAdjust: boolean }> {
+  const ctx = await authorizeStudentRecord({
+    db,
+    slug,
+    viewer,
+    studentId,
+    own: "own.late-hours.read",
+    all: "ledger.read.all",
+  });
   const member = await db.membership.findFirst({
     where: { courseId: ctx.course.id, userId: studentId, role: "STUDENT" },
     select: { user: { select: { id: true, name: true, email: true } } },
@@ -195,19 +346,38 @@ export type CourseLateHours = {
   policy: PolicySummary | null;
   canAdjust: boolean;
   canGrant: boolean;
-  assignments: { id: string; code: string; title: string; effectiveDueAt: Date | null; usesLateHours: boolean; totalHours: number }[];
+  assignments: {
+    id: string;
+    code: string;
+    title: string;
+    effectiveDueAt: Date | null;
+    usesLateHours: boolean;
+    totalHours: number;
+  }[];
   students: CourseLateHoursRow[];
   histogram: UsageBucket[];
   totals: { students: number; hoursUsed: number; overBudget: number; overCap: number; afterCutoff: number };
 };
 
 /** Every enrolled student's late-hour use, per-assignment charges and flags; a constant number of queries. */
-export async function getCourseLateHours({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<CourseLateHours> {
+export async function getCourseLateHours({
+  db,
+  viewer,
+  slug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<CourseLateHours> {
   const ctx = await authorize({ db, slug, viewer, permission: "ledger.read.all" });
   const courseId = ctx.course.id;
   const [{ policy, summary }, assignments, members, sums, latest, extensions] = await Promise.all([
     loadPolicy(db, courseId),
-    db.assignment.findMany({ where: { courseId }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }, { code: "asc" }], select: assignmentSelect }),
+    db.assignment.findMany({
+      where: { courseId },
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }, { code: "asc" }],
+      select: assignmentSelect,
+    }),
     db.membership.findMany({
       where: { courseId, role: "STUDENT", status: "ENROLLED" },
       orderBy: { user: { name: "asc" } },
@@ -222,12 +392,31 @@ export async function getCourseLateHours({ db, viewer, slug }: { db: Db; viewer:
   ]);
 
   const codeOf = new Map(assignments.map((a) => [a.id, a.code]));
-  const eventsByAssignment = byAssignment(extensions.map((e) => ({ ...toDueDateExtension(e), assignmentId: e.assignmentId })));
-  const resolvers = new Map(assignments.map((a) => [a.id, dueDateResolver({ originalDueAt: a.dueAt, extensions: eventsByAssignment.get(a.id) ?? [] })]));
+  const eventsByAssignment = byAssignment(
+    extensions.map((e) => ({ ...toDueDateExtension(e), assignmentId: e.assignmentId })),
+  );
+  const resolvers = new Map(
+    assignments.map((a) => [
+      a.id,
+      dueDateResolver({ originalDueAt: a.dueAt, extensions: eventsByAssignment.get(a.id) ?? [] }),
+    ]),
+  );
   const assignmentById = new Map(assignments.map((a) => [a.id, a]));
 
-  const rows = new Map<string, CourseLateHoursRow & { sums: { kind: "CHARGE" | "REFUND" | "ADJUSTMENT"; hours: number }[] }>();
-  for (const m of members) rows.set(m.user.id, { ...m.user, used: 0, adjustments: 0, balance: policy.budgetHours, perAssignment: {}, flags: [], sums: [] });
+  const rows = new Map<
+    string,
+    CourseLateHoursRow & { sums: { kind: "CHARGE" | "REFUND" | "ADJUSTMENT"; hours: number }[] }
+  >();
+  for (const m of members)
+    rows.set(m.user.id, {
+      ...m.user,
+      used: 0,
+      adjustments: 0,
+      balance: policy.budgetHours,
+      perAssignment: {},
+      flags: [],
+      sums: [],
+    });
   for (const s of sums) {
     const row = rows.get(s.studentId);
     if (!row) continue; // dropped students keep their ledger, but the page lists the enrolled
@@ -242,25 +431,40 @@ export async function getCourseLateHours({ db, viewer, slug }: { db: Db; viewer:
     const row = rows.get(sub.studentId);
     const a = assignmentById.get(sub.assignmentId);
     if (!row || !a) continue;
-    const { assessment } = chargeForRecordedSubmission({ policy, assignment: toAssessed(a), timeZone: ctx.course.timeZone, effectiveDueAt: resolvers.get(a.id)!(sub.studentId), submittedAt: sub.submittedAt });
+    const { assessment } = chargeForRecordedSubmission({
+      policy,
+      assignment: toAssessed(a),
+      timeZone: ctx.course.timeZone,
+      effectiveDueAt: resolvers.get(a.id)!(sub.studentId),
+      submittedAt: sub.submittedAt,
+    });
     const flag = flagForOutcome(assessment.outcome);
     if (flag && flag !== "late") row.flags.push({ kind: flag, code: a.code });
   }
   const students: CourseLateHoursRow[] = [...rows.values()].map(({ sums: perKind, ...row }) => {
     const b = balanceFromSums(policy.budgetHours, perKind);
-    const flags = b.balance !== null && b.balance < 0 ? [{ kind: "over_budget" as const, code: null }, ...row.flags] : row.flags;
+    const flags =
+      b.balance !== null && b.balance < 0 ? [{ kind: "over_budget" as const, code: null }, ...row.flags] : row.flags;
     return { ...row, used: b.used, adjustments: b.adjustments, balance: b.balance, flags };
   });
 
   const totalsByCode = new Map<string, number>();
-  for (const s of students) for (const [code, h] of Object.entries(s.perAssignment)) totalsByCode.set(code, (totalsByCode.get(code) ?? 0) + h);
+  for (const s of students)
+    for (const [code, h] of Object.entries(s.perAssignment)) totalsByCode.set(code, (totalsByCode.get(code) ?? 0) + h);
   const count = (kind: LateFlag) => students.filter((s) => s.flags.some((f) => f.kind === kind)).length;
   return {
     course: ctx.course,
     policy: summary,
     canAdjust: can(ctx, "ledger.adjust"),
     canGrant: can(ctx, "extensions.grant"),
-    assignments: assignments.map((a) => ({ id: a.id, code: a.code, title: a.title, effectiveDueAt: resolvers.get(a.id)!(null), usesLateHours: isCovered(policy, a), totalHours: totalsByCode.get(a.code) ?? 0 })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      code: a.code,
+      title: a.title,
+      effectiveDueAt: resolvers.get(a.id)!(null),
+      usesLateHours: isCovered(policy, a),
+      totalHours: totalsByCode.get(a.code) ?? 0,
+    })),
     students,
     histogram: usageHistogram({ used: students.map((s) => s.used + s.adjustments), budgetHours: policy.budgetHours }),
     totals: {

@@ -21,31 +21,59 @@ export function personalFeedPath(token: string): string {
 
 async function studentMembership(db: Db, slug: string, viewer: Viewer | null) {
   const ctx = await authorize({ db, slug, viewer, permission: "own.feed.manage" });
-  return { ctx, membership: await db.membership.findUniqueOrThrow({ where: { id: ctx.membership!.id }, select: { id: true, feedToken: true } }) };
+  return {
+    ctx,
+    membership: await db.membership.findUniqueOrThrow({
+      where: { id: ctx.membership!.id },
+      select: { id: true, feedToken: true },
+    }),
+  };
 }
 
 /** The viewer's feed path, created on first use. */
-export async function getMyFeed({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer | null }): Promise<{ path: string; course: { slug: string; code: string } }> {
+export async function getMyFeed({
+  db,
+  slug,
+  viewer,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+}): Promise<{ path: string; course: { slug: string; code: string } }> {
   const { ctx, membership } = await studentMembership(db, slug, viewer);
   let token = membership.feedToken;
   if (!token) {
     token = newToken();
     // Only set when still empty: two first visits at once agree on one token.
     await db.membership.updateMany({ where: { id: membership.id, feedToken: null }, data: { feedToken: token } });
-    token = (await db.membership.findUniqueOrThrow({ where: { id: membership.id }, select: { feedToken: true } })).feedToken!;
+    token = (await db.membership.findUniqueOrThrow({ where: { id: membership.id }, select: { feedToken: true } }))
+      .feedToken!;
   }
   return { path: personalFeedPath(token), course: { slug: ctx.course.slug, code: ctx.course.code } };
 }
 
 /** A new secret URL; the old one stops working at once. */
-export async function regenerateMyFeed({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer | null }): Promise<{ path: string }> {
+export async function regenerateMyFeed({
+  db,
+  slug,
+  viewer,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+}): Promise<{ path: string }> {
   const { ctx, membership } = await studentMembership(db, slug, viewer);
   const token = newToken();
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: membership.id }, data: { feedToken: token } });
     await recordAudit(tx, {
-      courseId: ctx.course.id, actorId: viewerOf(ctx).userId, action: "feed.regenerate",
-      entityType: "Membership", entityId: membership.id, before: { hadToken: Boolean(membership.feedToken) }, after: { hadToken: true },
+      courseId: ctx.course.id,
+      actorId: viewerOf(ctx).userId,
+      action: "feed.regenerate",
+      entityType: "Membership",
+      entityId: membership.id,
+      before: { hadToken: Boolean(membership.feedToken) },
+      after: { hadToken: true },
     });
   });
   return { path: personalFeedPath(token) };
@@ -58,7 +86,16 @@ async function studentAssignments(db: Db, courseId: string, studentId: string): 
     db.extension.findMany({
       where: { courseId, OR: [{ studentId: null }, { studentId }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, assignmentId: true, studentId: true, action: true, dueAt: true, revokesId: true, createdAt: true, reason: true },
+      select: {
+        id: true,
+        assignmentId: true,
+        studentId: true,
+        action: true,
+        dueAt: true,
+        revokesId: true,
+        createdAt: true,
+        reason: true,
+      },
     }),
   ]);
   const ownAssignments = new Set(events.filter((e) => e.studentId === studentId).map((e) => e.assignmentId));
@@ -79,7 +116,15 @@ async function studentAssignments(db: Db, courseId: string, studentId: string): 
 }
 
 /** The feed for a token; an unknown or revoked token looks like nothing at all. */
-export async function getPersonalCalendar({ db, token, origin }: { db: Db; token: string; origin: string }): Promise<string> {
+export async function getPersonalCalendar({
+  db,
+  token,
+  origin,
+}: {
+  db: Db;
+  token: string;
+  origin: string;
+}): Promise<string> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new NotFoundError();
   const membership = await db.membership.findUnique({
     where: { feedToken: token },

@@ -1,17 +1,40 @@
 import "server-only";
 import { effectiveDueAt } from "@/lib/domain/effective-due";
-import { assessSubmission, correctingEntry, gradeConsequence, ledgerBalance, type GradeConsequence, type SubmissionAssessment } from "@/lib/domain/late-policy";
+import {
+  assessSubmission,
+  correctingEntry,
+  gradeConsequence,
+  ledgerBalance,
+  type GradeConsequence,
+  type SubmissionAssessment,
+} from "@/lib/domain/late-policy";
 import { chargeForRecordedSubmission } from "@/lib/domain/ledger-recompute";
 import { formatInZone } from "@/lib/domain/time";
 import { submissionFileError, submissionFileType, submissionUrl } from "@/lib/validation/deadlines";
 import type { Db } from "@/lib/server/platform/db";
 import { authorize, can, loadCourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/server/platform/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/server/platform/errors";
 import { SUBMITTABLE_KINDS } from "@/lib/server/deadlines/my-deadlines";
-import { assignmentSelect, extensionOrder, extensionSelect, lockStudentLedgers, policySelect, toAssessed, toDomainPolicy, toDueDateExtension } from "@/lib/server/deadlines/ledger";
+import {
+  assignmentSelect,
+  extensionOrder,
+  extensionSelect,
+  lockStudentLedgers,
+  policySelect,
+  toAssessed,
+  toDomainPolicy,
+  toDueDateExtension,
+} from "@/lib/server/deadlines/ledger";
 
-export type SubmissionInput = { url: string } | { file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } };
+export type SubmissionInput =
+  { url: string } | { file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } };
 
 export type SubmitResult = {
   submissionId: string;
@@ -55,7 +78,8 @@ export async function submitWork({
   let file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
   if ("url" in input) {
     const parsed = submissionUrl.safeParse(input.url);
-    if (!parsed.success) throw new ValidationError("Please correct the highlighted fields.", { url: [parsed.error.issues[0]!.message] });
+    if (!parsed.success)
+      throw new ValidationError("Please correct the highlighted fields.", { url: [parsed.error.issues[0]!.message] });
     url = parsed.data;
   } else {
     const error = submissionFileError({ name: input.file.name, size: input.file.bytes.byteLength });
@@ -66,9 +90,13 @@ export async function submitWork({
   const result = await db.$transaction(
     async (tx) => {
       await lockStudentLedgers(tx, courseId, [studentId]);
-      const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, courseId }, select: assignmentSelect });
+      const assignment = await tx.assignment.findFirst({
+        where: { id: assignmentId, courseId },
+        select: assignmentSelect,
+      });
       if (!assignment) throw new NotFoundError("No such assignment in this course");
-      if (!SUBMITTABLE_KINDS.has(assignment.kind)) throw new ConflictError(`${assignment.code} is not handed in through Lectern.`);
+      if (!SUBMITTABLE_KINDS.has(assignment.kind))
+        throw new ConflictError(`${assignment.code} is not handed in through Lectern.`);
       if (assignment.releasedAt && assignment.releasedAt > now) {
         throw new ConflictError(`${assignment.code} opens ${formatInZone({ at: assignment.releasedAt, timeZone })}.`);
       }
@@ -80,7 +108,10 @@ export async function submitWork({
           orderBy: extensionOrder,
           select: extensionSelect,
         }),
-        await tx.ledgerEntry.findMany({ where: { courseId, studentId }, select: { kind: true, hours: true, assignmentId: true } }),
+        await tx.ledgerEntry.findMany({
+          where: { courseId, studentId },
+          select: { kind: true, hours: true, assignmentId: true },
+        }),
         await tx.submission.findFirst({
           where: { courseId, assignmentId, studentId },
           orderBy: [{ submittedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
@@ -88,9 +119,15 @@ export async function submitWork({
         }),
       ];
       const policy = toDomainPolicy(policyRow);
-      const dueAt = effectiveDueAt({ originalDueAt: assignment.dueAt, extensions: events.map(toDueDateExtension), studentId });
+      const dueAt = effectiveDueAt({
+        originalDueAt: assignment.dueAt,
+        extensions: events.map(toDueDateExtension),
+        studentId,
+      });
       const balance = ledgerBalance({ budgetHours: policy.budgetHours, entries });
-      const chargedSoFar = entries.filter((e) => e.assignmentId === assignmentId && e.kind !== "ADJUSTMENT").reduce((s, e) => s + e.hours, 0);
+      const chargedSoFar = entries
+        .filter((e) => e.assignmentId === assignmentId && e.kind !== "ADJUSTMENT")
+        .reduce((s, e) => s + e.hours, 0);
       const assessment = assessSubmission({
         policy,
         assignment: toAssessed(assignment),
@@ -109,41 +146,89 @@ export async function submitWork({
           submittedAt: now,
           url,
           ...(file
-            ? { fileName: file.name, fileType: submissionFileType(file.name), fileSize: file.bytes.byteLength, file: { create: { data: file.bytes } } }
+            ? {
+                fileName: file.name,
+                fileType: submissionFileType(file.name),
+                fileSize: file.bytes.byteLength,
+                file: { create: { data: file.bytes } },
+              }
             : {}),
         },
         select: { id: true },
       });
       const audits: AuditInput[] = [
         {
-          courseId, actorId: studentId, action: "submission.create", entityType: "Submission", entityId: submission.id,
-          after: { assignmentId, submittedAt: now, url, fileName: file?.name ?? null, fileSize: file?.bytes.byteLength ?? null, outcome: assessment.outcome, lateHours: assessment.lateHours },
+          courseId,
+          actorId: studentId,
+          action: "submission.create",
+          entityType: "Submission",
+          entityId: submission.id,
+          after: {
+            assignmentId,
+            submittedAt: now,
+            url,
+            fileName: file?.name ?? null,
+            fileSize: file?.bytes.byteLength ?? null,
+            outcome: assessment.outcome,
+            lateHours: assessment.lateHours,
+          },
         },
       ];
       // The latest submission counts. A request that waited for the lock can carry an earlier
       // time than one recorded meanwhile; then that later one still sets the charge.
-      const shouldCharge = previous && previous.submittedAt > now
-        ? chargeForRecordedSubmission({ policy, assignment: toAssessed(assignment), timeZone, effectiveDueAt: dueAt, submittedAt: previous.submittedAt }).hours
-        : assessment.hoursCharged;
+      const shouldCharge =
+        previous && previous.submittedAt > now
+          ? chargeForRecordedSubmission({
+              policy,
+              assignment: toAssessed(assignment),
+              timeZone,
+              effectiveDueAt: dueAt,
+              submittedAt: previous.submittedAt,
+            }).hours
+          : assessment.hoursCharged;
       const change = correctingEntry({ chargedSoFar, shouldCharge });
       if (change) {
         const resubmission = chargedSoFar !== 0 ? ` (resubmission; ${chargedSoFar} h already charged)` : "";
         const entry = await tx.ledgerEntry.create({
           data: {
-            courseId, studentId, assignmentId, submissionId: submission.id, kind: change.kind, hours: change.hours, actorId: studentId,
+            courseId,
+            studentId,
+            assignmentId,
+            submissionId: submission.id,
+            kind: change.kind,
+            hours: change.hours,
+            actorId: studentId,
             reason: `${assignment.code} submitted ${formatInZone({ at: now, timeZone })}, ${assessment.lateHours} h late${resubmission}`,
           },
           select: { id: true, kind: true, hours: true, reason: true },
         });
         audits.push({
-          courseId, actorId: studentId, action: change.kind === "CHARGE" ? "ledger.charge" : "ledger.refund", entityType: "LedgerEntry", entityId: entry.id,
-          after: { studentId, assignmentId, submissionId: submission.id, kind: entry.kind, hours: entry.hours, reason: entry.reason },
+          courseId,
+          actorId: studentId,
+          action: change.kind === "CHARGE" ? "ledger.charge" : "ledger.refund",
+          entityType: "LedgerEntry",
+          entityId: entry.id,
+          after: {
+            studentId,
+            assignmentId,
+            submissionId: submission.id,
+            kind: entry.kind,
+            hours: entry.hours,
+            reason: entry.reason,
+          },
         });
       }
       await recordAudit(tx, audits);
       const balanceAfter = policy.budgetHours === null ? null : (balance.balance ?? 0) - (change?.hours ?? 0);
       const overBudget = balanceAfter !== null && balanceAfter < 0;
-      return { submission, assessment, change, balanceAfter, consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }), code: assignment.code };
+      return {
+        submission,
+        assessment,
+        change,
+        balanceAfter,
+        consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }),
+        code: assignment.code,
+      };
     },
     // Waiting on the student's lock happens inside the transaction; give a burst of resubmissions room.
     { maxWait: 10_000, timeout: 20_000 },
@@ -151,11 +236,20 @@ export async function submitWork({
 
   const when = formatInZone({ at: now, timeZone });
   const parts = [`Submitted ${result.code} at ${when}.`];
-  if (result.change?.kind === "CHARGE") parts.push(`${result.change.hours} late ${result.change.hours === 1 ? "hour" : "hours"} charged.`);
-  if (result.change?.kind === "REFUND") parts.push(`${-result.change.hours} late ${result.change.hours === -1 ? "hour" : "hours"} refunded.`);
-  if (result.assessment.outcome === "flagged_over_cap" || result.assessment.outcome === "flagged_late") parts.push("It is flagged as late for the instructor.");
-  if (result.balanceAfter !== null) parts.push(result.balanceAfter >= 0 ? `${result.balanceAfter} late hours left.` : `You are ${-result.balanceAfter} hours over the budget.`);
-  if (result.consequence.kind === "cap") parts.push(`Over the budget, the grade is capped at ${result.consequence.letter}.`);
+  if (result.change?.kind === "CHARGE")
+    parts.push(`${result.change.hours} late ${result.change.hours === 1 ? "hour" : "hours"} charged.`);
+  if (result.change?.kind === "REFUND")
+    parts.push(`${-result.change.hours} late ${result.change.hours === -1 ? "hour" : "hours"} refunded.`);
+  if (result.assessment.outcome === "flagged_over_cap" || result.assessment.outcome === "flagged_late")
+    parts.push("It is flagged as late for the instructor.");
+  if (result.balanceAfter !== null)
+    parts.push(
+      result.balanceAfter >= 0
+        ? `${result.balanceAfter} late hours left.`
+        : `You are ${-result.balanceAfter} hours over the budget.`,
+    );
+  if (result.consequence.kind === "cap")
+    parts.push(`Over the budget, the grade is capped at ${result.consequence.letter}.`);
   return {
     submissionId: result.submission.id,
     submittedAt: now,
@@ -168,19 +262,35 @@ export async function submitWork({
 }
 
 /** A submitted file for download: its owner, or staff who may read all submissions. */
-export async function getSubmissionFile({ db, viewer, slug, submissionId }: { db: Db; viewer: Viewer | null; slug: string; submissionId: string }) {
+export async function getSubmissionFile({
+  db,
+  viewer,
+  slug,
+  submissionId,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  submissionId: string;
+}) {
   const ctx = await loadCourseContext(db, slug, viewer);
   if (!viewer) throw new UnauthenticatedError();
   const submission = await db.submission.findFirst({
     where: { id: submissionId, courseId: ctx.course.id },
     select: { studentId: true, fileName: true, fileType: true, file: { select: { data: true } } },
   });
-  const mayRead = submission && ((submission.studentId === viewer.userId && can(ctx, "own.deadlines.read")) || can(ctx, "submissions.read.all"));
+  const mayRead =
+    submission &&
+    ((submission.studentId === viewer.userId && can(ctx, "own.deadlines.read")) || can(ctx, "submissions.read.all"));
   if (!submission || !mayRead) {
     // Someone else's submission looks like a missing one to a student; staff-only readers get 403 elsewhere.
     if (submission && !can(ctx, "own.deadlines.read") && !can(ctx, "submissions.read.all")) throw new ForbiddenError();
     throw new NotFoundError("No such submission");
   }
   if (!submission.file || !submission.fileName) throw new NotFoundError("This submission is a link, not a file");
-  return { name: submission.fileName, type: submission.fileType ?? "application/octet-stream", data: submission.file.data };
+  return {
+    name: submission.fileName,
+    type: submission.fileType ?? "application/octet-stream",
+    data: submission.file.data,
+  };
 }

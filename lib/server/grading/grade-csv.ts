@@ -23,7 +23,6 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-
 export function assignmentColumn(a: { title: string; id: string }): string {
   return `${a.title} (${a.id})`;
 }
@@ -32,10 +31,27 @@ export function assignmentColumn(a: { title: string; id: string }): string {
 export function gradebookCsv(data: GradingData, section: string): string {
   const header = [...IDENTITY, ...data.assignments.map(assignmentColumn), ...TOTALS];
   const lines: string[] = [header.map(cell).join(",")];
-  lines.push([POINTS_ROW, "", "", "", "", ...data.assignments.map((a) => formatScore(a.points)), ...TOTALS.map(() => "(read only)")].map(cell).join(","));
+  lines.push(
+    [
+      POINTS_ROW,
+      "",
+      "",
+      "",
+      "",
+      ...data.assignments.map((a) => formatScore(a.points)),
+      ...TOTALS.map(() => "(read only)"),
+    ]
+      .map(cell)
+      .join(","),
+  );
   const grader = data.compiled.grade;
   for (const s of data.students) {
-    const final = grader({ student: s.scores, mode: "final", consequences: s.standing.consequences, gradeCap: s.standing.gradeCap });
+    const final = grader({
+      student: s.scores,
+      mode: "final",
+      consequences: s.standing.consequences,
+      gradeCap: s.standing.gradeCap,
+    });
     const row = [
       s.name,
       s.id,
@@ -53,11 +69,25 @@ export function gradebookCsv(data: GradingData, section: string): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-export async function exportGradebookCsv({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<{ filename: string; csv: string }> {
+export async function exportGradebookCsv({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}): Promise<{ filename: string; csv: string }> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
   const [data, section] = await Promise.all([
     loadGradingData({ db, course: ctx.course, now }),
-    db.meetingSection.findFirst({ where: { courseId: ctx.course.id, kind: "LECTURE" }, orderBy: { code: "asc" }, select: { code: true } }),
+    db.meetingSection.findFirst({
+      where: { courseId: ctx.course.id, kind: "LECTURE" },
+      orderBy: { code: "asc" },
+      select: { code: true },
+    }),
   ]);
   return { filename: `${ctx.course.slug}-grades.csv`, csv: gradebookCsv(data, section?.code ?? "") };
 }
@@ -92,18 +122,26 @@ const SHOWN_CHANGES = 500;
 const SHOWN_ERRORS = 500;
 
 function normalize(text: string): string {
-  return text.replace(/^\uFEFF/, "").trim().toLowerCase();
+  return text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 }
 
 /** Works out what the file would change; pure over the loaded data so preview and apply agree exactly. */
-export function diffImport(data: GradingData, input: Pick<GradeImportInput, "header" | "rows">): { preview: ImportPreview; changes: ImportChange[] } {
+export function diffImport(
+  data: GradingData,
+  input: Pick<GradeImportInput, "header" | "rows">,
+): { preview: ImportPreview; changes: ImportChange[] } {
   const header = input.header.map((h) => h.replace(/^\uFEFF/, ""));
   const col = (name: string) => header.findIndex((h) => normalize(h) === name.toLowerCase());
   const idCol = col("ID");
   const loginCol = col("SIS Login ID");
   const nameCol = col("Student");
   if (idCol < 0 && loginCol < 0) {
-    throw new ValidationError("The file needs an ID or an SIS Login ID column to know whose grades these are.", { header: ["Missing ID / SIS Login ID column"] });
+    throw new ValidationError("The file needs an ID or an SIS Login ID column to know whose grades these are.", {
+      header: ["Missing ID / SIS Login ID column"],
+    });
   }
   const byId = new Map(data.assignments.map((a, i) => [a.id, i]));
   const byCode = new Map(data.assignments.map((a, i) => [a.code.toLowerCase(), i]));
@@ -113,7 +151,9 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
   header.forEach((h, index) => {
     if ((IDENTITY as readonly string[]).some((x) => normalize(x) === normalize(h))) return;
     const match = /\(([^()]+)\)\s*$/.exec(h);
-    const ai = match ? (byId.get(match[1]!.trim()) ?? byCode.get(match[1]!.trim().toLowerCase())) : byCode.get(normalize(h));
+    const ai = match
+      ? (byId.get(match[1]!.trim()) ?? byCode.get(match[1]!.trim().toLowerCase()))
+      : byCode.get(normalize(h));
     if (ai === undefined || seenAssignments.has(ai)) {
       if (h.trim()) ignoredColumns.push(h);
       return;
@@ -168,7 +208,10 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
       }
       const currentScore = student.cellExcused[ai] ? "EX" : student.cellScores[ai]!;
       const version = student.versions[ai]!;
-      const same = score === "EX" ? currentScore === "EX" : typeof currentScore === "number" && Math.abs(currentScore - score) < 1e-9;
+      const same =
+        score === "EX"
+          ? currentScore === "EX"
+          : typeof currentScore === "number" && Math.abs(currentScore - score) < 1e-9;
       if (same) {
         rowUnchanged++;
         continue;
@@ -200,7 +243,11 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
   return {
     changes,
     preview: {
-      columns: columns.map(({ index, ai }) => ({ header: header[index]!, assignmentId: data.assignments[ai]!.id, code: data.assignments[ai]!.code })),
+      columns: columns.map(({ index, ai }) => ({
+        header: header[index]!,
+        assignmentId: data.assignments[ai]!.id,
+        code: data.assignments[ai]!.code,
+      })),
       ignoredColumns,
       counts: {
         new: changes.filter((c) => c.kind === "new").length,
@@ -217,7 +264,19 @@ export function diffImport(data: GradingData, input: Pick<GradeImportInput, "hea
 }
 
 /** What an import would do; writes nothing. */
-export async function previewGradeImport({ db, slug, viewer, input, now }: { db: Db; slug: string; viewer: Viewer | null; input: Pick<GradeImportInput, "header" | "rows">; now: Date }): Promise<ImportPreview> {
+export async function previewGradeImport({
+  db,
+  slug,
+  viewer,
+  input,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  input: Pick<GradeImportInput, "header" | "rows">;
+  now: Date;
+}): Promise<ImportPreview> {
   const ctx = await authorize({ db, slug, viewer, permission: "grades.import" });
   const data = await loadGradingData({ db, course: ctx.course, now });
   return diffImport(data, input).preview;
@@ -246,7 +305,9 @@ export async function applyGradeImport({
   const data = await loadGradingData({ db, course: ctx.course, now });
   const { changes, preview } = diffImport(data, input);
   if (!input.previewToken || input.previewToken !== preview.previewToken) {
-    throw new ConflictError("Grades changed since the preview (or the file did). Preview the import again before applying it.");
+    throw new ConflictError(
+      "Grades changed since the preview (or the file did). Preview the import again before applying it.",
+    );
   }
   const fresh = changes.filter((c) => c.kind === "new");
   const updates = changes.filter((c) => c.kind === "changed");
@@ -258,15 +319,41 @@ export async function applyGradeImport({
         let created: { id: string; assignmentId: string; studentId: string; score: number | null; excused: boolean }[];
         try {
           created = await tx.grade.createManyAndReturn({
-            data: fresh.map((c) => ({ courseId, assignmentId: c.assignmentId, studentId: c.studentId, score: c.after === "EX" ? null : c.after, excused: c.after === "EX", graderId: actorId, version: 1 })),
+            data: fresh.map((c) => ({
+              courseId,
+              assignmentId: c.assignmentId,
+              studentId: c.studentId,
+              score: c.after === "EX" ? null : c.after,
+              excused: c.after === "EX",
+              graderId: actorId,
+              version: 1,
+            })),
             select: { id: true, assignmentId: true, studentId: true, score: true, excused: true },
           });
         } catch (error) {
-          if ((error as { code?: string }).code === "P2002") throw new ConflictError("Someone graded some of these cells since the preview; nothing was imported. Preview again.");
+          if ((error as { code?: string }).code === "P2002")
+            throw new ConflictError(
+              "Someone graded some of these cells since the preview; nothing was imported. Preview again.",
+            );
           throw error;
         }
         for (const g of created) {
-          audit.push({ courseId, actorId, action: "grade.import", entityType: "grade", entityId: g.id, before: null, after: { score: g.score, excused: g.excused, feedback: "", version: 1, assignmentId: g.assignmentId, studentId: g.studentId } });
+          audit.push({
+            courseId,
+            actorId,
+            action: "grade.import",
+            entityType: "grade",
+            entityId: g.id,
+            before: null,
+            after: {
+              score: g.score,
+              excused: g.excused,
+              feedback: "",
+              version: 1,
+              assignmentId: g.assignmentId,
+              studentId: g.studentId,
+            },
+          });
         }
       }
       if (updates.length) {
@@ -274,7 +361,9 @@ export async function applyGradeImport({
         const feedbackBy = new Map<string, string>();
         const keys = updates.map((c) => ({ assignmentId: c.assignmentId, studentId: c.studentId }));
         // Look the rows up by (assignment, student) and lock them, so the version check below is final.
-        const locked = await tx.$queryRaw<{ id: string; assignmentId: string; studentId: string; feedback: string; version: number }[]>`
+        const locked = await tx.$queryRaw<
+          { id: string; assignmentId: string; studentId: string; feedback: string; version: number }[]
+        >`
           SELECT g."id", g."assignmentId", g."studentId", g."feedback", g."version" FROM "Grade" g
           JOIN unnest(${keys.map((k) => k.assignmentId)}::text[], ${keys.map((k) => k.studentId)}::text[]) AS k("assignmentId", "studentId")
             ON g."assignmentId" = k."assignmentId" AND g."studentId" = k."studentId"
@@ -283,7 +372,10 @@ export async function applyGradeImport({
         const rowBy = new Map(locked.map((r) => [`${r.assignmentId}|${r.studentId}`, r]));
         for (const c of updates) {
           const r = rowBy.get(`${c.assignmentId}|${c.studentId}`);
-          if (!r || r.version !== c.version) throw new ConflictError(`${c.studentName}'s ${c.code} changed since the preview; nothing was imported. Preview again.`);
+          if (!r || r.version !== c.version)
+            throw new ConflictError(
+              `${c.studentName}'s ${c.code} changed since the preview; nothing was imported. Preview again.`,
+            );
           ids.push(r.id);
           feedbackBy.set(r.id, r.feedback);
         }
@@ -291,7 +383,8 @@ export async function applyGradeImport({
           UPDATE "Grade" AS g SET "score" = v."score", "excused" = v."excused", "version" = g."version" + 1, "graderId" = ${actorId}, "updatedAt" = now()
           FROM unnest(${ids}::text[], ${updates.map((c) => (c.after === "EX" ? null : c.after))}::float8[], ${updates.map((c) => c.after === "EX")}::boolean[], ${updates.map((c) => c.version)}::int[]) AS v("id", "score", "excused", "version")
           WHERE g."id" = v."id" AND g."version" = v."version" AND g."courseId" = ${courseId}`;
-        if (count !== updates.length) throw new ConflictError("Some grades changed since the preview; nothing was imported. Preview again.");
+        if (count !== updates.length)
+          throw new ConflictError("Some grades changed since the preview; nothing was imported. Preview again.");
         updates.forEach((c, i) => {
           const feedback = feedbackBy.get(ids[i]!) ?? "";
           audit.push({
@@ -300,8 +393,20 @@ export async function applyGradeImport({
             action: "grade.import",
             entityType: "grade",
             entityId: ids[i]!,
-            before: { score: c.before === "EX" ? null : c.before, excused: c.before === "EX", feedback, version: c.version },
-            after: { score: c.after === "EX" ? null : c.after, excused: c.after === "EX", feedback, version: c.version + 1, assignmentId: c.assignmentId, studentId: c.studentId },
+            before: {
+              score: c.before === "EX" ? null : c.before,
+              excused: c.before === "EX",
+              feedback,
+              version: c.version,
+            },
+            after: {
+              score: c.after === "EX" ? null : c.after,
+              excused: c.after === "EX",
+              feedback,
+              version: c.version + 1,
+              assignmentId: c.assignmentId,
+              studentId: c.studentId,
+            },
           });
         });
       }

@@ -5,7 +5,13 @@ import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
 import { ValidationError } from "@/lib/server/platform/errors";
-import { compileScheme, gradeDistribution, type GradeDistribution, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
+import {
+  compileScheme,
+  gradeDistribution,
+  type GradeDistribution,
+  type GradeScheme,
+  type SchemeItem,
+} from "@/lib/domain/grading";
 import type { SchemeInput } from "@/lib/validation/grades";
 import { loadGradingData } from "@/lib/server/grading/grading-data";
 
@@ -23,16 +29,35 @@ export type SchemeAssignment = {
 export type LoadedScheme = {
   scheme: GradeScheme;
   items: SchemeItem[];
-  categories: { id: string; name: string; weight: number; dropLowest: number; trackId: string | null; trackName: string | null }[];
+  categories: {
+    id: string;
+    name: string;
+    weight: number;
+    dropLowest: number;
+    trackId: string | null;
+    trackName: string | null;
+  }[];
   assignments: SchemeAssignment[];
 };
 
 /** A course's grading scheme as the pure grading module takes it; compile it once per request. */
 export async function loadScheme(db: Client, courseId: string): Promise<LoadedScheme> {
   const [categories, tracks, cutoffs, assignments] = await Promise.all([
-    db.gradingCategory.findMany({ where: { courseId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, weight: true, dropLowest: true, trackId: true } }),
-    db.gradingTrack.findMany({ where: { courseId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    db.letterCutoff.findMany({ where: { courseId }, orderBy: { minPercent: "desc" }, select: { letter: true, minPercent: true } }),
+    db.gradingCategory.findMany({
+      where: { courseId },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, weight: true, dropLowest: true, trackId: true },
+    }),
+    db.gradingTrack.findMany({
+      where: { courseId },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.letterCutoff.findMany({
+      where: { courseId },
+      orderBy: { minPercent: "desc" },
+      select: { letter: true, minPercent: true },
+    }),
     db.assignment.findMany({
       where: { courseId },
       orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
@@ -43,14 +68,23 @@ export async function loadScheme(db: Client, courseId: string): Promise<LoadedSc
   return {
     // A recorded choice decides; a student without one gets the better track.
     scheme: { categories, tracks, trackRule: "chosen", cutoffs },
-    items: assignments.map((a) => ({ id: a.id, code: a.code, categoryId: a.categoryId, points: a.points, weight: a.weight })),
+    items: assignments.map((a) => ({
+      id: a.id,
+      code: a.code,
+      categoryId: a.categoryId,
+      points: a.points,
+      weight: a.weight,
+    })),
     categories: categories.map((c) => ({ ...c, trackName: c.trackId ? (trackName.get(c.trackId) ?? null) : null })),
     assignments,
   };
 }
 
 /** Applies the editor's values to a loaded scheme (ids not in the course are rejected). */
-export function applySchemeInput(loaded: LoadedScheme, input: SchemeInput): { scheme: GradeScheme; items: SchemeItem[] } {
+export function applySchemeInput(
+  loaded: LoadedScheme,
+  input: SchemeInput,
+): { scheme: GradeScheme; items: SchemeItem[] } {
   const categoryIds = new Set(loaded.scheme.categories.map((c) => c.id));
   const itemIds = new Set(loaded.items.map((i) => i.id));
   const fieldErrors: Record<string, string[]> = {};
@@ -77,7 +111,10 @@ export function applySchemeInput(loaded: LoadedScheme, input: SchemeInput): { sc
   // Dropping every item of a category would leave nothing to grade.
   input.categories.forEach((c, i) => {
     const count = items.filter((item) => item.categoryId === c.id).length;
-    if (c.dropLowest > 0 && c.dropLowest >= count) fieldErrors[`categories.${i}.dropLowest`] = [`This category has ${count} item${count === 1 ? "" : "s"}; drop fewer than that`];
+    if (c.dropLowest > 0 && c.dropLowest >= count)
+      fieldErrors[`categories.${i}.dropLowest`] = [
+        `This category has ${count} item${count === 1 ? "" : "s"}; drop fewer than that`,
+      ];
   });
   if (Object.keys(fieldErrors).length) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
   try {
@@ -97,7 +134,15 @@ export type SchemeEditorData = {
   cutoffs: { letter: string; minPercent: number }[];
 };
 
-export async function getSchemeEditor({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer | null }): Promise<SchemeEditorData> {
+export async function getSchemeEditor({
+  db,
+  slug,
+  viewer,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+}): Promise<SchemeEditorData> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
   const loaded = await loadScheme(db, ctx.course.id);
   return {
@@ -116,11 +161,29 @@ export type SchemePreview = {
   students: number;
   changed: number;
   /** A few students whose letter moves, for a concrete feel of the change. */
-  examples: { name: string; before: string | null; after: string | null; beforePercent: number | null; afterPercent: number | null }[];
+  examples: {
+    name: string;
+    before: string | null;
+    after: string | null;
+    beforePercent: number | null;
+    afterPercent: number | null;
+  }[];
 };
 
 /** How every student's current letter would change under the edited scheme; writes nothing. */
-export async function previewScheme({ db, slug, viewer, input, now }: { db: Db; slug: string; viewer: Viewer | null; input: SchemeInput; now: Date }): Promise<SchemePreview> {
+export async function previewScheme({
+  db,
+  slug,
+  viewer,
+  input,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  input: SchemeInput;
+  now: Date;
+}): Promise<SchemePreview> {
   const ctx = await authorize({ db, slug, viewer, permission: "scheme.edit" });
   const data = await loadGradingData({ db, course: ctx.course, now });
   const edited = applySchemeInput(data.loaded, input);
@@ -131,12 +194,24 @@ export async function previewScheme({ db, slug, viewer, input, now }: { db: Db; 
   let changed = 0;
   for (const s of data.students) {
     const before = s.current;
-    const after = nextGrader.grade({ student: s.scores, mode: "current", consequences: s.standing.consequences, gradeCap: capFor(s.standing.gradeCap, nextGrader.sortedCutoffs) });
+    const after = nextGrader.grade({
+      student: s.scores,
+      mode: "current",
+      consequences: s.standing.consequences,
+      gradeCap: capFor(s.standing.gradeCap, nextGrader.sortedCutoffs),
+    });
     beforeLetters.push(before.letter);
     afterLetters.push(after.letter);
     if (before.letter !== after.letter) {
       changed++;
-      if (examples.length < 8) examples.push({ name: s.name, before: before.letter, after: after.letter, beforePercent: before.percent, afterPercent: after.percent });
+      if (examples.length < 8)
+        examples.push({
+          name: s.name,
+          before: before.letter,
+          after: after.letter,
+          beforePercent: before.percent,
+          afterPercent: after.percent,
+        });
     }
   }
   return {
@@ -154,7 +229,17 @@ function capFor(cap: string | null, cutoffs: readonly { letter: string }[]): str
 }
 
 /** Saves category weights, drops, item weights and cutoffs in one transaction, audited. */
-export async function updateScheme({ db, slug, viewer, input }: { db: Db; slug: string; viewer: Viewer | null; input: SchemeInput }): Promise<void> {
+export async function updateScheme({
+  db,
+  slug,
+  viewer,
+  input,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  input: SchemeInput;
+}): Promise<void> {
   const ctx = await authorize({ db, slug, viewer, permission: "scheme.edit" });
   const courseId = ctx.course.id;
   const loaded = await loadScheme(db, courseId);
@@ -162,13 +247,18 @@ export async function updateScheme({ db, slug, viewer, input }: { db: Db; slug: 
   await db.$transaction(async (tx) => {
     const before = await loadScheme(tx, courseId);
     for (const c of edited.scheme.categories) {
-      await tx.gradingCategory.updateMany({ where: { id: c.id, courseId }, data: { weight: c.weight, dropLowest: c.dropLowest } });
+      await tx.gradingCategory.updateMany({
+        where: { id: c.id, courseId },
+        data: { weight: c.weight, dropLowest: c.dropLowest },
+      });
     }
     for (const i of edited.items) {
       await tx.assignment.updateMany({ where: { id: i.id, courseId }, data: { weight: i.weight } });
     }
     await tx.letterCutoff.deleteMany({ where: { courseId } });
-    await tx.letterCutoff.createMany({ data: edited.scheme.cutoffs.map((c) => ({ courseId, letter: c.letter, minPercent: c.minPercent })) });
+    await tx.letterCutoff.createMany({
+      data: edited.scheme.cutoffs.map((c) => ({ courseId, letter: c.letter, minPercent: c.minPercent })),
+    });
     await recordAudit(tx, {
       courseId,
       actorId: ctx.viewer!.userId,

@@ -40,7 +40,12 @@ async function submissionCounts(db: Db, courseId: string): Promise<Map<string, n
   return new Map(rows.map((r) => [r.assignmentId, r.n]));
 }
 
-function summarize(data: GradingData, submitted: Map<string, number>, ai: number, now: Date): { summary: AssignmentSummary; stats: ScoreStats } {
+function summarize(
+  data: GradingData,
+  submitted: Map<string, number>,
+  ai: number,
+  now: Date,
+): { summary: AssignmentSummary; stats: ScoreStats } {
   const a = data.assignments[ai]!;
   const categoryName = a.categoryId ? (data.loaded.categories.find((c) => c.id === a.categoryId)?.name ?? null) : null;
   const scores = data.students.map((s) => s.cellScores[ai]!);
@@ -72,15 +77,31 @@ function summarize(data: GradingData, submitted: Map<string, number>, ai: number
 }
 
 /** Per assignment: counts, mean, median, release state; per course: current letters. */
-export async function getGradebookStats({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<GradebookStats> {
+export async function getGradebookStats({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}): Promise<GradebookStats> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
-  const [data, submitted] = await Promise.all([loadGradingData({ db, course: ctx.course, now }), submissionCounts(db, ctx.course.id)]);
+  const [data, submitted] = await Promise.all([
+    loadGradingData({ db, course: ctx.course, now }),
+    submissionCounts(db, ctx.course.id),
+  ]);
   return {
     course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
     canRelease: can(ctx, "grades.release"),
     canImport: can(ctx, "grades.import"),
     assignments: data.assignments.map((_, ai) => summarize(data, submitted, ai, now).summary),
-    distribution: gradeDistribution({ letters: data.students.map((s) => s.current.letter), cutoffs: data.loaded.scheme.cutoffs }),
+    distribution: gradeDistribution({
+      letters: data.students.map((s) => s.current.letter),
+      cutoffs: data.loaded.scheme.cutoffs,
+    }),
   };
 }
 
@@ -91,11 +112,31 @@ export type AssignmentStats = {
   stats: ScoreStats;
 };
 
-export async function getAssignmentStats({ db, slug, viewer, assignmentId, now }: { db: Db; slug: string; viewer: Viewer | null; assignmentId: string; now: Date }): Promise<AssignmentStats> {
+export async function getAssignmentStats({
+  db,
+  slug,
+  viewer,
+  assignmentId,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  assignmentId: string;
+  now: Date;
+}): Promise<AssignmentStats> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
-  const [data, submitted] = await Promise.all([loadGradingData({ db, course: ctx.course, now }), submissionCounts(db, ctx.course.id)]);
+  const [data, submitted] = await Promise.all([
+    loadGradingData({ db, course: ctx.course, now }),
+    submissionCounts(db, ctx.course.id),
+  ]);
   const ai = data.assignments.findIndex((a) => a.id === assignmentId);
   if (ai < 0) throw new NotFoundError("No such assignment");
   const { summary, stats } = summarize(data, submitted, ai, now);
-  return { course: { slug: ctx.course.slug, code: ctx.course.code, timeZone: ctx.course.timeZone }, canRelease: can(ctx, "grades.release"), summary, stats };
+  return {
+    course: { slug: ctx.course.slug, code: ctx.course.code, timeZone: ctx.course.timeZone },
+    canRelease: can(ctx, "grades.release"),
+    summary,
+    stats,
+  };
 }

@@ -56,14 +56,29 @@ export type GradebookData = {
 /** The positions of the true flags: a row's per-cell flags sent as short index lists. */
 const indexesWhere = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
 
-export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<GradebookData> {
+export async function getGradebook({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}): Promise<GradebookData> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
   const data = await loadGradingData({ db, course: ctx.course, now });
   const categoryName = new Map(data.loaded.categories.map((c) => [c.id, c.name]));
   const index = new Map(data.assignments.map((a, i) => [a.id, i]));
   return {
     course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
-    permissions: { edit: can(ctx, "grades.edit"), release: can(ctx, "grades.release"), import: can(ctx, "grades.import"), scheme: can(ctx, "scheme.edit") },
+    permissions: {
+      edit: can(ctx, "grades.edit"),
+      release: can(ctx, "grades.release"),
+      import: can(ctx, "grades.import"),
+      scheme: can(ctx, "scheme.edit"),
+    },
     assignments: data.assignments.map((a) => ({
       id: a.id,
       code: a.code,
@@ -76,7 +91,12 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
     })),
     categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name })),
     policy: data.policy
-      ? { kind: data.policy.kind, budgetHours: data.policy.budgetHours, capHours: data.policy.perAssignmentCapHours, cutoffAt: data.policy.finalCutoffAt?.toISOString() ?? null }
+      ? {
+          kind: data.policy.kind,
+          budgetHours: data.policy.budgetHours,
+          capHours: data.policy.perAssignmentCapHours,
+          cutoffAt: data.policy.finalCutoffAt?.toISOString() ?? null,
+        }
       : null,
     scheme: data.loaded.scheme,
     items: data.loaded.items,
@@ -89,7 +109,11 @@ export async function getGradebook({ db, slug, viewer, now }: { db: Db; slug: st
       versions: s.versions,
       feedback: indexesWhere(s.hasFeedback),
       excused: indexesWhere(s.cellExcused),
-      late: s.standing.cells.map((c) => [index.get(c.itemId)!, c.lateHours, (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0)]),
+      late: s.standing.cells.map((c) => [
+        index.get(c.itemId)!,
+        c.lateHours,
+        (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0),
+      ]),
       hoursUsed: s.standing.hoursUsed,
       balance: s.standing.balance,
       flags: { overBudget: s.standing.overBudget, overCap: s.standing.overCap, afterCutoff: s.standing.afterCutoff },

@@ -22,17 +22,37 @@ export class GradeConflictError extends ConflictError {
 async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
   const row = await db.grade.findUnique({
     where: { assignmentId_studentId: { assignmentId, studentId } },
-    select: { score: true, excused: true, feedback: true, version: true, updatedAt: true, grader: { select: { name: true } } },
+    select: {
+      score: true,
+      excused: true,
+      feedback: true,
+      version: true,
+      updatedAt: true,
+      grader: { select: { name: true } },
+    },
   });
   if (!row) return { score: null, excused: false, feedback: "", version: 0, graderName: null, updatedAt: null };
-  return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.grader?.name ?? null, updatedAt: row.updatedAt.toISOString() };
+  return {
+    score: row.score,
+    excused: row.excused,
+    feedback: row.feedback,
+    version: row.version,
+    graderName: row.grader?.name ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** The assignment and the enrolled student, both inside the course, or 404. */
 async function assertCellInCourse(db: Db, courseId: string, assignmentId: string, studentId: string) {
   const [assignment, membership] = await Promise.all([
-    db.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, title: true, points: true, dueAt: true, gradesReleasedAt: true } }),
-    db.membership.findUnique({ where: { courseId_userId: { courseId, userId: studentId } }, select: { role: true, status: true, user: { select: { name: true, email: true } } } }),
+    db.assignment.findFirst({
+      where: { id: assignmentId, courseId },
+      select: { id: true, code: true, title: true, points: true, dueAt: true, gradesReleasedAt: true },
+    }),
+    db.membership.findUnique({
+      where: { courseId_userId: { courseId, userId: studentId } },
+      select: { role: true, status: true, user: { select: { name: true, email: true } } },
+    }),
   ]);
   if (!assignment || !membership || membership.role !== "STUDENT") throw new NotFoundError("No such grade");
   return { assignment, student: { id: studentId, ...membership.user, status: membership.status } };
@@ -64,7 +84,18 @@ export async function saveGrade({
 
   // The hot path of grading: two statements, no interactive transaction. The first reads the
   // cell and checks it belongs to the course (an assignment of it, an enrolled student of it).
-  const [cell] = await db.$queryRaw<{ role: string | null; id: string | null; score: number | null; excused: boolean | null; feedback: string | null; version: number | null; updatedAt: Date | null; graderName: string | null }[]>`
+  const [cell] = await db.$queryRaw<
+    {
+      role: string | null;
+      id: string | null;
+      score: number | null;
+      excused: boolean | null;
+      feedback: string | null;
+      version: number | null;
+      updatedAt: Date | null;
+      graderName: string | null;
+    }[]
+  >`
     SELECT m."role"::text AS "role", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
     FROM "Assignment" a
     LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
@@ -72,15 +103,37 @@ export async function saveGrade({
     LEFT JOIN "User" u ON u."id" = g."graderId"
     WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
   if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
-  const row = cell.id === null ? undefined : { id: cell.id, score: cell.score, excused: cell.excused!, feedback: cell.feedback!, version: cell.version!, updatedAt: cell.updatedAt!, graderName: cell.graderName };
+  const row =
+    cell.id === null
+      ? undefined
+      : {
+          id: cell.id,
+          score: cell.score,
+          excused: cell.excused!,
+          feedback: cell.feedback!,
+          version: cell.version!,
+          updatedAt: cell.updatedAt!,
+          graderName: cell.graderName,
+        };
   if ((row?.version ?? 0) !== input.version) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
 
   // Typing a score (or clearing the cell) ends an excuse; excusing clears the score.
   const excused = input.excused ?? (input.score !== undefined ? false : (row?.excused ?? false));
-  const next = { score: excused ? null : input.score !== undefined ? input.score : (row?.score ?? null), excused, feedback: input.feedback ?? row?.feedback ?? "" };
+  const next = {
+    score: excused ? null : input.score !== undefined ? input.score : (row?.score ?? null),
+    excused,
+    feedback: input.feedback ?? row?.feedback ?? "",
+  };
   if (row && row.score === next.score && row.excused === next.excused && row.feedback === next.feedback) {
     // Nothing changed: no new version, no audit event.
-    return { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version, graderName: row.graderName, updatedAt: row.updatedAt.toISOString() };
+    return {
+      score: row.score,
+      excused: row.excused,
+      feedback: row.feedback,
+      version: row.version,
+      graderName: row.graderName,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   }
 
   // The second statement writes the grade only if it is still at the version read (a compare-and-set
@@ -109,7 +162,14 @@ export async function saveGrade({
     "audited" AS (${auditedWriteSql(audit, "written")})
     SELECT "id", "version", "updatedAt" FROM "written"`;
   if (!saved) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
-  return { score: next.score, excused: next.excused, feedback: next.feedback, version: saved.version, graderName: actor.name, updatedAt: saved.updatedAt.toISOString() };
+  return {
+    score: next.score,
+    excused: next.excused,
+    feedback: next.feedback,
+    version: saved.version,
+    graderName: actor.name,
+    updatedAt: saved.updatedAt.toISOString(),
+  };
 }
 
 export type GradeHistoryEntry = {
@@ -152,7 +212,14 @@ export async function getGradeDetail({
   now: Date;
 }): Promise<GradeDetail> {
   // Staff read anyone's; a student only their own, and anyone else's id is a 404.
-  const ctx = await authorizeStudentRecord({ db, slug, viewer, studentId, own: "own.grades.read", all: "gradebook.read" });
+  const ctx = await authorizeStudentRecord({
+    db,
+    slug,
+    viewer,
+    studentId,
+    own: "own.grades.read",
+    all: "gradebook.read",
+  });
   const staff = ctx.scope === "all";
   const courseId = ctx.course.id;
   const { assignment, student } = await assertCellInCourse(db, courseId, assignmentId, studentId);
@@ -192,7 +259,14 @@ export async function getGradeDetail({
     });
   }
   return {
-    assignment: { id: assignment.id, code: assignment.code, title: assignment.title, points: assignment.points, dueAt: assignment.dueAt?.toISOString() ?? null, released },
+    assignment: {
+      id: assignment.id,
+      code: assignment.code,
+      title: assignment.title,
+      points: assignment.points,
+      dueAt: assignment.dueAt?.toISOString() ?? null,
+      released,
+    },
     student: { id: student.id, name: student.name, email: student.email },
     cell: staff ? cell : { ...cell, graderName: null, version: 0 },
     submissions: submissions.map((s) => ({ submittedAt: s.submittedAt.toISOString(), fileName: s.fileName })),
@@ -219,7 +293,10 @@ export async function setGradesReleased({
   const ctx = await authorize({ db, slug, viewer, permission: "grades.release" });
   const courseId = ctx.course.id;
   const result = await db.$transaction(async (tx) => {
-    const assignment = await tx.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { id: true, code: true, gradesReleasedAt: true } });
+    const assignment = await tx.assignment.findFirst({
+      where: { id: assignmentId, courseId },
+      select: { id: true, code: true, gradesReleasedAt: true },
+    });
     if (!assignment) throw new NotFoundError("No such assignment");
     const gradesReleasedAt = release ? now : null;
     await tx.assignment.update({ where: { id: assignment.id }, data: { gradesReleasedAt } });
@@ -258,7 +335,13 @@ export type MyGrades = {
   student: { name: string };
   rows: MyGradeRow[];
   current: FinalGrade;
-  late: { hoursUsed: number; balance: number | null; budgetHours: number | null; overBudget: boolean; gradeCap: string | null };
+  late: {
+    hoursUsed: number;
+    balance: number | null;
+    budgetHours: number | null;
+    overBudget: boolean;
+    gradeCap: string | null;
+  };
   categories: { id: string; name: string; weight: number; dropLowest: number; trackName: string | null }[];
   /** For the what-if calculator, which runs in the browser on the student's own data only. */
   scheme: GradeScheme;
@@ -270,7 +353,17 @@ export type MyGrades = {
 };
 
 /** The signed-in student's own released grades, feedback and standing. Scoped to the viewer's id only. */
-export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: string; viewer: Viewer | null; now: Date }): Promise<MyGrades> {
+export async function getMyGrades({
+  db,
+  slug,
+  viewer,
+  now,
+}: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}): Promise<MyGrades> {
   const ctx = await authorize({ db, slug, viewer, permission: "own.grades.read" });
   const studentId = ctx.viewer!.userId;
   const [data, feedback] = await Promise.all([
@@ -317,7 +410,13 @@ export async function getMyGrades({ db, slug, viewer, now }: { db: Db; slug: str
       overBudget: me.standing.overBudget,
       gradeCap: me.standing.gradeCap,
     },
-    categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name, weight: c.weight, dropLowest: c.dropLowest, trackName: c.trackName })),
+    categories: data.loaded.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      weight: c.weight,
+      dropLowest: c.dropLowest,
+      trackName: c.trackName,
+    })),
     scheme: data.loaded.scheme,
     items: data.loaded.items,
     scores: me.scores.scores,

@@ -62,7 +62,11 @@ function nested<V>(map: Map<string, V>, key: string, make: () => V): V {
  * nearly every student, so V8 keeps them fast objects instead of 2,000 dictionaries. A key
  * for each grade that was read (version > 0): a student's view reads no hidden grade.
  */
-function scoreMap(ids: readonly string[], cells: readonly (number | null)[], versions: readonly number[]): Record<string, number | null> {
+function scoreMap(
+  ids: readonly string[],
+  cells: readonly (number | null)[],
+  versions: readonly number[],
+): Record<string, number | null> {
   const map: Record<string, number | null> = {};
   for (let i = 0; i < ids.length; i++) if (versions[i]! > 0) map[ids[i]!] = cells[i]!;
   return map;
@@ -91,7 +95,8 @@ export function toDomainPolicy(p: {
     kind: p.kind,
     budgetHours: p.budgetHours,
     perAssignmentCapHours: p.perAssignmentCapHours,
-    excludedWindow: p.excludedWindowStart && p.excludedWindowEnd ? { start: p.excludedWindowStart, end: p.excludedWindowEnd } : null,
+    excludedWindow:
+      p.excludedWindowStart && p.excludedWindowEnd ? { start: p.excludedWindowStart, end: p.excludedWindowEnd } : null,
     graceMinutes: p.graceMinutes,
     coveredKinds: p.coveredKinds,
     overCapAction: p.overCapAction,
@@ -108,13 +113,20 @@ export function toDomainPolicy(p: {
  * ("index,score,version,feedback,excused;…", index 1-based into `ids`): PostgreSQL arrays of
  * 100,000 cells cost ~90 ms of CPU to parse in node, this format ~10.
  */
-function readGrades(db: Db, { courseId, ids, graded, studentId }: { courseId: string; ids: string[]; graded: string[]; studentId?: string }) {
+function readGrades(
+  db: Db,
+  { courseId, ids, graded, studentId }: { courseId: string; ids: string[]; graded: string[]; studentId?: string },
+) {
   if (graded.length === 0) return Promise.resolve([]);
-  return classRead(db, studentId, db.$queryRaw<{ studentId: string; cells: string }[]>`
+  return classRead(
+    db,
+    studentId,
+    db.$queryRaw<{ studentId: string; cells: string }[]>`
     SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int, g."excused"::int), ';') AS "cells"
     FROM "Grade" g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS d("id", "n") ON d."id" = g."assignmentId"
     WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${graded}::text[]) ${studentId !== undefined ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty}
-    GROUP BY g."studentId"`);
+    GROUP BY g."studentId"`,
+  );
 }
 
 /**
@@ -124,9 +136,17 @@ function readGrades(db: Db, { courseId, ids, graded, studentId }: { courseId: st
  * after sorting both sides (1,000 ms; hashed, 207 ms; EXPLAIN ANALYZE on the bench class).
  * SET LOCAL ends with the read's own transaction. One student's reads are small: as is.
  */
-function classRead<T>(db: Db, studentId: string | undefined, read: Prisma.PrismaPromise<T>, { hashJoin = false } = {}): Promise<T> {
+function classRead<T>(
+  db: Db,
+  studentId: string | undefined,
+  read: Prisma.PrismaPromise<T>,
+  { hashJoin = false } = {},
+): Promise<T> {
   if (studentId !== undefined) return read;
-  const settings = [db.$executeRaw`SET LOCAL work_mem = '32MB'`, ...(hashJoin ? [db.$executeRaw`SET LOCAL enable_mergejoin = off`] : [])];
+  const settings = [
+    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+    ...(hashJoin ? [db.$executeRaw`SET LOCAL enable_mergejoin = off`] : []),
+  ];
   return db.$transaction([...settings, read]).then((results) => results.at(-1) as T);
 }
 
@@ -153,12 +173,29 @@ export async function loadGradingData({
   const assignmentsRead = db.assignment.findMany({
     where: { courseId },
     orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
-    select: { id: true, code: true, title: true, kind: true, points: true, categoryId: true, weight: true, dueAt: true, gradesReleasedAt: true, lateHoursApply: true, acceptsLate: true },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      kind: true,
+      points: true,
+      categoryId: true,
+      weight: true,
+      dueAt: true,
+      gradesReleasedAt: true,
+      lateHoursApply: true,
+      acceptsLate: true,
+    },
   });
   // The grades, the longest read, need only the assignments: start them as soon as those are in,
   // beside the other reads. (The no-op catch marks the promise handled until it is awaited below.)
   const gradesRead = assignmentsRead.then((list) =>
-    readGrades(db, { courseId, ids: list.map((a) => a.id), graded: (releasedOnly ? list.filter((a) => isReleased(a, now)) : list).map((a) => a.id), studentId }),
+    readGrades(db, {
+      courseId,
+      ids: list.map((a) => a.id),
+      graded: (releasedOnly ? list.filter((a) => isReleased(a, now)) : list).map((a) => a.id),
+      studentId,
+    }),
   );
   gradesRead.catch(() => undefined);
   const [loaded, assignments, policyRow, members, ledger, extensions] = await Promise.all([
@@ -179,7 +216,16 @@ export async function loadGradingData({
     db.extension.findMany({
       where: { courseId, ...(onlyStudent ? { OR: [{ studentId: null }, { studentId }] } : {}) },
       orderBy: { createdAt: "asc" },
-      select: { id: true, assignmentId: true, studentId: true, action: true, dueAt: true, revokesId: true, createdAt: true, reason: true },
+      select: {
+        id: true,
+        assignmentId: true,
+        studentId: true,
+        action: true,
+        dueAt: true,
+        revokesId: true,
+        createdAt: true,
+        reason: true,
+      },
     }),
   ]);
   const policy = policyRow ? toDomainPolicy(policyRow) : null;
@@ -197,18 +243,32 @@ export async function loadGradingData({
     list.push(e);
     if (e.studentId) nested(personal, e.studentId, () => new Set<string>()).add(e.assignmentId);
   }
-  const courseDue = assignments.map((a) => effectiveDueAt({ originalDueAt: a.dueAt, extensions: extensionsByAssignment.get(a.id) ?? [], studentId: null }));
+  const courseDue = assignments.map((a) =>
+    effectiveDueAt({ originalDueAt: a.dueAt, extensions: extensionsByAssignment.get(a.id) ?? [], studentId: null }),
+  );
   // No due date in force for anyone can be earlier than this, so only later submissions can be late.
   const earliestDue = assignments.map((a) => {
-    const dates = [a.dueAt, ...(extensionsByAssignment.get(a.id) ?? []).map((e) => e.dueAt)].filter((d): d is Date => d !== null);
+    const dates = [a.dueAt, ...(extensionsByAssignment.get(a.id) ?? []).map((e) => e.dueAt)].filter(
+      (d): d is Date => d !== null,
+    );
     return dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : null;
   });
   // Due dates go as one timestamptz[]: a text cast in the join condition ran once per submission.
-  const withDue = assignments.flatMap((a, i) => (earliestDue[i] ? [{ id: a.id, due: earliestDue[i]!.toISOString() }] : []));
+  const withDue = assignments.flatMap((a, i) =>
+    earliestDue[i] ? [{ id: a.id, due: earliestDue[i]!.toISOString() }] : [],
+  );
   const cutoff = policy?.finalCutoffAt ?? null;
   const coveredDueBeforeCutoff =
     policy && cutoff && now.getTime() > cutoff.getTime()
-      ? assignments.filter((a, i) => policy.coveredKinds.includes(a.kind) && a.lateHoursApply && courseDue[i] !== null && courseDue[i]!.getTime() < cutoff.getTime()).map((a) => a.id)
+      ? assignments
+          .filter(
+            (a, i) =>
+              policy.coveredKinds.includes(a.kind) &&
+              a.lateHoursApply &&
+              courseDue[i] !== null &&
+              courseDue[i]!.getTime() < cutoff.getTime(),
+          )
+          .map((a) => a.id)
       : [];
 
   const [grades, lateSubmissions, missing] = await Promise.all([
@@ -222,13 +282,18 @@ export async function loadGradingData({
           GROUP BY 1, 2`
       : Promise.resolve([]),
     coveredDueBeforeCutoff.length
-      ? classRead(db, studentId, db.$queryRaw<{ studentId: string; assignmentId: string }[]>`
+      ? classRead(
+          db,
+          studentId,
+          db.$queryRaw<{ studentId: string; assignmentId: string }[]>`
           SELECT m."userId" AS "studentId", a."id" AS "assignmentId"
           FROM "Membership" m JOIN "Assignment" a ON a."courseId" = m."courseId"
           WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED'
             ${onlyStudent ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
             AND a."id" = ANY(${coveredDueBeforeCutoff}::text[])
-            AND NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."courseId" = m."courseId" AND s."assignmentId" = a."id" AND s."studentId" = m."userId")`, { hashJoin: true })
+            AND NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."courseId" = m."courseId" AND s."assignmentId" = a."id" AND s."studentId" = m."userId")`,
+          { hashJoin: true },
+        )
       : Promise.resolve([]),
   ]);
 
@@ -243,7 +308,13 @@ export async function loadGradingData({
   const excused = sorted.map(() => new Array<boolean>(n).fill(false));
   for (const g of grades) {
     const si = byStudent.get(g.studentId);
-    if (si !== undefined) decodeGradeCells(g.cells, { scores: cellScores[si]!, versions: versions[si]!, feedback: feedback[si]!, excused: excused[si]! });
+    if (si !== undefined)
+      decodeGradeCells(g.cells, {
+        scores: cellScores[si]!,
+        versions: versions[si]!,
+        feedback: feedback[si]!,
+        excused: excused[si]!,
+      });
   }
 
   const late = new Map<string, Map<string, Date>>();
@@ -272,7 +343,11 @@ export async function loadGradingData({
       dueFor: (id) => {
         const ai = assignmentIndex.get(id)!;
         if (!personalOf?.has(id)) return courseDue[ai]!;
-        return effectiveDueAt({ originalDueAt: assignments[ai]!.dueAt, extensions: extensionsByAssignment.get(id) ?? [], studentId: m.userId });
+        return effectiveDueAt({
+          originalDueAt: assignments[ai]!.dueAt,
+          extensions: extensionsByAssignment.get(id) ?? [],
+          studentId: m.userId,
+        });
       },
     });
     if (releasedOnly) {
@@ -280,7 +355,11 @@ export async function loadGradingData({
       standing.consequences = standing.consequences.filter((c) => released[assignmentIndex.get(c.itemId)!]);
     }
     const excusedIds = ids.filter((_, ai) => excused[si]![ai]);
-    const scores: StudentScores = { scores: scoreMap(ids, cellScores[si]!, versions[si]!), chosenTrackId: m.trackId, ...(excusedIds.length ? { excused: excusedIds } : {}) };
+    const scores: StudentScores = {
+      scores: scoreMap(ids, cellScores[si]!, versions[si]!),
+      chosenTrackId: m.trackId,
+      ...(excusedIds.length ? { excused: excusedIds } : {}),
+    };
     return {
       id: m.userId,
       name: m.name,
@@ -292,7 +371,12 @@ export async function loadGradingData({
       cellExcused: excused[si]!,
       hasFeedback: feedback[si]!,
       standing,
-      current: compiled.grade({ student: scores, mode: "current", consequences: standing.consequences, gradeCap: standing.gradeCap }),
+      current: compiled.grade({
+        student: scores,
+        mode: "current",
+        consequences: standing.consequences,
+        gradeCap: standing.gradeCap,
+      }),
     };
   });
 

@@ -14,10 +14,16 @@ import { beginSignInAttempt, signInSucceeded } from "@/lib/server/platform/rate-
  * 1: one proxy, or none) is the one no client can choose. Entries further left
  * are whatever the client claimed.
  */
-export function clientAddress(headers: Record<string, unknown> | undefined, trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1)): string {
+export function clientAddress(
+  headers: Record<string, unknown> | undefined,
+  trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1),
+): string {
   const forwarded = headers?.["x-forwarded-for"];
   if (typeof forwarded === "string" && forwarded.trim()) {
-    const entries = forwarded.split(",").map((e) => e.trim()).filter(Boolean);
+    const entries = forwarded
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
     const hops = Number.isInteger(trustedHops) && trustedHops > 0 ? trustedHops : 1;
     const entry = entries[Math.max(0, entries.length - hops)];
     if (entry) return entry;
@@ -50,22 +56,31 @@ export async function authorizeCredentials(
   const { email, password } = parsed.data;
   const address = clientAddress(headers);
   if (!(await beginSignInAttempt({ email, address }))) throw new SignInError(TOO_MANY_ATTEMPTS);
-  const user = await database.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await database.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   const ok = user?.passwordHash
     ? await verify(user.passwordHash, password).catch(() => false)
-    : await verify(await timingDummy(), password).then(() => false, () => false);
+    : await verify(await timingDummy(), password).then(
+        () => false,
+        () => false,
+      );
   if (!user || !ok) return null;
   await signInSucceeded({ email, address });
   return { id: user.id, email: user.email, name: user.name };
 }
 
 // OAuth only when configured; without GITHUB_ID/GITHUB_SECRET the provider does not exist at all.
-export function oauthProviderIds(env: Record<string, string | undefined> = process.env): { id: string; name: string }[] {
+export function oauthProviderIds(
+  env: Record<string, string | undefined> = process.env,
+): { id: string; name: string }[] {
   return env.GITHUB_ID && env.GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : [];
 }
-const oauthProviders = process.env.GITHUB_ID && process.env.GITHUB_SECRET
-  ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
-  : [];
+const oauthProviders =
+  process.env.GITHUB_ID && process.env.GITHUB_SECRET
+    ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
+    : [];
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
@@ -92,7 +107,10 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (user && account?.provider !== "credentials" && user.email) {
         // The session is Lectern's user, not the provider's profile.
-        const known = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true, email: true, name: true } });
+        const known = await db().user.findUnique({
+          where: { email: user.email.toLowerCase() },
+          select: { id: true, email: true, name: true },
+        });
         if (known) Object.assign(token, { sub: known.id, email: known.email, name: known.name });
       }
       return token;

@@ -17,7 +17,9 @@ type Tx = Prisma.TransactionClient;
 
 /** Locks the course row for the rest of the transaction; returns its capacity. */
 export async function lockCourse(tx: Tx, courseId: string): Promise<{ capacity: number | null }> {
-  const rows = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT "capacity" FROM "Course" WHERE "id" = ${courseId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { capacity: number | null }[]
+  >`SELECT "capacity" FROM "Course" WHERE "id" = ${courseId} FOR UPDATE`;
   if (!rows[0]) throw new ConflictError("The course no longer exists");
   return { capacity: rows[0].capacity };
 }
@@ -30,7 +32,10 @@ export async function enrolledStudents(tx: Tx | Db, courseId: string): Promise<n
  * Fills free seats from the waitlist, earliest first. Call only while holding
  * the course lock (lockCourse) in the same transaction.
  */
-export async function promoteFromWaitlist(tx: Tx, { courseId, capacity, actorId }: { courseId: string; capacity: number | null; actorId: string | null }): Promise<{ userId: string; membershipId: string }[]> {
+export async function promoteFromWaitlist(
+  tx: Tx,
+  { courseId, capacity, actorId }: { courseId: string; capacity: number | null; actorId: string | null },
+): Promise<{ userId: string; membershipId: string }[]> {
   const enrolled = await enrolledStudents(tx, courseId);
   const free = capacity === null ? Number.MAX_SAFE_INTEGER : capacity - enrolled;
   if (free <= 0) return [];
@@ -41,24 +46,47 @@ export async function promoteFromWaitlist(tx: Tx, { courseId, capacity, actorId 
     select: { id: true, userId: true, waitlistPosition: true },
   });
   for (const m of next) {
-    await tx.membership.update({ where: { id: m.id }, data: { status: "ENROLLED", role: "STUDENT", waitlistPosition: null } });
+    await tx.membership.update({
+      where: { id: m.id },
+      data: { status: "ENROLLED", role: "STUDENT", waitlistPosition: null },
+    });
   }
-  await recordAudit(tx, next.map((m) => ({
-    courseId, actorId, action: "membership.promote", entityType: "Membership", entityId: m.id,
-    before: { status: "WAITLISTED", waitlistPosition: m.waitlistPosition }, after: { status: "ENROLLED" },
-  })));
+  await recordAudit(
+    tx,
+    next.map((m) => ({
+      courseId,
+      actorId,
+      action: "membership.promote",
+      entityType: "Membership",
+      entityId: m.id,
+      before: { status: "WAITLISTED", waitlistPosition: m.waitlistPosition },
+      after: { status: "ENROLLED" },
+    })),
+  );
   return next.map((m) => ({ userId: m.userId, membershipId: m.id }));
 }
 
 async function nextWaitlistPosition(tx: Tx, courseId: string): Promise<number> {
-  const last = await tx.membership.aggregate({ where: { courseId, status: "WAITLISTED" }, _max: { waitlistPosition: true } });
+  const last = await tx.membership.aggregate({
+    where: { courseId, status: "WAITLISTED" },
+    _max: { waitlistPosition: true },
+  });
   return (last._max.waitlistPosition ?? 0) + 1;
 }
 
 /** A waitlisted member's place in line (1 = next to get a seat). */
-export async function waitlistRank(db: Tx | Db, courseId: string, waitlistPosition: number | null): Promise<number | null> {
+export async function waitlistRank(
+  db: Tx | Db,
+  courseId: string,
+  waitlistPosition: number | null,
+): Promise<number | null> {
   if (waitlistPosition === null) return null;
-  return 1 + (await db.membership.count({ where: { courseId, status: "WAITLISTED", waitlistPosition: { lt: waitlistPosition } } }));
+  return (
+    1 +
+    (await db.membership.count({
+      where: { courseId, status: "WAITLISTED", waitlistPosition: { lt: waitlistPosition } },
+    }))
+  );
 }
 
 export type Enrolment = {
@@ -75,7 +103,15 @@ export type Enrolment = {
 };
 
 /** The viewer's standing in the course, and the seats. Public: anonymous viewers see the seats only. */
-export async function getEnrolment({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<Enrolment> {
+export async function getEnrolment({
+  db,
+  viewer,
+  slug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<Enrolment> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.read" });
   const courseId = ctx.course.id;
   const [{ capacity, enrolled, waitlistLength }, mine] = await Promise.all([
@@ -92,26 +128,50 @@ export async function getEnrolment({ db, viewer, slug }: { db: Db; viewer: Viewe
         return { capacity: course.capacity, enrolled: enrolledNow, waitlistLength: waiting };
       },
     }),
-    viewer ? db.membership.findUnique({ where: { courseId_userId: { courseId, userId: viewer.userId } }, select: { status: true, role: true, waitlistPosition: true } }) : null,
+    viewer
+      ? db.membership.findUnique({
+          where: { courseId_userId: { courseId, userId: viewer.userId } },
+          select: { status: true, role: true, waitlistPosition: true },
+        })
+      : null,
   ]);
   const position = mine?.status === "WAITLISTED" ? await waitlistRank(db, courseId, mine.waitlistPosition) : null;
   const full = capacity !== null && (enrolled >= capacity || waitlistLength > 0);
   return {
-    signedIn: Boolean(viewer), status: mine?.status ?? null, role: mine?.role ?? null, position, waitlistLength,
-    capacity, enrolled, joinWould: full ? "waitlist" : "enrol",
+    signedIn: Boolean(viewer),
+    status: mine?.status ?? null,
+    role: mine?.role ?? null,
+    position,
+    waitlistLength,
+    capacity,
+    enrolled,
+    joinWould: full ? "waitlist" : "enrol",
   };
 }
 
 /** Join as a student: a seat if one is free (and nobody is waiting), else the end of the waitlist. */
-export async function joinCourse({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<{ status: "ENROLLED" | "WAITLISTED"; position: number | null }> {
+export async function joinCourse({
+  db,
+  viewer,
+  slug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<{ status: "ENROLLED" | "WAITLISTED"; position: number | null }> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.join" });
   const me = viewerOf(ctx);
   const courseId = ctx.course.id;
   const result = await db.$transaction(async (tx) => {
     const { capacity } = await lockCourse(tx, courseId);
-    const existing = await tx.membership.findUnique({ where: { courseId_userId: { courseId, userId: me.userId } }, select: { id: true, status: true, role: true, waitlistPosition: true } });
-    if (existing?.status === "ENROLLED") throw new ConflictError(`You are already in this course (${existing.role.toLowerCase()})`);
-    if (existing?.status === "WAITLISTED") return { status: "WAITLISTED" as const, position: await waitlistRank(tx, courseId, existing.waitlistPosition) };
+    const existing = await tx.membership.findUnique({
+      where: { courseId_userId: { courseId, userId: me.userId } },
+      select: { id: true, status: true, role: true, waitlistPosition: true },
+    });
+    if (existing?.status === "ENROLLED")
+      throw new ConflictError(`You are already in this course (${existing.role.toLowerCase()})`);
+    if (existing?.status === "WAITLISTED")
+      return { status: "WAITLISTED" as const, position: await waitlistRank(tx, courseId, existing.waitlistPosition) };
     // Seats freed earlier go to the people already waiting, before anyone new.
     await promoteFromWaitlist(tx, { courseId, capacity, actorId: me.userId });
     const enrolled = await enrolledStudents(tx, courseId);
@@ -119,34 +179,66 @@ export async function joinCourse({ db, viewer, slug }: { db: Db; viewer: Viewer 
     const seat = capacity === null || (enrolled < capacity && waiting === 0);
     const data = seat
       ? { role: "STUDENT" as const, status: "ENROLLED" as const, waitlistPosition: null }
-      : { role: "STUDENT" as const, status: "WAITLISTED" as const, waitlistPosition: await nextWaitlistPosition(tx, courseId) };
+      : {
+          role: "STUDENT" as const,
+          status: "WAITLISTED" as const,
+          waitlistPosition: await nextWaitlistPosition(tx, courseId),
+        };
     const membership = existing
       ? await tx.membership.update({ where: { id: existing.id }, data, select: { id: true, waitlistPosition: true } })
-      : await tx.membership.create({ data: { courseId, userId: me.userId, ...data }, select: { id: true, waitlistPosition: true } });
+      : await tx.membership.create({
+          data: { courseId, userId: me.userId, ...data },
+          select: { id: true, waitlistPosition: true },
+        });
     await recordAudit(tx, {
-      courseId, actorId: me.userId, action: seat ? "membership.join" : "membership.waitlist", entityType: "Membership", entityId: membership.id,
-      before: existing ? { status: existing.status, role: existing.role } : null, after: data,
+      courseId,
+      actorId: me.userId,
+      action: seat ? "membership.join" : "membership.waitlist",
+      entityType: "Membership",
+      entityId: membership.id,
+      before: existing ? { status: existing.status, role: existing.role } : null,
+      after: data,
     });
-    return { status: data.status, position: seat ? null : await waitlistRank(tx, courseId, membership.waitlistPosition) };
+    return {
+      status: data.status,
+      position: seat ? null : await waitlistRank(tx, courseId, membership.waitlistPosition),
+    };
   }, TX_OPTIONS);
   await invalidateCourse(courseId);
   return result;
 }
 
 /** Leave the course or its waitlist; a freed seat goes to the first person waiting. Staff are removed by an instructor. */
-export async function leaveCourse({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<{ promoted: number }> {
+export async function leaveCourse({
+  db,
+  viewer,
+  slug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<{ promoted: number }> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.join" });
   const me = viewerOf(ctx);
   const courseId = ctx.course.id;
   const result = await db.$transaction(async (tx) => {
     const { capacity } = await lockCourse(tx, courseId);
-    const existing = await tx.membership.findUnique({ where: { courseId_userId: { courseId, userId: me.userId } }, select: { id: true, status: true, role: true, waitlistPosition: true } });
+    const existing = await tx.membership.findUnique({
+      where: { courseId_userId: { courseId, userId: me.userId } },
+      select: { id: true, status: true, role: true, waitlistPosition: true },
+    });
     if (!existing || existing.status === "DROPPED") throw new ConflictError("You are not in this course");
-    if (existing.role === "INSTRUCTOR" || existing.role === "TA") throw new ConflictError("Course staff are removed by an instructor");
+    if (existing.role === "INSTRUCTOR" || existing.role === "TA")
+      throw new ConflictError("Course staff are removed by an instructor");
     await tx.membership.update({ where: { id: existing.id }, data: { status: "DROPPED", waitlistPosition: null } });
     await recordAudit(tx, {
-      courseId, actorId: me.userId, action: "membership.leave", entityType: "Membership", entityId: existing.id,
-      before: { status: existing.status, role: existing.role, waitlistPosition: existing.waitlistPosition }, after: { status: "DROPPED" },
+      courseId,
+      actorId: me.userId,
+      action: "membership.leave",
+      entityType: "Membership",
+      entityId: existing.id,
+      before: { status: existing.status, role: existing.role, waitlistPosition: existing.waitlistPosition },
+      after: { status: "DROPPED" },
     });
     const promoted = await promoteFromWaitlist(tx, { courseId, capacity, actorId: me.userId });
     return { promoted: promoted.length };

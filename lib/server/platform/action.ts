@@ -28,9 +28,15 @@ export function formDataToObject(input: FormData | Record<string, unknown>): Rec
 }
 
 export function failure(error: unknown): Exclude<ActionState<never>, { ok: true } | null> {
-  if (error instanceof ValidationError) return { ok: false, status: 422, formError: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof ValidationError)
+    return { ok: false, status: 422, formError: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, status: error.status, formError: error.message };
-  if (isDatabaseUnavailable(error)) return { ok: false, status: 503, formError: "The database is unavailable right now; nothing was saved. Try again in a moment." };
+  if (isDatabaseUnavailable(error))
+    return {
+      ok: false,
+      status: 503,
+      formError: "The database is unavailable right now; nothing was saved. Try again in a moment.",
+    };
   if (isUnstorableTextError(error)) return { ok: false, status: 422, formError: UNSTORABLE_TEXT_MESSAGE };
   logError("action failed", error);
   return { ok: false, status: 500, formError: "Something went wrong; nothing was saved. Please try again." };
@@ -57,11 +63,19 @@ const courseSlug = z.object({ courseSlug: z.string().min(1).max(100) });
 export function courseAction<S extends z.ZodType<Record<string, unknown>>, R = undefined>(options: {
   permission: Permission;
   schema: S;
-  run: (args: { input: z.infer<S>; ctx: CourseContext; viewer: Viewer; db: Db }) => Promise<{ message?: string; data?: R } | void>;
+  run: (args: {
+    input: z.infer<S>;
+    ctx: CourseContext;
+    viewer: Viewer;
+    db: Db;
+  }) => Promise<{ message?: string; data?: R } | void>;
   /** Paths to revalidate after success. */
   revalidate?: (args: { input: z.infer<S>; ctx: CourseContext }) => string[];
 }) {
-  return async function action(_prev: ActionState<R>, raw: FormData | Record<string, unknown>): Promise<ActionState<R>> {
+  return async function action(
+    _prev: ActionState<R>,
+    raw: FormData | Record<string, unknown>,
+  ): Promise<ActionState<R>> {
     try {
       const object = formDataToObject(raw);
       const slug = courseSlug.safeParse(object);
@@ -70,7 +84,12 @@ export function courseAction<S extends z.ZodType<Record<string, unknown>>, R = u
       const ctx = await authorize({ db: db(), slug: slug.data.courseSlug, viewer, permission: options.permission });
       const parsed = options.schema.safeParse(object);
       if (!parsed.success) {
-        return { ok: false, status: 422, formError: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+        return {
+          ok: false,
+          status: 422,
+          formError: "Please correct the highlighted fields.",
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        };
       }
       const result = await options.run({ input: parsed.data, ctx, viewer: ctx.viewer!, db: db() });
       if (options.revalidate) await revalidatePaths(options.revalidate({ input: parsed.data, ctx }));

@@ -14,16 +14,20 @@ const CHUNK = 1000;
 type Header = { format: typeof FORMAT; version: 1; createdAt: string; migrations: string[]; tables: string[] };
 
 async function tablesInDependencyOrder(client: pg.Client): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables
+  const tables = (
+    await client.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
-  )).rows.map((r) => r.name);
-  const edges = (await client.query<{ child: string; parent: string }>(
-    `SELECT tc.table_name AS child, ccu.table_name AS parent
+    )
+  ).rows.map((r) => r.name);
+  const edges = (
+    await client.query<{ child: string; parent: string }>(
+      `SELECT tc.table_name AS child, ccu.table_name AS parent
      FROM information_schema.table_constraints tc
      JOIN information_schema.constraint_column_usage ccu ON tc.constraint_name = ccu.constraint_name AND tc.table_schema = ccu.table_schema
      WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'`,
-  )).rows;
+    )
+  ).rows;
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (table: string) => {
@@ -42,7 +46,13 @@ function orderColumn(table: string): string {
   return table === "Extension" ? `"createdAt", "id"` : "1";
 }
 
-export async function backupDatabase({ url, file }: { url: string; file: string }): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase({
+  url,
+  file,
+}: {
+  url: string;
+  file: string;
+}): Promise<{ tables: number; rows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const out = createWriteStream(file);
@@ -53,16 +63,20 @@ export async function backupDatabase({ url, file }: { url: string; file: string 
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); // one consistent snapshot
     const tables = await tablesInDependencyOrder(client);
-    const migrations = (await client.query<{ migration_name: string }>(
-      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
-    )).rows.map((r) => r.migration_name);
+    const migrations = (
+      await client.query<{ migration_name: string }>(
+        `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+      )
+    ).rows.map((r) => r.migration_name);
     const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables };
     await write(header);
     for (const table of tables) {
       for (let offset = 0; ; offset += CHUNK) {
-        const chunk = (await client.query<{ row: unknown }>(
-          `SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY ${orderColumn(table)} LIMIT ${CHUNK} OFFSET ${offset}`,
-        )).rows.map((r) => r.row);
+        const chunk = (
+          await client.query<{ row: unknown }>(
+            `SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY ${orderColumn(table)} LIMIT ${CHUNK} OFFSET ${offset}`,
+          )
+        ).rows.map((r) => r.row);
         if (chunk.length === 0) break;
         rows += chunk.length;
         await write({ table, rows: chunk });
@@ -75,7 +89,7 @@ export async function backupDatabase({ url, file }: { url: string; file: string 
     await once(out, "finish");
     await client.end();
   }
-  return { tables: (await countTables(url)), rows };
+  return { tables: await countTables(url), rows };
 }
 
 async function countTables(url: string): Promise<number> {
@@ -117,23 +131,34 @@ export async function restoreDatabase({ url, file }: { url: string; file: string
       if (!header) {
         if ((doc as Header).format !== FORMAT) throw new Error("Not a Lectern backup file");
         header = doc as Header;
-        const applied = (await client.query<{ migration_name: string }>(
-          `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
-        )).rows.map((r) => r.migration_name);
+        const applied = (
+          await client.query<{ migration_name: string }>(
+            `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+          )
+        ).rows.map((r) => r.migration_name);
         const missing = header.migrations.filter((m) => !applied.includes(m));
         if (missing.length) throw new Error(`Run migrations first; the target lacks ${missing.join(", ")}`);
-        const { rows: [nonEmpty] } = await client.query<{ n: string }>(`SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Course") AS n`);
-        if (Number(nonEmpty?.n) > 0) throw new Error("The target database is not empty; restore only into an empty database");
+        const {
+          rows: [nonEmpty],
+        } = await client.query<{ n: string }>(
+          `SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Course") AS n`,
+        );
+        if (Number(nonEmpty?.n) > 0)
+          throw new Error("The target database is not empty; restore only into an empty database");
         continue;
       }
       const { table, rows: chunk } = doc as { table: string; rows: unknown[] };
       if (!header.tables.includes(table)) throw new Error(`Unknown table in backup: ${table}`);
-      await client.query(`INSERT INTO "${table}" SELECT * FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`, [JSON.stringify(chunk)]);
+      await client.query(`INSERT INTO "${table}" SELECT * FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`, [
+        JSON.stringify(chunk),
+      ]);
       rows += chunk.length;
     }
     if (!header) throw new Error("The backup file is empty");
     // Identity columns continue after the restored ids.
-    await client.query(`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), COALESCE((SELECT max(id) FROM "AuditEvent"), 0) + 1, false)`);
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), COALESCE((SELECT max(id) FROM "AuditEvent"), 0) + 1, false)`,
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -52,7 +52,9 @@ const globalForCache = globalThis as unknown as { lecternCache?: Store };
 function store(): Store {
   globalForCache.lecternCache ??= process.env.REDIS_URL
     ? // The offline queue holds commands issued while the first connection is still opening.
-      new RedisStore(new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000 }))
+      new RedisStore(
+        new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000 }),
+      )
     : new MemoryStore();
   return globalForCache.lecternCache;
 }
@@ -65,16 +67,34 @@ function encode(value: unknown): string {
   });
 }
 function decode<T>(text: string): T {
-  return JSON.parse(text, (_key, v) => (v && typeof v === "object" && typeof v.$date === "string" && Object.keys(v).length === 1 ? new Date(v.$date) : v)) as T;
+  return JSON.parse(text, (_key, v) =>
+    v && typeof v === "object" && typeof v.$date === "string" && Object.keys(v).length === 1 ? new Date(v.$date) : v,
+  ) as T;
 }
 
 // Instances share entries only when they share a database: two deployments (or two
 // test runs) on one Redis never read each other's pages.
-const namespace = `lectern:${(process.env.LECTERN_CACHE_NAMESPACE ?? createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("hex").slice(0, 12))}`;
+const namespace = `lectern:${
+  process.env.LECTERN_CACHE_NAMESPACE ??
+  createHash("sha256")
+    .update(process.env.DATABASE_URL ?? "")
+    .digest("hex")
+    .slice(0, 12)
+}`;
 const versionKey = (courseId: string) => `${namespace}:course:${courseId}:version`;
 
 /** Reads `load()` through the course's cache. A cache outage only costs speed, never correctness. */
-export async function cachedForCourse<T>({ courseId, key, load, ttlSeconds = 600 }: { courseId: string; key: string; load: () => Promise<T>; ttlSeconds?: number }): Promise<T> {
+export async function cachedForCourse<T>({
+  courseId,
+  key,
+  load,
+  ttlSeconds = 600,
+}: {
+  courseId: string;
+  key: string;
+  load: () => Promise<T>;
+  ttlSeconds?: number;
+}): Promise<T> {
   if (process.env.LECTERN_CACHE === "off") return load();
   let entryKey: string | null = null;
   try {
@@ -86,7 +106,9 @@ export async function cachedForCourse<T>({ courseId, key, load, ttlSeconds = 600
     return load();
   }
   const value = await load();
-  await store().set(entryKey, encode(value), ttlSeconds).catch(() => undefined);
+  await store()
+    .set(entryKey, encode(value), ttlSeconds)
+    .catch(() => undefined);
   return value;
 }
 

@@ -6,7 +6,8 @@ import "server-only";
 // terms, so a demo or an end-to-end test of late submissions needs to live in one.
 // Operators never set it in production.
 const fakeStart = process.env.LECTERN_FAKE_NOW ? Date.parse(process.env.LECTERN_FAKE_NOW) : null;
-if (fakeStart !== null && Number.isNaN(fakeStart)) throw new Error(`LECTERN_FAKE_NOW is not an ISO instant: ${process.env.LECTERN_FAKE_NOW}`);
+if (fakeStart !== null && Number.isNaN(fakeStart))
+  throw new Error(`LECTERN_FAKE_NOW is not an ISO instant: ${process.env.LECTERN_FAKE_NOW}`);
 const bootedAt = Date.now();
 
 export function serverNow(): Date {

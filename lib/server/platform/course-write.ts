@@ -25,4 +25,3 @@ export async function courseWrite<T>(
   await invalidateCourse(ctx.course.id);
   return result;
 }
-

@@ -15,7 +15,9 @@ export function databaseUrl(): string {
 
 export function createDb(connectionString: string = databaseUrl(), max = 10): PrismaClient {
   // A bounded connect timeout: while the database is down, requests fail fast (503) instead of hanging.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 }),
+  });
 }
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.

@@ -9,6 +9,7 @@ export function feedResponse(request: Request, body: string, headers: Record<str
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const common = { ETag: etag, "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff" };
   const match = request.headers.get("if-none-match");
-  if (match && match.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers: common });
+  if (match && match.split(",").some((t) => t.trim() === etag))
+    return new Response(null, { status: 304, headers: common });
   return new Response(body, { status: 200, headers: { ...headers, ...common } });
 }

@@ -7,7 +7,8 @@ import { AppError, ValidationError } from "@/lib/server/platform/errors";
  */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) throw new AppError("Send JSON (Content-Type: application/json)", 400);
+  if (!type.toLowerCase().startsWith("application/json"))
+    throw new AppError("Send JSON (Content-Type: application/json)", 400);
   try {
     return await request.json();
   } catch {

@@ -4,7 +4,12 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 // With REDIS_URL the limits are shared by every instance; without it, per process.
-const namespace = (process.env.LECTERN_CACHE_NAMESPACE ?? createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("hex").slice(0, 12));
+const namespace =
+  process.env.LECTERN_CACHE_NAMESPACE ??
+  createHash("sha256")
+    .update(process.env.DATABASE_URL ?? "")
+    .digest("hex")
+    .slice(0, 12);
 
 // Connections of the Redis-backed limiters. A fresh client has no offline queue (so an
 // outage falls through to the in-memory insurance limiter at once), which also means
@@ -33,7 +38,15 @@ async function waitForRedis(timeoutMs = 1_000): Promise<void> {
   const cold = clients.filter((c) => c.status === "connecting" || c.status === "wait" || c.status === "connect");
   if (cold.length === 0) return;
   await Promise.race([
-    Promise.all(cold.map((c) => new Promise<void>((resolve) => { c.once("ready", () => resolve()); c.once("error", () => resolve()); }))),
+    Promise.all(
+      cold.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            c.once("ready", () => resolve());
+            c.once("error", () => resolve());
+          }),
+      ),
+    ),
     new Promise((resolve) => setTimeout(resolve, timeoutMs)),
   ]);
 }

@@ -4,16 +4,22 @@ import { AppError, ValidationError } from "@/lib/server/platform/errors";
 import { logError } from "@/lib/server/platform/log";
 import { isUnstorableTextError } from "@/lib/server/platform/storable";
 
-export const UNSTORABLE_TEXT_MESSAGE = "The input contains characters that cannot be saved (a NUL byte or a broken character).";
+export const UNSTORABLE_TEXT_MESSAGE =
+  "The input contains characters that cannot be saved (a NUL byte or a broken character).";
 
 /** JSON error responses for route handlers: 4xx with a clear message, never a stack trace. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     return Response.json({ error: "Invalid input", fieldErrors: z.flattenError(error).fieldErrors }, { status: 422 });
   }
-  if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  if (error instanceof ValidationError)
+    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
-  if (isDatabaseUnavailable(error)) return Response.json({ error: "The database is unavailable; try again shortly." }, { status: 503, headers: { "Retry-After": "5" } });
+  if (isDatabaseUnavailable(error))
+    return Response.json(
+      { error: "The database is unavailable; try again shortly." },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   if (isUnstorableTextError(error)) return Response.json({ error: UNSTORABLE_TEXT_MESSAGE }, { status: 422 });
   logError("route failed", error);
   return Response.json({ error: "Internal error" }, { status: 500 });

@@ -36,7 +36,13 @@ class Ids {
   }
 }
 
-export async function seedDatabase({ db, reset = false }: { db: PrismaClient; reset?: boolean }): Promise<{ created: string[]; skipped: string[] }> {
+export async function seedDatabase({
+  db,
+  reset = false,
+}: {
+  db: PrismaClient;
+  reset?: boolean;
+}): Promise<{ created: string[]; skipped: string[] }> {
   const created: string[] = [];
   const skipped: string[] = [];
   // Hashed once, lazily, and shared by every demo user: argon2 per user would take seconds.
@@ -44,7 +50,9 @@ export async function seedDatabase({ db, reset = false }: { db: PrismaClient; re
   const demoHash = () => (passwordHash ??= hash(DEMO_PASSWORD));
 
   const existing = new Set(
-    (await db.course.findMany({ where: { slug: { in: courseSeeds.map((c) => c.slug) } }, select: { slug: true } })).map((c) => c.slug),
+    (await db.course.findMany({ where: { slug: { in: courseSeeds.map((c) => c.slug) } }, select: { slug: true } })).map(
+      (c) => c.slug,
+    ),
   );
   for (const course of courseSeeds) {
     if (existing.has(course.slug) && !reset) {
@@ -95,7 +103,10 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
     data: people.map((p) => ({ id: new Ids(`user:${p.email}`).next(), email: p.email, name: p.name, passwordHash })),
     skipDuplicates: true,
   });
-  const userRows = await tx.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { id: true, email: true } });
+  const userRows = await tx.user.findMany({
+    where: { email: { in: people.map((p) => p.email) } },
+    select: { id: true, email: true },
+  });
   const userId = new Map(userRows.map((u) => [u.email, u.id]));
   const uid = (email: string): string => {
     const id = userId.get(email);
@@ -108,7 +119,13 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
   // ---- grading scheme
   const trackId = new Map(course.grading.tracks.map((t) => [t.name, ids.next()]));
   await tx.gradingTrack.createMany({
-    data: course.grading.tracks.map((t, position) => ({ id: trackId.get(t.name)!, courseId, name: t.name, description: t.description, position })),
+    data: course.grading.tracks.map((t, position) => ({
+      id: trackId.get(t.name)!,
+      courseId,
+      name: t.name,
+      description: t.description,
+      position,
+    })),
   });
   const categoryId = new Map(course.grading.categories.map((c) => [c.name, ids.next()]));
   await tx.gradingCategory.createMany({
@@ -122,10 +139,14 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
       position,
     })),
   });
-  await tx.letterCutoff.createMany({ data: course.grading.cutoffs.map((c) => ({ id: ids.next(), courseId, letter: c.letter, minPercent: c.minPercent })) });
+  await tx.letterCutoff.createMany({
+    data: course.grading.cutoffs.map((c) => ({ id: ids.next(), courseId, letter: c.letter, minPercent: c.minPercent })),
+  });
 
   // ---- memberships (staff first; createdAt orders staff as listed)
-  const staffSince = course.firstDayOfClasses ? local({ date: course.firstDayOfClasses, time: "09:00" }).getTime() - 60 * 86_400_000 : 0;
+  const staffSince = course.firstDayOfClasses
+    ? local({ date: course.firstDayOfClasses, time: "09:00" }).getTime() - 60 * 86_400_000
+    : 0;
   await tx.membership.createMany({
     data: [
       ...course.staff.map((s, i) => ({
@@ -160,7 +181,9 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
   });
 
   // ---- links, sections, speakers, schedule
-  await tx.courseLink.createMany({ data: course.links.map((l, position) => ({ id: ids.next(), courseId, label: l.label, url: l.url, position })) });
+  await tx.courseLink.createMany({
+    data: course.links.map((l, position) => ({ id: ids.next(), courseId, label: l.label, url: l.url, position })),
+  });
   await tx.meetingSection.createMany({ data: course.sections.map((s) => ({ id: ids.next(), courseId, ...s })) });
   const speakerId = new Map(course.speakers.map((s) => [s.name, ids.next()]));
   await tx.speaker.createMany({ data: course.speakers.map((s) => ({ id: speakerId.get(s.name)!, courseId, ...s })) });
@@ -192,8 +215,12 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
       quizUrl: e.materials?.quiz ?? null,
       note: e.note ?? null,
     });
-    (e.readings ?? []).forEach((r, i) => readings.push({ id: ids.next(), entryId: id, title: r.title, url: r.url, position: i }));
-    (e.speakers ?? []).forEach((name, i) => entrySpeakers.push({ entryId: id, speakerId: mustGet(speakerId, name, "speaker"), position: i }));
+    (e.readings ?? []).forEach((r, i) =>
+      readings.push({ id: ids.next(), entryId: id, title: r.title, url: r.url, position: i }),
+    );
+    (e.speakers ?? []).forEach((name, i) =>
+      entrySpeakers.push({ entryId: id, speakerId: mustGet(speakerId, name, "speaker"), position: i }),
+    );
   }
   await tx.scheduleEntry.createMany({ data: entries });
   await tx.reading.createMany({ data: readings });
@@ -238,8 +265,20 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
 
   // ---- extensions: course-wide and per-student GRANTs, in posting order
   const grants = [
-    ...course.extensions.map((e) => ({ code: e.code, studentId: null as string | null, dueAt: local(e.due), postedAt: local(e.postedAt), reason: e.reason })),
-    ...synthetic.extensions.map((e) => ({ code: e.code, studentId: uid(e.email), dueAt: e.dueAt, postedAt: e.postedAt, reason: e.reason })),
+    ...course.extensions.map((e) => ({
+      code: e.code,
+      studentId: null as string | null,
+      dueAt: local(e.due),
+      postedAt: local(e.postedAt),
+      reason: e.reason,
+    })),
+    ...synthetic.extensions.map((e) => ({
+      code: e.code,
+      studentId: uid(e.email),
+      dueAt: e.dueAt,
+      postedAt: e.postedAt,
+      reason: e.reason,
+    })),
   ].sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
   await tx.extension.createMany({
     data: grants.map((g) => ({
@@ -300,7 +339,8 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
     for (const s of submissionRows) latest.set(`${s.studentId}|${s.code}`, s); // chronological: last wins
     const ledger: Prisma.LedgerEntryCreateManyInput[] = [];
     for (const a of course.assignments) {
-      const covered = (a.lateHoursApply ?? policy.coveredKinds.includes(a.kind)) && policy.coveredKinds.includes(a.kind);
+      const covered =
+        (a.lateHoursApply ?? policy.coveredKinds.includes(a.kind)) && policy.coveredKinds.includes(a.kind);
       if (!covered || !a.due) continue;
       const courseDue = courseDueAt(course, a.code)!;
       for (const s of latest.values()) {

@@ -10,5 +10,7 @@ export function isStorableText(text: string): boolean {
 /** The database (or Prisma's query encoder) refused a value for its characters. */
 export function isUnstorableTextError(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : String(error);
-  return /invalid byte sequence for encoding|\b22021\b|\b22P05\b|unexpected end of hex escape|lone leading surrogate|unpaired surrogate/i.test(text);
+  return /invalid byte sequence for encoding|\b22021\b|\b22P05\b|unexpected end of hex escape|lone leading surrogate|unpaired surrogate/i.test(
+    text,
+  );
 }

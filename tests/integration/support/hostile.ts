@@ -11,28 +11,136 @@ export const HUGE_UNICODE = "👩🏽‍💻\u202Eשלום\u0000é\u0301🏳️�
 // A YAML alias bomb ("billion laughs") for the course-file import.
 const YAML_BOMB = [
   "a: &a [x, x, x, x, x, x, x, x, x]",
-  ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`),
+  ...Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(", ")}]`,
+  ),
 ].join("\n");
 
 export const HOSTILE_STRINGS: readonly string[] = [
-  "", " ", "\t\n\r", "\u0000", "a\u0000b", "\uFEFF", "\u200B", "\uD800", "\uDFFF", "\u202Egnp.exe", "שלום עולם", "مرحبا بالعالم",
-  "👩‍👩‍👧‍👦🏳️‍🌈", "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇", "١٢٣", "９９", "٣.٥",
-  "<script>window.__pwned=1</script>", "<img src=x onerror=\"window.__pwned=1\">", "javascript:window.__pwned=1",
-  "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "[x](javascript:alert(1))", "<svg onload=alert(1)>",
-  "' OR '1'='1", "'; DROP TABLE \"User\"; --", "\\", "../../../etc/passwd", "%00", "%2e%2e%2f", "${7*7}", "{{7*7}}",
-  "__proto__", "constructor", "prototype", "toString", "null", "undefined", "true", "[object Object]", "{}", "[]",
-  "NaN", "Infinity", "-Infinity", "-1", "-0", "0", "1e309", "-1e309", "0x1F", "1,5", "1_000", "  42  ", "9".repeat(400),
-  "2025-02-30", "9999-99-99", "0000-00-00", "2025-13-01", "2025-00-10", "2025-1-1", "2025-02-29", "+275760-09-14", "-002025-01-01",
-  "2025-03-09T02:30", "2025-10-32T25:61:61Z", "24:00", "23:60", "99:99", "25:00", "12:00 PM", "noon",
-  "=cmd|' /C calc'!A0", "@SUM(1+1)", "a,b,c\n\"unterminated", "email,hours\n\u0000,\u0000", "\n".repeat(10_000),
-  YAML_BOMB, "lectern: 1\ncourse: !!js/function 'return 1'", "lectern: 2\n", "--- !<tag:yaml.org,2002:python/object> {}",
-  "release", "unrelease", "link", "file", "give_back", "charge", "preview", "apply", "INSTRUCTOR", "STUDENT", "TA",
-  "http://", "https://", "https://" + "a".repeat(3_000) + ".com", "ftp://example.com/x", "//evil.example/x", "mailto:x@y",
-  HUGE_ASCII, HUGE_UNICODE,
+  "",
+  " ",
+  "\t\n\r",
+  "\u0000",
+  "a\u0000b",
+  "\uFEFF",
+  "\u200B",
+  "\uD800",
+  "\uDFFF",
+  "\u202Egnp.exe",
+  "שלום עולם",
+  "مرحبا بالعالم",
+  "👩‍👩‍👧‍👦🏳️‍🌈",
+  "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇",
+  "١٢٣",
+  "９９",
+  "٣.٥",
+  "<script>window.__pwned=1</script>",
+  '<img src=x onerror="window.__pwned=1">',
+  "javascript:window.__pwned=1",
+  "JaVaScRiPt:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "[x](javascript:alert(1))",
+  "<svg onload=alert(1)>",
+  "' OR '1'='1",
+  '\'; DROP TABLE "User"; --',
+  "\\",
+  "../../../etc/passwd",
+  "%00",
+  "%2e%2e%2f",
+  "${7*7}",
+  "{{7*7}}",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "null",
+  "undefined",
+  "true",
+  "[object Object]",
+  "{}",
+  "[]",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "-1",
+  "-0",
+  "0",
+  "1e309",
+  "-1e309",
+  "0x1F",
+  "1,5",
+  "1_000",
+  "  42  ",
+  "9".repeat(400),
+  "2025-02-30",
+  "9999-99-99",
+  "0000-00-00",
+  "2025-13-01",
+  "2025-00-10",
+  "2025-1-1",
+  "2025-02-29",
+  "+275760-09-14",
+  "-002025-01-01",
+  "2025-03-09T02:30",
+  "2025-10-32T25:61:61Z",
+  "24:00",
+  "23:60",
+  "99:99",
+  "25:00",
+  "12:00 PM",
+  "noon",
+  "=cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  'a,b,c\n"unterminated',
+  "email,hours\n\u0000,\u0000",
+  "\n".repeat(10_000),
+  YAML_BOMB,
+  "lectern: 1\ncourse: !!js/function 'return 1'",
+  "lectern: 2\n",
+  "--- !<tag:yaml.org,2002:python/object> {}",
+  "release",
+  "unrelease",
+  "link",
+  "file",
+  "give_back",
+  "charge",
+  "preview",
+  "apply",
+  "INSTRUCTOR",
+  "STUDENT",
+  "TA",
+  "http://",
+  "https://",
+  "https://" + "a".repeat(3_000) + ".com",
+  "ftp://example.com/x",
+  "//evil.example/x",
+  "mailto:x@y",
+  HUGE_ASCII,
+  HUGE_UNICODE,
 ];
 
 export const HOSTILE_NUMBERS: readonly number[] = [
-  -1, -0, 0, 0.5, -0.5, NaN, Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -(2 ** 31), 2 ** 31, 1e-7, 100_001, 1e21,
+  -1,
+  -0,
+  0,
+  0.5,
+  -0.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  2 ** 53 + 1,
+  -(2 ** 31),
+  2 ** 31,
+  1e-7,
+  100_001,
+  1e21,
 ];
 
 /** Files the submission rules refuse: empty, wrong or spoofed extension, a name too long, markup in the name. */
@@ -90,12 +198,22 @@ export function value(pools: Pools): fc.Arbitrary<unknown> {
     { arbitrary: s, weight: 6 },
     { arbitrary: fc.array(s, { maxLength: 4 }), weight: 2 },
     { arbitrary: fc.dictionary(fc.constantFrom(...FIELD_KEYS), s, { maxKeys: 4 }), weight: 1 },
-    { arbitrary: fc.array(fc.dictionary(fc.constantFrom(...FIELD_KEYS), s, { maxKeys: 5 }), { maxLength: 3 }), weight: 1 },
+    {
+      arbitrary: fc.array(fc.dictionary(fc.constantFrom(...FIELD_KEYS), s, { maxKeys: 5 }), { maxLength: 3 }),
+      weight: 1,
+    },
   );
 }
 
 export function fields(pools: Pools): fc.Arbitrary<Record<string, unknown>> {
-  return fc.dictionary(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_KEYS), weight: 5 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }), value(pools), { maxKeys: 10 });
+  return fc.dictionary(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...FIELD_KEYS), weight: 5 },
+      { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+    ),
+    value(pools),
+    { maxKeys: 10 },
+  );
 }
 
 /** A course slug: usually a real one (the viewer's course or another), else hostile. */
@@ -128,9 +246,18 @@ export function toFormData(object: Record<string, unknown>): FormData {
 export function preview(v: unknown, max = 300): string {
   let text: string;
   try {
-    text = v instanceof FormData
-      ? `FormData ${JSON.stringify([...v.entries()].map(([k, x]) => [k, typeof x === "string" ? x : `File(${x.name}, ${x.size} B)`]))}`
-      : JSON.stringify(v, (_k, x) => (x instanceof Blob ? `Blob(${x.size} B)` : typeof x === "number" && !Number.isFinite(x) ? String(x) : x === undefined ? "undefined" : x)) ?? String(v);
+    text =
+      v instanceof FormData
+        ? `FormData ${JSON.stringify([...v.entries()].map(([k, x]) => [k, typeof x === "string" ? x : `File(${x.name}, ${x.size} B)`]))}`
+        : (JSON.stringify(v, (_k, x) =>
+            x instanceof Blob
+              ? `Blob(${x.size} B)`
+              : typeof x === "number" && !Number.isFinite(x)
+                ? String(x)
+                : x === undefined
+                  ? "undefined"
+                  : x,
+          ) ?? String(v));
   } catch {
     text = String(v);
   }

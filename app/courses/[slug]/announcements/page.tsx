@@ -16,7 +16,13 @@ export async function generateMetadata({ params }: Props) {
   const origin = await siteOrigin();
   return {
     title: `Announcements · ${slug.toUpperCase()}`,
-    alternates: { types: { "application/atom+xml": [{ url: `${origin}/courses/${slug}/announcements/feed.xml`, title: "Course announcements" }] } },
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: `${origin}/courses/${slug}/announcements/feed.xml`, title: "Course announcements" },
+        ],
+      },
+    },
   };
 }
 
@@ -24,15 +30,22 @@ export default async function AnnouncementsPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const { course, announcements } = await guardPage(() => getCourseAnnouncements({ db: db(), slug, viewer, now: serverNow() }), { returnTo: `/courses/${slug}/announcements` });
+  const { course, announcements } = await guardPage(
+    () => getCourseAnnouncements({ db: db(), slug, viewer, now: serverNow() }),
+    { returnTo: `/courses/${slug}/announcements` },
+  );
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Announcements</h1>
-        <a href={`/courses/${course.slug}/announcements/feed.xml`} className="text-sm">Atom feed<span className="sr-only"> of {course.code} announcements</span></a>
+        <a href={`/courses/${course.slug}/announcements/feed.xml`} className="text-sm">
+          Atom feed<span className="sr-only"> of {course.code} announcements</span>
+        </a>
       </div>
       <ScrollToHash />
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Pinned first, then newest first. Times in {course.timeZone}.</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Pinned first, then newest first. Times in {course.timeZone}.
+      </p>
       {announcements.length === 0 ? (
         <EmptyState title="No announcements yet" body="Announcements from the course staff will appear here." />
       ) : (

@@ -28,8 +28,8 @@ export default async function DeadlinesPage({ params }: Props) {
     <div>
       <h1 className="text-2xl font-bold">Deadlines</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Due dates in force for the whole class, in {course.timeZone}. When a date was extended for everyone, the earlier dates are struck
-        through with when each change was posted. Personal extensions are private and never shown here.
+        Due dates in force for the whole class, in {course.timeZone}. When a date was extended for everyone, the earlier
+        dates are struck through with when each change was posted. Personal extensions are private and never shown here.
       </p>
       <div className="mt-2">
         <CalendarLinks slug={course.slug} origin={origin} />

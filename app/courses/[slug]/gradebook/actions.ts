@@ -10,10 +10,25 @@ export const releaseGradesAction = courseAction({
   schema: releaseSchema,
   run: async ({ input, ctx, viewer, db }) => {
     const release = input.release === "release";
-    const result = await setGradesReleased({ db, slug: ctx.course.slug, viewer, assignmentId: input.assignmentId, release, now: serverNow() });
-    return { message: release ? `${result.code} grades released to students.` : `${result.code} grades hidden from students again.` };
+    const result = await setGradesReleased({
+      db,
+      slug: ctx.course.slug,
+      viewer,
+      assignmentId: input.assignmentId,
+      release,
+      now: serverNow(),
+    });
+    return {
+      message: release
+        ? `${result.code} grades released to students.`
+        : `${result.code} grades hidden from students again.`,
+    };
   },
-  revalidate: ({ ctx }) => [`/courses/${ctx.course.slug}/gradebook`, `/courses/${ctx.course.slug}/gradebook/assignments`, `/courses/${ctx.course.slug}/grades`],
+  revalidate: ({ ctx }) => [
+    `/courses/${ctx.course.slug}/gradebook`,
+    `/courses/${ctx.course.slug}/gradebook/assignments`,
+    `/courses/${ctx.course.slug}/grades`,
+  ],
 });
 
 export const saveSchemeAction = courseAction({
@@ -23,11 +38,17 @@ export const saveSchemeAction = courseAction({
     await updateScheme({ db, slug: ctx.course.slug, viewer, input });
     return { message: "Grading scheme saved." };
   },
-  revalidate: ({ ctx }) => [`/courses/${ctx.course.slug}/gradebook`, `/courses/${ctx.course.slug}/gradebook/scheme`, `/courses/${ctx.course.slug}/grades`],
+  revalidate: ({ ctx }) => [
+    `/courses/${ctx.course.slug}/gradebook`,
+    `/courses/${ctx.course.slug}/gradebook/scheme`,
+    `/courses/${ctx.course.slug}/grades`,
+  ],
 });
 
 export const previewSchemeAction = courseAction<typeof schemeInputSchema, SchemePreview>({
   permission: "scheme.edit",
   schema: schemeInputSchema,
-  run: async ({ input, ctx, viewer, db }) => ({ data: await previewScheme({ db, slug: ctx.course.slug, viewer, input, now: serverNow() }) }),
+  run: async ({ input, ctx, viewer, db }) => ({
+    data: await previewScheme({ db, slug: ctx.course.slug, viewer, input, now: serverNow() }),
+  }),
 });

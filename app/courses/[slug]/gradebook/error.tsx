@@ -7,7 +7,9 @@ export default function GradebookError({ error, reset }: { error: Error & { dige
       <p className="mt-2 text-slate-600 dark:text-slate-300">
         {error.digest ? `Reference ${error.digest}. ` : ""}No grades were changed. Try again in a moment.
       </p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-700 px-4 py-2 text-white">Try again</button>
+      <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-700 px-4 py-2 text-white">
+        Try again
+      </button>
     </div>
   );
 }

@@ -14,13 +14,18 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getGradebook({ db: db(), slug, viewer, now: serverNow() }), { returnTo: `/courses/${slug}/gradebook` });
+  const data = await guardPage(() => getGradebook({ db: db(), slug, viewer, now: serverNow() }), {
+    returnTo: `/courses/${slug}/gradebook`,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Gradebook</h1>
       <GradebookNav slug={slug} current="grid" canImport={data.permissions.import} />
       {data.rows.length === 0 ? (
-        <EmptyState title="No enrolled students yet" body="Students appear here once they are enrolled in the course." />
+        <EmptyState
+          title="No enrolled students yet"
+          body="Students appear here once they are enrolled in the course."
+        />
       ) : data.assignments.length === 0 ? (
         <EmptyState title="No assignments yet" body="Add assignments to the course to start grading." />
       ) : (

@@ -13,6 +13,8 @@ export default async function MyGradesPage({ params }: { params: Promise<{ slug:
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getMyGrades({ db: db(), slug, viewer, now: serverNow() }), { returnTo: `/courses/${slug}/grades` });
+  const data = await guardPage(() => getMyGrades({ db: db(), slug, viewer, now: serverNow() }), {
+    returnTo: `/courses/${slug}/grades`,
+  });
   return <MyGradesView data={data} />;
 }

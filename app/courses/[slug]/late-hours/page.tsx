@@ -11,6 +11,8 @@ export default async function LateHoursPage({ params }: { params: Promise<{ slug
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getCourseLateHours({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/late-hours` });
+  const data = await guardPage(() => getCourseLateHours({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/late-hours`,
+  });
   return <CourseLateHoursView data={data} />;
 }

@@ -9,7 +9,14 @@ import { replaceCourseLinks, replaceMeetingSections, updateCourseDetails } from 
 import { addNoClassDay, deleteScheduleEntry, saveScheduleEntry } from "@/lib/server/course/manage/schedule";
 import { deleteAssignment, saveAssignment } from "@/lib/server/course/manage/assignments";
 import { deleteAnnouncement, saveAnnouncement } from "@/lib/server/course/manage/announcements";
-import { addMember, applyRosterImport, changeMemberRole, dropMember, previewRosterImport, type RosterImportPreview } from "@/lib/server/people/roster";
+import {
+  addMember,
+  applyRosterImport,
+  changeMemberRole,
+  dropMember,
+  previewRosterImport,
+  type RosterImportPreview,
+} from "@/lib/server/people/roster";
 import { courseDetailsSchema, courseLinksSchema, meetingSectionsSchema } from "@/lib/validation/course";
 import { entryIdSchema, noClassSchema, scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentIdSchema, assignmentSchema } from "@/lib/validation/assignment";
@@ -19,7 +26,15 @@ import { addMemberSchema, changeRoleSchema, membershipIdSchema, rosterCsvSchema 
 /** Every page that shows course content, so an edit is visible at once. */
 function coursePaths(slug: string, ...more: string[]): string[] {
   const base = `/courses/${slug}`;
-  return ["/courses", base, `${base}/schedule`, `${base}/announcements`, `${base}/assignments`, `${base}/speakers`, ...more.map((m) => `${base}${m}`)];
+  return [
+    "/courses",
+    base,
+    `${base}/schedule`,
+    `${base}/announcements`,
+    `${base}/assignments`,
+    `${base}/speakers`,
+    ...more.map((m) => `${base}${m}`),
+  ];
 }
 
 export const updateCourseDetailsAction = courseAction({
@@ -27,7 +42,9 @@ export const updateCourseDetailsAction = courseAction({
   schema: courseDetailsSchema,
   run: async ({ input, ctx, viewer, db }) => {
     const { promoted } = await updateCourseDetails({ db, viewer, slug: ctx.course.slug, input });
-    return { message: `Course details saved.${promoted ? ` ${promoted} ${promoted === 1 ? "person" : "people"} promoted from the waitlist.` : ""}` };
+    return {
+      message: `Course details saved.${promoted ? ` ${promoted} ${promoted === 1 ? "person" : "people"} promoted from the waitlist.` : ""}`,
+    };
   },
   revalidate: ({ ctx }) => coursePaths(ctx.course.slug, "/manage", "/manage/roster"),
 });
@@ -133,7 +150,9 @@ export const addMemberAction = courseAction({
 export const previewRosterImportAction = courseAction<typeof rosterCsvSchema, RosterImportPreview>({
   permission: "roster.edit",
   schema: rosterCsvSchema,
-  run: async ({ input, ctx, viewer, db }) => ({ data: await previewRosterImport({ db, viewer, slug: ctx.course.slug, csv: input.csv }) }),
+  run: async ({ input, ctx, viewer, db }) => ({
+    data: await previewRosterImport({ db, viewer, slug: ctx.course.slug, csv: input.csv }),
+  }),
 });
 
 export const applyRosterImportAction = courseAction({
@@ -149,7 +168,8 @@ export const applyRosterImportAction = courseAction({
 export const changeRoleAction = courseAction({
   permission: "roster.edit",
   schema: changeRoleSchema,
-  run: async ({ input, ctx, viewer, db }) => changeMemberRole({ db, viewer, slug: ctx.course.slug, membershipId: input.membershipId, role: input.role }),
+  run: async ({ input, ctx, viewer, db }) =>
+    changeMemberRole({ db, viewer, slug: ctx.course.slug, membershipId: input.membershipId, role: input.role }),
   revalidate: ({ ctx }) => coursePaths(ctx.course.slug, "/manage/roster"),
 });
 

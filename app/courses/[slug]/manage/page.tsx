@@ -13,15 +13,25 @@ export default async function ManageCoursePage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const course = await guardPage(() => getCourseForEdit({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/manage` });
+  const course = await guardPage(() => getCourseForEdit({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/manage`,
+  });
   return (
     <div>
-      <ManageHeading title="Manage course">Edits show on the public pages as soon as they are saved; every change is recorded in the audit log.</ManageHeading>
+      <ManageHeading title="Manage course">
+        Edits show on the public pages as soon as they are saved; every change is recorded in the audit log.
+      </ManageHeading>
       <ManageNav slug={slug} current="" />
       <div className="space-y-6">
-        <div className={cardClass}><CourseDetailsForm course={course} /></div>
-        <div className={cardClass}><LinksForm slug={slug} links={course.links} /></div>
-        <div className={cardClass}><SectionsForm slug={slug} sections={course.sections} /></div>
+        <div className={cardClass}>
+          <CourseDetailsForm course={course} />
+        </div>
+        <div className={cardClass}>
+          <LinksForm slug={slug} links={course.links} />
+        </div>
+        <div className={cardClass}>
+          <SectionsForm slug={slug} sections={course.sections} />
+        </div>
       </div>
     </div>
   );

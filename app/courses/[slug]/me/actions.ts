@@ -14,8 +14,21 @@ export const submitWorkAction = courseAction({
     const payload =
       input.method === "link"
         ? { url: input.url ?? "" }
-        : { file: { name: input.file!.name, size: input.file!.size, bytes: new Uint8Array(await input.file!.arrayBuffer()) } };
-    const result = await submitWork({ db, viewer, slug: ctx.course.slug, assignmentId: input.assignmentId, input: payload, now });
+        : {
+            file: {
+              name: input.file!.name,
+              size: input.file!.size,
+              bytes: new Uint8Array(await input.file!.arrayBuffer()),
+            },
+          };
+    const result = await submitWork({
+      db,
+      viewer,
+      slug: ctx.course.slug,
+      assignmentId: input.assignmentId,
+      input: payload,
+      now,
+    });
     return { message: result.message };
   },
   revalidate: ({ ctx }) => [`/courses/${ctx.course.slug}/me`, `/courses/${ctx.course.slug}/late-hours`],

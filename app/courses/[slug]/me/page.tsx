@@ -15,12 +15,15 @@ export default async function MyDeadlinesPage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const viewer = await currentViewer();
   const now = serverNow();
-  const data = await guardPage(() => getMyDeadlines({ db: db(), viewer, slug, now }), { returnTo: `/courses/${slug}/me` });
+  const data = await guardPage(() => getMyDeadlines({ db: db(), viewer, slug, now }), {
+    returnTo: `/courses/${slug}/me`,
+  });
   return (
     <>
       <MyDeadlinesView data={data} now={now} />
       <p className="no-print mt-6 text-sm">
-        <Link href={`/courses/${slug}/me/feed`}>My calendar feed</Link>: your own deadlines, extensions included, in your calendar app.
+        <Link href={`/courses/${slug}/me/feed`}>My calendar feed</Link>: your own deadlines, extensions included, in
+        your calendar app.
       </p>
     </>
   );

@@ -10,14 +10,19 @@ import { zoneAbbreviation } from "@/lib/domain/time";
 import { ScheduleView } from "@/components/course/schedule-view";
 import { CalendarLinks } from "@/components/course/calendar-links";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
   const origin = await siteOrigin();
   return {
     title: `Schedule · ${slug.toUpperCase()}`,
-    alternates: { types: { "text/calendar": [{ url: `${origin}/courses/${slug}/calendar.ics`, title: "Course calendar" }] } },
+    alternates: {
+      types: { "text/calendar": [{ url: `${origin}/courses/${slug}/calendar.ics`, title: "Course calendar" }] },
+    },
   };
 }
 
@@ -38,7 +43,8 @@ export default async function SchedulePage({ params, searchParams }: Props) {
     <div>
       <h1 className="text-2xl font-bold print:text-lg">Schedule</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400 print:text-xs">
-        {course.code}: {course.title} · times in {course.timeZone} ({zoneAbbreviation({ at: now, timeZone: course.timeZone })} now)
+        {course.code}: {course.title} · times in {course.timeZone} (
+        {zoneAbbreviation({ at: now, timeZone: course.timeZone })} now)
         {schedule.hasSprints ? " · weeks grouped by project sprint" : ""}
       </p>
       <div className="mt-2">

@@ -16,7 +16,9 @@ export default async function SpeakersPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const { course, speakers } = await guardPage(() => getCourseSpeakers({ db: db(), slug, viewer }), { returnTo: `/courses/${slug}/speakers` });
+  const { course, speakers } = await guardPage(() => getCourseSpeakers({ db: db(), slug, viewer }), {
+    returnTo: `/courses/${slug}/speakers`,
+  });
   return (
     <div>
       <h1 className="text-2xl font-bold">Guest speakers</h1>

@@ -7,7 +7,15 @@ import type { AnnouncementInput } from "@/lib/validation/announcement";
 import { instantOf, localInputOf } from "@/lib/server/platform/local-dates";
 import { courseWrite } from "@/lib/server/platform/course-write";
 
-export type EditableAnnouncement = { id: string; title: string; body: string; pinned: boolean; publishedAt: Date; publishLocal: string; author: string | null };
+export type EditableAnnouncement = {
+  id: string;
+  title: string;
+  body: string;
+  pinned: boolean;
+  publishedAt: Date;
+  publishLocal: string;
+  author: string | null;
+};
 
 /** Every announcement, scheduled ones too, newest first. */
 export async function getAnnouncementsForEdit({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }) {
@@ -19,34 +27,96 @@ export async function getAnnouncementsForEdit({ db, viewer, slug }: { db: Db; vi
   });
   return {
     course: ctx.course,
-    announcements: rows.map(({ author, ...a }): EditableAnnouncement => ({ ...a, author: author?.name ?? null, publishLocal: localInputOf(a.publishedAt, ctx.course.timeZone) })),
+    announcements: rows.map(({ author, ...a }): EditableAnnouncement => ({
+      ...a,
+      author: author?.name ?? null,
+      publishLocal: localInputOf(a.publishedAt, ctx.course.timeZone),
+    })),
   };
 }
 
 /** Posts (no announcementId) or edits an announcement; a blank publish time means now. */
-export async function saveAnnouncement({ db, viewer, slug, input, now }: { db: Db; viewer: Viewer | null; slug: string; input: AnnouncementInput; now: Date }): Promise<{ id: string; created: boolean }> {
+export async function saveAnnouncement({
+  db,
+  viewer,
+  slug,
+  input,
+  now,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  input: AnnouncementInput;
+  now: Date;
+}): Promise<{ id: string; created: boolean }> {
   return courseWrite({ db, viewer, slug, permission: "announcements.post" }, async ({ tx, me, ctx, courseId }) => {
     const publishedAt = instantOf(input.publishAt, ctx.course.timeZone);
     if (input.announcementId) {
-      const before = await tx.announcement.findFirst({ where: { id: input.announcementId, courseId }, select: { id: true, title: true, body: true, pinned: true, publishedAt: true } });
+      const before = await tx.announcement.findFirst({
+        where: { id: input.announcementId, courseId },
+        select: { id: true, title: true, body: true, pinned: true, publishedAt: true },
+      });
       if (!before) throw new NotFoundError("No such announcement in this course");
-      const data = { title: input.title, body: input.body, pinned: input.pinned, publishedAt: publishedAt ?? before.publishedAt };
+      const data = {
+        title: input.title,
+        body: input.body,
+        pinned: input.pinned,
+        publishedAt: publishedAt ?? before.publishedAt,
+      };
       await tx.announcement.update({ where: { id: before.id }, data });
-      await recordAudit(tx, { courseId, actorId: me.userId, action: "announcement.update", entityType: "Announcement", entityId: before.id, before, after: data });
+      await recordAudit(tx, {
+        courseId,
+        actorId: me.userId,
+        action: "announcement.update",
+        entityType: "Announcement",
+        entityId: before.id,
+        before,
+        after: data,
+      });
       return { id: before.id, created: false };
     }
     const data = { title: input.title, body: input.body, pinned: input.pinned, publishedAt: publishedAt ?? now };
-    const created = await tx.announcement.create({ data: { courseId, authorId: me.userId, ...data }, select: { id: true } });
-    await recordAudit(tx, { courseId, actorId: me.userId, action: "announcement.create", entityType: "Announcement", entityId: created.id, after: data });
+    const created = await tx.announcement.create({
+      data: { courseId, authorId: me.userId, ...data },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "announcement.create",
+      entityType: "Announcement",
+      entityId: created.id,
+      after: data,
+    });
     return { id: created.id, created: true };
   });
 }
 
-export async function deleteAnnouncement({ db, viewer, slug, announcementId }: { db: Db; viewer: Viewer | null; slug: string; announcementId: string }): Promise<void> {
+export async function deleteAnnouncement({
+  db,
+  viewer,
+  slug,
+  announcementId,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  announcementId: string;
+}): Promise<void> {
   await courseWrite({ db, viewer, slug, permission: "announcements.post" }, async ({ tx, me, courseId }) => {
-    const before = await tx.announcement.findFirst({ where: { id: announcementId, courseId }, select: { id: true, title: true, body: true, pinned: true, publishedAt: true } });
+    const before = await tx.announcement.findFirst({
+      where: { id: announcementId, courseId },
+      select: { id: true, title: true, body: true, pinned: true, publishedAt: true },
+    });
     if (!before) throw new NotFoundError("No such announcement in this course");
     await tx.announcement.delete({ where: { id: before.id } });
-    await recordAudit(tx, { courseId, actorId: me.userId, action: "announcement.delete", entityType: "Announcement", entityId: before.id, before });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "announcement.delete",
+      entityType: "Announcement",
+      entityId: before.id,
+      before,
+    });
   });
 }

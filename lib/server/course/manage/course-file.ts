@@ -17,7 +17,9 @@ import { invalidateCourse } from "@/lib/server/platform/cache";
 
 /** An instant as ISO 8601 in the course's zone, with its offset; milliseconds only when present. */
 export function formatInstant(at: Date, timeZone: string): string {
-  return format(at, at.getUTCMilliseconds() ? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" : "yyyy-MM-dd'T'HH:mm:ssXXX", { in: tz(timeZone) });
+  return format(at, at.getUTCMilliseconds() ? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" : "yyyy-MM-dd'T'HH:mm:ssXXX", {
+    in: tz(timeZone),
+  });
 }
 
 /** Reads an instant from the file; one without an offset is local to the course. */
@@ -44,34 +46,78 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
   const c = await db.course.findUniqueOrThrow({
     where: { id: courseId },
     select: {
-      slug: true, code: true, title: true, term: true, institution: true, timeZone: true, firstDayOfClasses: true, lastDayOfClasses: true,
-      capacity: true, description: true,
+      slug: true,
+      code: true,
+      title: true,
+      term: true,
+      institution: true,
+      timeZone: true,
+      firstDayOfClasses: true,
+      lastDayOfClasses: true,
+      capacity: true,
+      description: true,
       links: { orderBy: [{ position: "asc" }, { label: "asc" }], select: { label: true, url: true } },
       memberships: {
         where: { status: "ENROLLED", role: { in: ["INSTRUCTOR", "TA"] } },
-        select: { role: true, title: true, contactEmail: true, officeHours: true, user: { select: { email: true, name: true } } },
+        select: {
+          role: true,
+          title: true,
+          contactEmail: true,
+          officeHours: true,
+          user: { select: { email: true, name: true } },
+        },
       },
-      sections: { orderBy: { code: "asc" }, select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true } },
+      sections: {
+        orderBy: { code: "asc" },
+        select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true },
+      },
       speakers: { orderBy: { name: "asc" }, select: { name: true, affiliation: true, url: true } },
       entries: {
         orderBy: [{ date: "asc" }, { position: "asc" }, { title: "asc" }],
         select: {
-          date: true, kind: true, title: true, startTime: true, endTime: true, location: true, weekNumber: true, sprintLabel: true, topics: true,
-          slidesUrl: true, notesUrl: true, recordingUrl: true, quizUrl: true, note: true,
+          date: true,
+          kind: true,
+          title: true,
+          startTime: true,
+          endTime: true,
+          location: true,
+          weekNumber: true,
+          sprintLabel: true,
+          topics: true,
+          slidesUrl: true,
+          notesUrl: true,
+          recordingUrl: true,
+          quizUrl: true,
+          note: true,
           readings: { orderBy: { position: "asc" }, select: { title: true, url: true } },
           speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true } } } },
         },
       },
-      announcements: { orderBy: [{ publishedAt: "asc" }, { title: "asc" }], select: { title: true, body: true, publishedAt: true, pinned: true } },
+      announcements: {
+        orderBy: [{ publishedAt: "asc" }, { title: "asc" }],
+        select: { title: true, body: true, publishedAt: true, pinned: true },
+      },
       tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, description: true } },
-      categories: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, weight: true, dropLowest: true, track: { select: { name: true } } } },
+      categories: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { name: true, weight: true, dropLowest: true, track: { select: { name: true } } },
+      },
       cutoffs: { orderBy: [{ minPercent: "desc" }, { letter: "asc" }], select: { letter: true, minPercent: true } },
       latePolicy: true,
       assignments: {
         orderBy: [{ position: "asc" }, { code: "asc" }],
         select: {
-          code: true, title: true, kind: true, description: true, releasedAt: true, dueAt: true, points: true, weight: true,
-          lateHoursApply: true, acceptsLate: true, category: { select: { name: true } },
+          code: true,
+          title: true,
+          kind: true,
+          description: true,
+          releasedAt: true,
+          dueAt: true,
+          points: true,
+          weight: true,
+          lateHoursApply: true,
+          acceptsLate: true,
+          category: { select: { name: true } },
         },
       },
       extensions: {
@@ -88,55 +134,139 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
   const file = {
     lectern: COURSE_FILE_VERSION,
     course: compact({
-      slug: c.slug, code: c.code, title: c.title, term: c.term, institution: c.institution, timeZone: zone,
+      slug: c.slug,
+      code: c.code,
+      title: c.title,
+      term: c.term,
+      institution: c.institution,
+      timeZone: zone,
       firstDayOfClasses: c.firstDayOfClasses ? calendarDateOf(c.firstDayOfClasses) : null,
       lastDayOfClasses: c.lastDayOfClasses ? calendarDateOf(c.lastDayOfClasses) : null,
-      capacity: c.capacity, description: c.description || null,
+      capacity: c.capacity,
+      description: c.description || null,
     }),
     links: c.links,
     staff: c.memberships
-      .map((m) => compact({ email: m.user.email, name: m.user.name, role: m.role as "INSTRUCTOR" | "TA", title: m.title, contactEmail: m.contactEmail, officeHours: m.officeHours }))
+      .map((m) =>
+        compact({
+          email: m.user.email,
+          name: m.user.name,
+          role: m.role as "INSTRUCTOR" | "TA",
+          title: m.title,
+          contactEmail: m.contactEmail,
+          officeHours: m.officeHours,
+        }),
+      )
       .sort((a, b) => roleOrder[a.role!] - roleOrder[b.role!] || a.email!.localeCompare(b.email!)),
     sections: c.sections,
     speakers: c.speakers.map((s) => compact(s)),
-    schedule: c.entries.map((e) => compact({
-      date: calendarDateOf(e.date), kind: e.kind, title: e.title, startTime: e.startTime, endTime: e.endTime, location: e.location,
-      week: e.weekNumber, sprint: e.sprintLabel, topics: e.topics, readings: e.readings.map((r) => compact(r)),
-      speakers: e.speakers.map((s) => s.speaker.name), slides: e.slidesUrl, notes: e.notesUrl, recording: e.recordingUrl, quiz: e.quizUrl, note: e.note,
-    }, { kind: "LECTURE" })),
-    announcements: c.announcements.map((a) => compact({ title: a.title, publishedAt: at(a.publishedAt), pinned: a.pinned, body: a.body }, { pinned: false })),
+    schedule: c.entries.map((e) =>
+      compact(
+        {
+          date: calendarDateOf(e.date),
+          kind: e.kind,
+          title: e.title,
+          startTime: e.startTime,
+          endTime: e.endTime,
+          location: e.location,
+          week: e.weekNumber,
+          sprint: e.sprintLabel,
+          topics: e.topics,
+          readings: e.readings.map((r) => compact(r)),
+          speakers: e.speakers.map((s) => s.speaker.name),
+          slides: e.slidesUrl,
+          notes: e.notesUrl,
+          recording: e.recordingUrl,
+          quiz: e.quizUrl,
+          note: e.note,
+        },
+        { kind: "LECTURE" },
+      ),
+    ),
+    announcements: c.announcements.map((a) =>
+      compact({ title: a.title, publishedAt: at(a.publishedAt), pinned: a.pinned, body: a.body }, { pinned: false }),
+    ),
     grading: {
       tracks: c.tracks.map((t) => compact({ name: t.name, description: t.description || null })),
-      categories: c.categories.map((g) => compact({ name: g.name, weight: g.weight, dropLowest: g.dropLowest, track: g.track?.name ?? null }, { dropLowest: 0 })),
+      categories: c.categories.map((g) =>
+        compact(
+          { name: g.name, weight: g.weight, dropLowest: g.dropLowest, track: g.track?.name ?? null },
+          { dropLowest: 0 },
+        ),
+      ),
       cutoffs: c.cutoffs,
     },
     latePolicy: p
-      ? compact({
-          kind: p.kind, budgetHours: p.budgetHours, perAssignmentCapHours: p.perAssignmentCapHours,
-          excludedWindow: p.excludedWindowStart && p.excludedWindowEnd ? { start: p.excludedWindowStart, end: p.excludedWindowEnd } : null,
-          graceMinutes: p.graceMinutes, coveredKinds: p.coveredKinds, overCapAction: p.overCapAction, overBudgetGradeCap: p.overBudgetGradeCap,
-          finalCutoffAt: at(p.finalCutoffAt), penaltyPercent: p.penaltyPercent, penaltyUnit: p.penaltyUnit, penaltyFloorPercent: p.penaltyFloorPercent,
-          description: p.description || null,
-        }, { graceMinutes: 0, overCapAction: "REFUSE" })
+      ? compact(
+          {
+            kind: p.kind,
+            budgetHours: p.budgetHours,
+            perAssignmentCapHours: p.perAssignmentCapHours,
+            excludedWindow:
+              p.excludedWindowStart && p.excludedWindowEnd
+                ? { start: p.excludedWindowStart, end: p.excludedWindowEnd }
+                : null,
+            graceMinutes: p.graceMinutes,
+            coveredKinds: p.coveredKinds,
+            overCapAction: p.overCapAction,
+            overBudgetGradeCap: p.overBudgetGradeCap,
+            finalCutoffAt: at(p.finalCutoffAt),
+            penaltyPercent: p.penaltyPercent,
+            penaltyUnit: p.penaltyUnit,
+            penaltyFloorPercent: p.penaltyFloorPercent,
+            description: p.description || null,
+          },
+          { graceMinutes: 0, overCapAction: "REFUSE" },
+        )
       : null,
-    assignments: c.assignments.map((a) => compact({
-      code: a.code, title: a.title, kind: a.kind, category: a.category?.name ?? null, weight: a.weight, points: a.points,
-      releasedAt: at(a.releasedAt), dueAt: at(a.dueAt), lateHoursApply: a.lateHoursApply, acceptsLate: a.acceptsLate, description: a.description || null,
-    }, { points: 100, lateHoursApply: false, acceptsLate: true })),
+    assignments: c.assignments.map((a) =>
+      compact(
+        {
+          code: a.code,
+          title: a.title,
+          kind: a.kind,
+          category: a.category?.name ?? null,
+          weight: a.weight,
+          points: a.points,
+          releasedAt: at(a.releasedAt),
+          dueAt: at(a.dueAt),
+          lateHoursApply: a.lateHoursApply,
+          acceptsLate: a.acceptsLate,
+          description: a.description || null,
+        },
+        { points: 100, lateHoursApply: false, acceptsLate: true },
+      ),
+    ),
     extensions: c.extensions
       .filter((x) => x.dueAt)
-      .map((x) => compact({ assignment: x.assignment.code, dueAt: at(x.dueAt), postedAt: at(x.createdAt), reason: x.reason || null })),
+      .map((x) =>
+        compact({
+          assignment: x.assignment.code,
+          dueAt: at(x.dueAt),
+          postedAt: at(x.createdAt),
+          reason: x.reason || null,
+        }),
+      ),
   };
   return file as unknown as CourseFile;
 }
 
 export function courseFileYaml(file: CourseFile | Record<string, unknown>): string {
-  const header = "# Lectern course file: everything the course shows, no student data.\n# Import it at /courses/import (or a course's Manage → Import).\n";
+  const header =
+    "# Lectern course file: everything the course shows, no student data.\n# Import it at /courses/import (or a course's Manage → Import).\n";
   return header + stringify(file, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** The course as a YAML file (instructors only). */
-export async function exportCourse({ db, viewer, slug }: { db: Db; viewer: Viewer | null; slug: string }): Promise<{ fileName: string; yaml: string }> {
+export async function exportCourse({
+  db,
+  viewer,
+  slug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+}): Promise<{ fileName: string; yaml: string }> {
   const ctx = await authorize({ db, slug, viewer, permission: "course.export" });
   const file = await courseFileOf(db, ctx.course.id);
   return { fileName: `${ctx.course.slug}.lectern.yaml`, yaml: courseFileYaml(file) };
@@ -149,7 +279,10 @@ export function parseCourseFile(yaml: string): { ok: true; file: CourseFile } | 
   try {
     raw = parseYaml(yaml, { maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, errors: [`Not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`] };
+    return {
+      ok: false,
+      errors: [`Not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`],
+    };
   }
   const parsed = courseFileSchema.safeParse(raw);
   return parsed.success ? { ok: true, file: parsed.data } : { ok: false, errors: describeIssues(parsed.error) };
@@ -167,7 +300,12 @@ export type ImportPreview = {
 export type Target = { mode: "create"; slug: string } | { mode: "update"; slug: string; courseId: string };
 
 /** Who may import where: an update needs course.import in that course, a new course site.course.create. */
-async function resolveTarget(db: Db, viewer: Viewer | null, file: CourseFile, targetSlug: string | undefined): Promise<Target> {
+async function resolveTarget(
+  db: Db,
+  viewer: Viewer | null,
+  file: CourseFile,
+  targetSlug: string | undefined,
+): Promise<Target> {
   if (!viewer) throw new UnauthenticatedError();
   const slug = targetSlug ?? file.course.slug;
   const existing = await db.course.findUnique({ where: { slug }, select: { id: true } });
@@ -182,9 +320,15 @@ async function resolveTarget(db: Db, viewer: Viewer | null, file: CourseFile, ta
 
 async function describeImport(db: Db, target: Target, file: CourseFile): Promise<ImportPreview> {
   const counts = {
-    links: file.links.length, staff: file.staff.length, sections: file.sections.length, speakers: file.speakers.length,
-    "schedule entries": file.schedule.length, readings: file.schedule.reduce((n, e) => n + e.readings.length, 0),
-    announcements: file.announcements.length, assignments: file.assignments.length, "grading categories": file.grading.categories.length,
+    links: file.links.length,
+    staff: file.staff.length,
+    sections: file.sections.length,
+    speakers: file.speakers.length,
+    "schedule entries": file.schedule.length,
+    readings: file.schedule.reduce((n, e) => n + e.readings.length, 0),
+    announcements: file.announcements.length,
+    assignments: file.assignments.length,
+    "grading categories": file.grading.categories.length,
     "course-wide extensions": file.extensions.length,
   };
   const notes: string[] = [];
@@ -200,14 +344,21 @@ async function describeImport(db: Db, target: Target, file: CourseFile): Promise
     const names = new Set(file.grading.categories.map((c) => c.name));
     const keptCategories = categories.filter((c) => !names.has(c.name)).map((c) => c.name);
     notes.push(`Replaces the links, meeting sections, speakers and ${entries} schedule entries with the file's.`);
-    notes.push(`Announcements are matched by title and publication time: ${announcements} now, ${file.announcements.length} in the file; the rest are deleted.`);
+    notes.push(
+      `Announcements are matched by title and publication time: ${announcements} now, ${file.announcements.length} in the file; the rest are deleted.`,
+    );
     notes.push(`Assignments are matched by code and updated in place, so submissions and grades stay.`);
     if (kept.length) notes.push(`Kept (not in the file, never deleted by an import): assignments ${kept.join(", ")}.`);
     if (keptCategories.length) notes.push(`Kept: grading categories ${keptCategories.join(", ")}.`);
-    notes.push("Students, grades, submissions and late-hour ledgers are not touched. Staff in the file are added or updated; no one is removed.");
-    if (file.course.slug !== target.slug) notes.push(`The file names course "${file.course.slug}"; it updates "${target.slug}" instead.`);
+    notes.push(
+      "Students, grades, submissions and late-hour ledgers are not touched. Staff in the file are added or updated; no one is removed.",
+    );
+    if (file.course.slug !== target.slug)
+      notes.push(`The file names course "${file.course.slug}"; it updates "${target.slug}" instead.`);
   } else {
-    notes.push("Creates a new course; you become its instructor. Staff in the file are added (new accounts have no password until they sign in another way).");
+    notes.push(
+      "Creates a new course; you become its instructor. Staff in the file are added (new accounts have no password until they sign in another way).",
+    );
   }
   return { mode: target.mode, slug: target.slug, code: file.course.code, title: file.course.title, counts, notes };
 }
@@ -226,19 +377,41 @@ async function mayImport(db: Db, viewer: Viewer | null, targetSlug: string | und
   return viewer;
 }
 
-export async function previewCourseImport({ db, viewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<ImportPreview> {
+export async function previewCourseImport({
+  db,
+  viewer,
+  yaml,
+  targetSlug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  yaml: string;
+  targetSlug?: string;
+}): Promise<ImportPreview> {
   await mayImport(db, viewer, targetSlug);
   const parsed = parseCourseFile(yaml);
-  if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
+  if (!parsed.ok)
+    throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
   const target = await resolveTarget(db, viewer, parsed.file, targetSlug);
   return describeImport(db, target, parsed.file);
 }
 
 /** Creates or updates a course from a course file, all in one transaction. */
-export async function applyCourseImport({ db, viewer: maybeViewer, yaml, targetSlug }: { db: Db; viewer: Viewer | null; yaml: string; targetSlug?: string }): Promise<{ slug: string; mode: "create" | "update" }> {
+export async function applyCourseImport({
+  db,
+  viewer: maybeViewer,
+  yaml,
+  targetSlug,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  yaml: string;
+  targetSlug?: string;
+}): Promise<{ slug: string; mode: "create" | "update" }> {
   const viewer = await mayImport(db, maybeViewer, targetSlug);
   const parsed = parseCourseFile(yaml);
-  if (!parsed.ok) throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
+  if (!parsed.ok)
+    throw new ValidationError("The course file has errors; nothing was imported.", { yaml: parsed.errors });
   const target = await resolveTarget(db, viewer, parsed.file, targetSlug);
   const courseId = await writeCourseFile({ db, file: parsed.file, target, actor: viewer, rawYaml: yaml });
   await invalidateCourse(courseId);
@@ -251,44 +424,91 @@ export async function applyCourseImport({ db, viewer: maybeViewer, yaml, targetS
  * (scripts/course-import.ts). `actor` becomes the new course's instructor and
  * the author of new announcements; null (the CLI) adds nobody but the file's staff.
  */
-export async function writeCourseFile({ db, file, target, actor, rawYaml }: { db: Db; file: CourseFile; target: Target; actor: Viewer | null; rawYaml: string }): Promise<string> {
+export async function writeCourseFile({
+  db,
+  file,
+  target,
+  actor,
+  rawYaml,
+}: {
+  db: Db;
+  file: CourseFile;
+  target: Target;
+  actor: Viewer | null;
+  rawYaml: string;
+}): Promise<string> {
   const actorId = actor?.userId ?? null;
-  return db.$transaction(async (tx) => {
-    if (target.mode === "create") {
-      // The slug may have been taken since the check; the unique index then fails the transaction.
-      const created = await tx.course.create({ data: { ...courseData(file), slug: target.slug }, select: { id: true } });
-      if (actorId) await tx.membership.create({ data: { courseId: created.id, userId: actorId, role: "INSTRUCTOR" } });
-      await writeContent(tx, created.id, file, actorId, "create");
-      await recordAudit(tx, { courseId: created.id, actorId, action: "course.import", entityType: "Course", entityId: created.id, after: { mode: "create", file: rawYaml.slice(0, 200_000) } });
-      return created.id;
-    }
-    const { capacity: oldCapacity } = await lockCourse(tx, target.courseId);
-    const before = courseFileYaml(await courseFileOf(tx, target.courseId));
-    await tx.course.update({ where: { id: target.courseId }, data: courseData(file) });
-    await writeContent(tx, target.courseId, file, actorId, "update");
-    await recordAudit(tx, { courseId: target.courseId, actorId, action: "course.import", entityType: "Course", entityId: target.courseId, before: { file: before, capacity: oldCapacity }, after: { mode: "update", file: rawYaml.slice(0, 200_000) } });
-    await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId });
-    return target.courseId;
-  }, { maxWait: 15_000, timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      if (target.mode === "create") {
+        // The slug may have been taken since the check; the unique index then fails the transaction.
+        const created = await tx.course.create({
+          data: { ...courseData(file), slug: target.slug },
+          select: { id: true },
+        });
+        if (actorId)
+          await tx.membership.create({ data: { courseId: created.id, userId: actorId, role: "INSTRUCTOR" } });
+        await writeContent(tx, created.id, file, actorId, "create");
+        await recordAudit(tx, {
+          courseId: created.id,
+          actorId,
+          action: "course.import",
+          entityType: "Course",
+          entityId: created.id,
+          after: { mode: "create", file: rawYaml.slice(0, 200_000) },
+        });
+        return created.id;
+      }
+      const { capacity: oldCapacity } = await lockCourse(tx, target.courseId);
+      const before = courseFileYaml(await courseFileOf(tx, target.courseId));
+      await tx.course.update({ where: { id: target.courseId }, data: courseData(file) });
+      await writeContent(tx, target.courseId, file, actorId, "update");
+      await recordAudit(tx, {
+        courseId: target.courseId,
+        actorId,
+        action: "course.import",
+        entityType: "Course",
+        entityId: target.courseId,
+        before: { file: before, capacity: oldCapacity },
+        after: { mode: "update", file: rawYaml.slice(0, 200_000) },
+      });
+      await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId });
+      return target.courseId;
+    },
+    { maxWait: 15_000, timeout: 120_000 },
+  );
 }
 
 /** Where an operator's import goes: the course with the file's slug, or a new one. */
 export async function operatorTarget(db: Db, file: CourseFile): Promise<Target> {
   const existing = await db.course.findUnique({ where: { slug: file.course.slug }, select: { id: true } });
-  return existing ? { mode: "update", slug: file.course.slug, courseId: existing.id } : { mode: "create", slug: file.course.slug };
+  return existing
+    ? { mode: "update", slug: file.course.slug, courseId: existing.id }
+    : { mode: "create", slug: file.course.slug };
 }
 
 function courseData(file: CourseFile) {
   const c = file.course;
   return {
-    code: c.code, title: c.title, term: c.term, institution: c.institution, timeZone: c.timeZone, description: c.description ?? "",
+    code: c.code,
+    title: c.title,
+    term: c.term,
+    institution: c.institution,
+    timeZone: c.timeZone,
+    description: c.description ?? "",
     firstDayOfClasses: c.firstDayOfClasses ? dateColumn(c.firstDayOfClasses) : null,
     lastDayOfClasses: c.lastDayOfClasses ? dateColumn(c.lastDayOfClasses) : null,
     capacity: c.capacity ?? null,
   };
 }
 
-async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId: string | null, mode: "create" | "update"): Promise<void> {
+async function writeContent(
+  tx: Tx,
+  courseId: string,
+  file: CourseFile,
+  actorId: string | null,
+  mode: "create" | "update",
+): Promise<void> {
   const zone = file.course.timeZone;
   const at = (s: string | null | undefined) => (s ? parseInstant(s, zone) : null);
 
@@ -300,11 +520,27 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
 
   // Staff: added or updated, never removed; the importer is never demoted.
   for (const s of file.staff) {
-    const user = await tx.user.upsert({ where: { email: s.email }, create: { email: s.email, name: s.name }, update: {}, select: { id: true } });
-    const details = { title: s.title ?? null, contactEmail: s.contactEmail ?? null, officeHours: s.officeHours ?? null };
-    const existing = await tx.membership.findUnique({ where: { courseId_userId: { courseId, userId: user.id } }, select: { id: true, role: true } });
+    const user = await tx.user.upsert({
+      where: { email: s.email },
+      create: { email: s.email, name: s.name },
+      update: {},
+      select: { id: true },
+    });
+    const details = {
+      title: s.title ?? null,
+      contactEmail: s.contactEmail ?? null,
+      officeHours: s.officeHours ?? null,
+    };
+    const existing = await tx.membership.findUnique({
+      where: { courseId_userId: { courseId, userId: user.id } },
+      select: { id: true, role: true },
+    });
     const role = user.id === actorId && existing?.role === "INSTRUCTOR" ? "INSTRUCTOR" : s.role;
-    if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role, status: "ENROLLED", waitlistPosition: null, ...details } });
+    if (existing)
+      await tx.membership.update({
+        where: { id: existing.id },
+        data: { role, status: "ENROLLED", waitlistPosition: null, ...details },
+      });
     else await tx.membership.create({ data: { courseId, userId: user.id, role, ...details } });
   }
 
@@ -313,7 +549,10 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
   await tx.speaker.deleteMany({ where: { courseId } });
   const speakerIds = new Map<string, string>();
   for (const s of file.speakers) {
-    const row = await tx.speaker.create({ data: { courseId, name: s.name, affiliation: s.affiliation ?? null, url: s.url ?? null }, select: { id: true } });
+    const row = await tx.speaker.create({
+      data: { courseId, name: s.name, affiliation: s.affiliation ?? null, url: s.url ?? null },
+      select: { id: true },
+    });
     speakerIds.set(s.name, row.id);
   }
   const positionOnDate = new Map<string, number>();
@@ -322,9 +561,22 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
     positionOnDate.set(e.date, position + 1);
     await tx.scheduleEntry.create({
       data: {
-        courseId, date: dateColumn(e.date), kind: e.kind, title: e.title, startTime: e.startTime ?? null, endTime: e.endTime ?? null,
-        location: e.location ?? null, weekNumber: e.week ?? null, sprintLabel: e.sprint ?? null, topics: e.topics, position,
-        slidesUrl: e.slides ?? null, notesUrl: e.notes ?? null, recordingUrl: e.recording ?? null, quizUrl: e.quiz ?? null, note: e.note ?? null,
+        courseId,
+        date: dateColumn(e.date),
+        kind: e.kind,
+        title: e.title,
+        startTime: e.startTime ?? null,
+        endTime: e.endTime ?? null,
+        location: e.location ?? null,
+        weekNumber: e.week ?? null,
+        sprintLabel: e.sprint ?? null,
+        topics: e.topics,
+        position,
+        slidesUrl: e.slides ?? null,
+        notesUrl: e.notes ?? null,
+        recordingUrl: e.recording ?? null,
+        quizUrl: e.quiz ?? null,
+        note: e.note ?? null,
         readings: { create: e.readings.map((r, i) => ({ title: r.title, url: r.url ?? null, position: i })) },
         speakers: { create: e.speakers.map((name, i) => ({ speakerId: speakerIds.get(name)!, position: i })) },
       },
@@ -332,7 +584,10 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
   }
 
   // Announcements: matched by title and publication time, so ids (and authors) survive a re-import.
-  const existingAnnouncements = mode === "update" ? await tx.announcement.findMany({ where: { courseId }, select: { id: true, title: true, publishedAt: true } }) : [];
+  const existingAnnouncements =
+    mode === "update"
+      ? await tx.announcement.findMany({ where: { courseId }, select: { id: true, title: true, publishedAt: true } })
+      : [];
   const keyOf = (title: string, d: Date) => `${title}\u0000${d.toISOString()}`;
   const byKey = new Map(existingAnnouncements.map((a) => [keyOf(a.title, a.publishedAt), a.id]));
   const keep = new Set<string>();
@@ -343,10 +598,14 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
       keep.add(id);
       await tx.announcement.update({ where: { id }, data: { body: a.body, pinned: a.pinned } });
     } else {
-      await tx.announcement.create({ data: { courseId, title: a.title, body: a.body, pinned: a.pinned, publishedAt, authorId: actorId } });
+      await tx.announcement.create({
+        data: { courseId, title: a.title, body: a.body, pinned: a.pinned, publishedAt, authorId: actorId },
+      });
     }
   }
-  await tx.announcement.deleteMany({ where: { courseId, id: { in: existingAnnouncements.map((a) => a.id).filter((id) => !keep.has(id)) } } });
+  await tx.announcement.deleteMany({
+    where: { courseId, id: { in: existingAnnouncements.map((a) => a.id).filter((id) => !keep.has(id)) } },
+  });
 
   // Grading scheme: tracks and categories upserted by name (members and assignments point at them), cutoffs replaced.
   const trackIds = new Map<string, string>();
@@ -361,8 +620,18 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
   }
   const categoryIds = new Map<string, string>();
   for (const [position, g] of file.grading.categories.entries()) {
-    const data = { weight: g.weight, dropLowest: g.dropLowest, trackId: g.track ? trackIds.get(g.track)! : null, position };
-    const row = await tx.gradingCategory.upsert({ where: { courseId_name: { courseId, name: g.name } }, create: { courseId, name: g.name, ...data }, update: data, select: { id: true } });
+    const data = {
+      weight: g.weight,
+      dropLowest: g.dropLowest,
+      trackId: g.track ? trackIds.get(g.track)! : null,
+      position,
+    };
+    const row = await tx.gradingCategory.upsert({
+      where: { courseId_name: { courseId, name: g.name } },
+      create: { courseId, name: g.name, ...data },
+      update: data,
+      select: { id: true },
+    });
     categoryIds.set(g.name, row.id);
   }
   await tx.letterCutoff.deleteMany({ where: { courseId } });
@@ -371,10 +640,20 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
   const p = file.latePolicy;
   if (p) {
     const data = {
-      kind: p.kind, budgetHours: p.budgetHours ?? null, perAssignmentCapHours: p.perAssignmentCapHours ?? null,
-      excludedWindowStart: p.excludedWindow?.start ?? null, excludedWindowEnd: p.excludedWindow?.end ?? null, graceMinutes: p.graceMinutes,
-      coveredKinds: p.coveredKinds, overCapAction: p.overCapAction, overBudgetGradeCap: p.overBudgetGradeCap ?? null, finalCutoffAt: at(p.finalCutoffAt),
-      penaltyPercent: p.penaltyPercent ?? null, penaltyUnit: p.penaltyUnit ?? null, penaltyFloorPercent: p.penaltyFloorPercent ?? null, description: p.description,
+      kind: p.kind,
+      budgetHours: p.budgetHours ?? null,
+      perAssignmentCapHours: p.perAssignmentCapHours ?? null,
+      excludedWindowStart: p.excludedWindow?.start ?? null,
+      excludedWindowEnd: p.excludedWindow?.end ?? null,
+      graceMinutes: p.graceMinutes,
+      coveredKinds: p.coveredKinds,
+      overCapAction: p.overCapAction,
+      overBudgetGradeCap: p.overBudgetGradeCap ?? null,
+      finalCutoffAt: at(p.finalCutoffAt),
+      penaltyPercent: p.penaltyPercent ?? null,
+      penaltyUnit: p.penaltyUnit ?? null,
+      penaltyFloorPercent: p.penaltyFloorPercent ?? null,
+      description: p.description,
     };
     await tx.latePolicy.upsert({ where: { courseId }, create: { courseId, ...data }, update: data });
   } else {
@@ -385,24 +664,51 @@ async function writeContent(tx: Tx, courseId: string, file: CourseFile, actorId:
   const assignmentIds = new Map<string, string>();
   for (const [position, a] of file.assignments.entries()) {
     const data = {
-      title: a.title, kind: a.kind, description: a.description ?? "", releasedAt: at(a.releasedAt), dueAt: at(a.dueAt), points: a.points,
-      categoryId: a.category ? categoryIds.get(a.category)! : null, weight: a.weight ?? null, lateHoursApply: a.lateHoursApply, acceptsLate: a.acceptsLate, position,
+      title: a.title,
+      kind: a.kind,
+      description: a.description ?? "",
+      releasedAt: at(a.releasedAt),
+      dueAt: at(a.dueAt),
+      points: a.points,
+      categoryId: a.category ? categoryIds.get(a.category)! : null,
+      weight: a.weight ?? null,
+      lateHoursApply: a.lateHoursApply,
+      acceptsLate: a.acceptsLate,
+      position,
     };
-    const row = await tx.assignment.upsert({ where: { courseId_code: { courseId, code: a.code } }, create: { courseId, code: a.code, ...data }, update: data, select: { id: true } });
+    const row = await tx.assignment.upsert({
+      where: { courseId_code: { courseId, code: a.code } },
+      create: { courseId, code: a.code, ...data },
+      update: data,
+      select: { id: true },
+    });
     assignmentIds.set(a.code, row.id);
   }
 
   // Course-wide extensions are append-only: add the ones not already in force.
-  const inForce = mode === "update"
-    ? await tx.extension.findMany({ where: { courseId, studentId: null, action: "GRANT", revokedBy: null }, select: { assignmentId: true, dueAt: true } })
-    : [];
+  const inForce =
+    mode === "update"
+      ? await tx.extension.findMany({
+          where: { courseId, studentId: null, action: "GRANT", revokedBy: null },
+          select: { assignmentId: true, dueAt: true },
+        })
+      : [];
   const have = new Set(inForce.map((x) => `${x.assignmentId}\u0000${x.dueAt?.toISOString()}`));
   for (const x of file.extensions) {
     const assignmentId = assignmentIds.get(x.assignment)!;
     const dueAt = at(x.dueAt)!;
     if (have.has(`${assignmentId}\u0000${dueAt.toISOString()}`)) continue;
     await tx.extension.create({
-      data: { courseId, assignmentId, studentId: null, action: "GRANT", dueAt, reason: x.reason, grantedById: actorId, ...(x.postedAt ? { createdAt: at(x.postedAt)! } : {}) },
+      data: {
+        courseId,
+        assignmentId,
+        studentId: null,
+        action: "GRANT",
+        dueAt,
+        reason: x.reason,
+        grantedById: actorId,
+        ...(x.postedAt ? { createdAt: at(x.postedAt)! } : {}),
+      },
     });
   }
 }

@@ -15,10 +15,22 @@ export async function getCourseForEdit({ db, viewer, slug }: { db: Db; viewer: V
   const c = await db.course.findUniqueOrThrow({
     where: { id: ctx.course.id },
     select: {
-      id: true, slug: true, code: true, title: true, term: true, institution: true, description: true, timeZone: true,
-      firstDayOfClasses: true, lastDayOfClasses: true, capacity: true,
+      id: true,
+      slug: true,
+      code: true,
+      title: true,
+      term: true,
+      institution: true,
+      description: true,
+      timeZone: true,
+      firstDayOfClasses: true,
+      lastDayOfClasses: true,
+      capacity: true,
       links: { orderBy: { position: "asc" }, select: { label: true, url: true } },
-      sections: { orderBy: { code: "asc" }, select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true } },
+      sections: {
+        orderBy: { code: "asc" },
+        select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true },
+      },
       _count: { select: { memberships: { where: { role: "STUDENT", status: "ENROLLED" } } } },
     },
   });
@@ -34,40 +46,119 @@ export async function getCourseForEdit({ db, viewer, slug }: { db: Db; viewer: V
 }
 
 /** Details and capacity. Raising the capacity promotes from the waitlist in the same transaction. */
-export async function updateCourseDetails({ db, viewer, slug, input }: { db: Db; viewer: Viewer | null; slug: string; input: CourseDetailsInput }): Promise<{ promoted: number }> {
+export async function updateCourseDetails({
+  db,
+  viewer,
+  slug,
+  input,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  input: CourseDetailsInput;
+}): Promise<{ promoted: number }> {
   return courseWrite({ db, viewer, slug, permission: "course.edit" }, async ({ tx, me, courseId }) => {
     await lockCourse(tx, courseId);
     const before = await tx.course.findUniqueOrThrow({
       where: { id: courseId },
-      select: { code: true, title: true, term: true, institution: true, description: true, timeZone: true, firstDayOfClasses: true, lastDayOfClasses: true, capacity: true },
+      select: {
+        code: true,
+        title: true,
+        term: true,
+        institution: true,
+        description: true,
+        timeZone: true,
+        firstDayOfClasses: true,
+        lastDayOfClasses: true,
+        capacity: true,
+      },
     });
     const data = {
-      code: input.code, title: input.title, term: input.term, institution: input.institution, description: input.description,
-      timeZone: input.timeZone, capacity: input.capacity,
+      code: input.code,
+      title: input.title,
+      term: input.term,
+      institution: input.institution,
+      description: input.description,
+      timeZone: input.timeZone,
+      capacity: input.capacity,
       firstDayOfClasses: input.firstDayOfClasses ? dateColumn(input.firstDayOfClasses) : null,
       lastDayOfClasses: input.lastDayOfClasses ? dateColumn(input.lastDayOfClasses) : null,
     };
     await tx.course.update({ where: { id: courseId }, data });
-    await recordAudit(tx, { courseId, actorId: me.userId, action: "course.update", entityType: "Course", entityId: courseId, before, after: data });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "course.update",
+      entityType: "Course",
+      entityId: courseId,
+      before,
+      after: data,
+    });
     const promoted = await promoteFromWaitlist(tx, { courseId, capacity: input.capacity, actorId: me.userId });
     return { promoted: promoted.length };
   });
 }
 
-export async function replaceCourseLinks({ db, viewer, slug, input }: { db: Db; viewer: Viewer | null; slug: string; input: CourseLinksInput }): Promise<void> {
+export async function replaceCourseLinks({
+  db,
+  viewer,
+  slug,
+  input,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  input: CourseLinksInput;
+}): Promise<void> {
   await courseWrite({ db, viewer, slug, permission: "course.edit" }, async ({ tx, me, courseId }) => {
-    const before = await tx.courseLink.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { label: true, url: true } });
+    const before = await tx.courseLink.findMany({
+      where: { courseId },
+      orderBy: { position: "asc" },
+      select: { label: true, url: true },
+    });
     await tx.courseLink.deleteMany({ where: { courseId } });
-    await tx.courseLink.createMany({ data: input.links.map((l, position) => ({ courseId, label: l.label, url: l.url, position })) });
-    await recordAudit(tx, { courseId, actorId: me.userId, action: "course.links", entityType: "Course", entityId: courseId, before, after: input.links });
+    await tx.courseLink.createMany({
+      data: input.links.map((l, position) => ({ courseId, label: l.label, url: l.url, position })),
+    });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "course.links",
+      entityType: "Course",
+      entityId: courseId,
+      before,
+      after: input.links,
+    });
   });
 }
 
-export async function replaceMeetingSections({ db, viewer, slug, input }: { db: Db; viewer: Viewer | null; slug: string; input: MeetingSectionsInput }): Promise<void> {
+export async function replaceMeetingSections({
+  db,
+  viewer,
+  slug,
+  input,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  input: MeetingSectionsInput;
+}): Promise<void> {
   await courseWrite({ db, viewer, slug, permission: "course.edit" }, async ({ tx, me, courseId }) => {
-    const before = await tx.meetingSection.findMany({ where: { courseId }, orderBy: { code: "asc" }, select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true } });
+    const before = await tx.meetingSection.findMany({
+      where: { courseId },
+      orderBy: { code: "asc" },
+      select: { code: true, kind: true, weekdays: true, startTime: true, endTime: true, location: true },
+    });
     await tx.meetingSection.deleteMany({ where: { courseId } });
     await tx.meetingSection.createMany({ data: input.sections.map((s) => ({ courseId, ...s })) });
-    await recordAudit(tx, { courseId, actorId: me.userId, action: "course.sections", entityType: "Course", entityId: courseId, before, after: input.sections });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "course.sections",
+      entityType: "Course",
+      entityId: courseId,
+      before,
+      after: input.sections,
+    });
   });
 }

@@ -16,6 +16,12 @@ export const dynamic = "force-dynamic";
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const input = courseExtensionApiSchema.parse(await readJson(request));
-  const outcome = await grantCourseExtension({ db: db(), viewer: await currentViewer(), slug, ...input, now: serverNow() });
+  const outcome = await grantCourseExtension({
+    db: db(),
+    viewer: await currentViewer(),
+    slug,
+    ...input,
+    now: serverNow(),
+  });
   return Response.json(outcome, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

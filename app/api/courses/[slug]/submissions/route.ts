@@ -18,9 +18,22 @@ const linkSubmission = z.object({ assignmentId: z.string().min(1).max(64), url: 
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const input = linkSubmission.parse(await readJson(request));
-  const result = await submitWork({ db: db(), viewer: await currentViewer(), slug, assignmentId: input.assignmentId, input: { url: input.url }, now: serverNow() });
+  const result = await submitWork({
+    db: db(),
+    viewer: await currentViewer(),
+    slug,
+    assignmentId: input.assignmentId,
+    input: { url: input.url },
+    now: serverNow(),
+  });
   return Response.json(
-    { submissionId: result.submissionId, submittedAt: result.submittedAt.toISOString(), ledgerChange: result.ledgerChange, balanceAfter: result.balanceAfter, message: result.message },
+    {
+      submissionId: result.submissionId,
+      submittedAt: result.submittedAt.toISOString(),
+      ledgerChange: result.ledgerChange,
+      balanceAfter: result.balanceAfter,
+      message: result.message,
+    },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
 });

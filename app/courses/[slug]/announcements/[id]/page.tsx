@@ -15,9 +15,12 @@ export default async function AnnouncementPage({ params }: Props) {
   await connection();
   const { slug, id } = await params;
   const viewer = await currentViewer();
-  const { course, announcement } = await guardPage(() => getAnnouncement({ db: db(), slug, viewer, id, now: serverNow() }), {
-    returnTo: `/courses/${slug}/announcements/${id}`,
-  });
+  const { course, announcement } = await guardPage(
+    () => getAnnouncement({ db: db(), slug, viewer, id, now: serverNow() }),
+    {
+      returnTo: `/courses/${slug}/announcements/${id}`,
+    },
+  );
   return (
     <div className="space-y-4">
       <p className="text-sm">

@@ -12,7 +12,9 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  await guardPage(() => authorize({ db: db(), slug, viewer, permission: "grades.import" }), { returnTo: `/courses/${slug}/gradebook/import` });
+  await guardPage(() => authorize({ db: db(), slug, viewer, permission: "grades.import" }), {
+    returnTo: `/courses/${slug}/gradebook/import`,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Import grades from CSV</h1>

@@ -13,12 +13,18 @@ export default async function SchemePage({ params }: { params: Promise<{ slug: s
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getSchemeEditor({ db: db(), slug, viewer }), { returnTo: `/courses/${slug}/gradebook/scheme` });
+  const data = await guardPage(() => getSchemeEditor({ db: db(), slug, viewer }), {
+    returnTo: `/courses/${slug}/gradebook/scheme`,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Grading scheme</h1>
       <GradebookNav slug={slug} current="scheme" canImport={data.canImport} />
-      {data.categories.length === 0 ? <EmptyState title="This course has no grading categories" /> : <SchemeEditor slug={slug} data={data} />}
+      {data.categories.length === 0 ? (
+        <EmptyState title="This course has no grading categories" />
+      ) : (
+        <SchemeEditor slug={slug} data={data} />
+      )}
     </div>
   );
 }

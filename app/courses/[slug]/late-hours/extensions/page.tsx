@@ -12,15 +12,28 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ slu
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => listExtensions({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/late-hours/extensions` });
+  const data = await guardPage(() => listExtensions({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/late-hours/extensions`,
+  });
   const timeZone = data.course.timeZone;
   // The forms start from each assignment's current course-wide due date, in the course's wall clock.
   const assignments = data.assignments
     .filter((a) => a.courseDueAt)
     .map((a) => ({
-      id: a.id, code: a.code, title: a.title,
-      dueDate: localDateOf({ at: a.courseDueAt!, timeZone }), dueTime: localTimeOf({ at: a.courseDueAt!, timeZone }),
+      id: a.id,
+      code: a.code,
+      title: a.title,
+      dueDate: localDateOf({ at: a.courseDueAt!, timeZone }),
+      dueTime: localTimeOf({ at: a.courseDueAt!, timeZone }),
       dueLabel: formatInZone({ at: a.courseDueAt!, timeZone }),
     }));
-  return <ExtensionsView slug={slug} timeZone={timeZone} assignments={assignments} students={data.students} events={data.events} />;
+  return (
+    <ExtensionsView
+      slug={slug}
+      timeZone={timeZone}
+      assignments={assignments}
+      students={data.students}
+      events={data.events}
+    />
+  );
 }

@@ -19,12 +19,16 @@ export default async function ManageAnnouncementsPage({ params, searchParams }: 
   const { slug } = await params;
   const { edit } = await searchParams;
   const viewer = await currentViewer();
-  const { course, announcements } = await guardPage(() => getAnnouncementsForEdit({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/manage/announcements` });
-  const editing = edit ? announcements.find((a) => a.id === edit) ?? null : null;
+  const { course, announcements } = await guardPage(() => getAnnouncementsForEdit({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/manage/announcements`,
+  });
+  const editing = edit ? (announcements.find((a) => a.id === edit) ?? null) : null;
   const now = serverNow();
   return (
     <div>
-      <ManageHeading title="Manage announcements">Posted announcements show on the course home, the announcements page and the Atom feed.</ManageHeading>
+      <ManageHeading title="Manage announcements">
+        Posted announcements show on the course home, the announcements page and the Atom feed.
+      </ManageHeading>
       <ManageNav slug={slug} current="/announcements" />
       <EditorAndList
         formId="announcement-form"
@@ -35,11 +39,25 @@ export default async function ManageAnnouncementsPage({ params, searchParams }: 
         empty={{ title: "Nothing posted yet" }}
       >
         {announcements.map((a) => (
-          <EditorListRow key={a.id} editHref={`/courses/${slug}/manage/announcements?edit=${a.id}#announcement-form`} editLabel={a.title}
-            actions={<DeleteButton action={deleteAnnouncementAction} fields={{ courseSlug: slug, announcementId: a.id }} label="Delete" confirmText={`Delete “${a.title}”?`} />}>
-            <span className="font-medium">{a.title}</span>{a.pinned ? <span className="ml-1 text-xs">(pinned)</span> : null}
+          <EditorListRow
+            key={a.id}
+            editHref={`/courses/${slug}/manage/announcements?edit=${a.id}#announcement-form`}
+            editLabel={a.title}
+            actions={
+              <DeleteButton
+                action={deleteAnnouncementAction}
+                fields={{ courseSlug: slug, announcementId: a.id }}
+                label="Delete"
+                confirmText={`Delete “${a.title}”?`}
+              />
+            }
+          >
+            <span className="font-medium">{a.title}</span>
+            {a.pinned ? <span className="ml-1 text-xs">(pinned)</span> : null}
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {a.publishedAt > now ? "Scheduled for " : ""}<LocalTime at={a.publishedAt} timeZone={course.timeZone} style="dateShort" />{a.author ? ` · ${a.author}` : ""}
+              {a.publishedAt > now ? "Scheduled for " : ""}
+              <LocalTime at={a.publishedAt} timeZone={course.timeZone} style="dateShort" />
+              {a.author ? ` · ${a.author}` : ""}
             </p>
           </EditorListRow>
         ))}

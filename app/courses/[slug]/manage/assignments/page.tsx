@@ -18,11 +18,16 @@ export default async function ManageAssignmentsPage({ params, searchParams }: Pr
   const { slug } = await params;
   const { edit } = await searchParams;
   const viewer = await currentViewer();
-  const { course, assignments, categories } = await guardPage(() => getAssignmentsForEdit({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/manage/assignments` });
-  const editing = edit ? assignments.find((a) => a.id === edit) ?? null : null;
+  const { course, assignments, categories } = await guardPage(() => getAssignmentsForEdit({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/manage/assignments`,
+  });
+  const editing = edit ? (assignments.find((a) => a.id === edit) ?? null) : null;
   return (
     <div>
-      <ManageHeading title="Manage assignments">Due dates are entered in the course's zone ({course.timeZone}). Extensions are granted from the late-hours pages.</ManageHeading>
+      <ManageHeading title="Manage assignments">
+        Due dates are entered in the course's zone ({course.timeZone}). Extensions are granted from the late-hours
+        pages.
+      </ManageHeading>
       <ManageNav slug={slug} current="/assignments" />
       <EditorAndList
         formId="assignment-form"
@@ -33,10 +38,32 @@ export default async function ManageAssignmentsPage({ params, searchParams }: Pr
         empty={{ title: "No assignments yet" }}
       >
         {assignments.map((a) => (
-          <EditorListRow key={a.id} editHref={`/courses/${slug}/manage/assignments?edit=${a.id}#assignment-form`} editLabel={a.code}
-            actions={a.hasWork ? null : <DeleteButton action={deleteAssignmentAction} fields={{ courseSlug: slug, assignmentId: a.id }} label="Delete" confirmText={`Delete ${a.code}?`} />}>
+          <EditorListRow
+            key={a.id}
+            editHref={`/courses/${slug}/manage/assignments?edit=${a.id}#assignment-form`}
+            editLabel={a.code}
+            actions={
+              a.hasWork ? null : (
+                <DeleteButton
+                  action={deleteAssignmentAction}
+                  fields={{ courseSlug: slug, assignmentId: a.id }}
+                  label="Delete"
+                  confirmText={`Delete ${a.code}?`}
+                />
+              )
+            }
+          >
             <span className="font-medium">{a.code}</span> {a.title}
-            <p className="text-xs text-slate-600 dark:text-slate-400">{a.dueAt ? <>Due <LocalTime at={a.dueAt} timeZone={course.timeZone} style="dateShort" /></> : "No due date"} · {a.points} pts</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {a.dueAt ? (
+                <>
+                  Due <LocalTime at={a.dueAt} timeZone={course.timeZone} style="dateShort" />
+                </>
+              ) : (
+                "No due date"
+              )}{" "}
+              · {a.points} pts
+            </p>
           </EditorListRow>
         ))}
       </EditorAndList>

@@ -19,35 +19,74 @@ export default async function RosterPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const roster = await guardPage(() => getRoster({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/manage/roster` });
+  const roster = await guardPage(() => getRoster({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/manage/roster`,
+  });
   const { course } = roster;
 
-  function MemberTable({ members, caption, waitlist = false }: { members: RosterMember[]; caption: string; waitlist?: boolean }) {
+  function MemberTable({
+    members,
+    caption,
+    waitlist = false,
+  }: {
+    members: RosterMember[];
+    caption: string;
+    waitlist?: boolean;
+  }) {
     return (
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="text-left font-semibold">{caption}</caption>
           <thead>
             <tr>
-              {waitlist ? <th scope="col" className="text-left font-medium">#</th> : null}
-              <th scope="col" className="text-left font-medium">Name</th>
-              <th scope="col" className="text-left font-medium">Email</th>
-              <th scope="col" className="text-left font-medium">{waitlist ? "Status" : "Role"}</th>
-              {roster.canEdit ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+              {waitlist ? (
+                <th scope="col" className="text-left font-medium">
+                  #
+                </th>
+              ) : null}
+              <th scope="col" className="text-left font-medium">
+                Name
+              </th>
+              <th scope="col" className="text-left font-medium">
+                Email
+              </th>
+              <th scope="col" className="text-left font-medium">
+                {waitlist ? "Status" : "Role"}
+              </th>
+              {roster.canEdit ? (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.membershipId} className="border-t border-slate-200 align-top dark:border-slate-800">
                 {waitlist ? <td className="py-1.5 pr-2 tabular-nums">{m.position}</td> : null}
-                <td className="py-1.5 pr-2"><Link href={`/courses/${slug}/people/${m.userId}`}>{m.name}</Link></td>
+                <td className="py-1.5 pr-2">
+                  <Link href={`/courses/${slug}/people/${m.userId}`}>{m.name}</Link>
+                </td>
                 <td className="py-1.5 pr-2 break-all">{m.email}</td>
                 <td className="py-1.5 pr-2">
-                  {roster.canEdit && !waitlist && m.userId !== roster.viewerId ? <RoleSelect slug={slug} membershipId={m.membershipId} role={m.role} name={m.name} /> : (waitlist ? "Waiting" : ROLE_LABEL[m.role])}
+                  {roster.canEdit && !waitlist && m.userId !== roster.viewerId ? (
+                    <RoleSelect slug={slug} membershipId={m.membershipId} role={m.role} name={m.name} />
+                  ) : waitlist ? (
+                    "Waiting"
+                  ) : (
+                    ROLE_LABEL[m.role]
+                  )}
                 </td>
                 {roster.canEdit ? (
                   <td className="py-1.5">
-                    {m.userId !== roster.viewerId ? <DeleteButton action={dropMemberAction} fields={{ courseSlug: slug, membershipId: m.membershipId }} label={waitlist ? "Remove" : "Drop"} confirmText={`${waitlist ? "Remove" : "Drop"} ${m.name}?`} /> : null}
+                    {m.userId !== roster.viewerId ? (
+                      <DeleteButton
+                        action={dropMemberAction}
+                        fields={{ courseSlug: slug, membershipId: m.membershipId }}
+                        label={waitlist ? "Remove" : "Drop"}
+                        confirmText={`${waitlist ? "Remove" : "Drop"} ${m.name}?`}
+                      />
+                    ) : null}
                   </td>
                 ) : null}
               </tr>
@@ -61,24 +100,46 @@ export default async function RosterPage({ params }: Props) {
   return (
     <div>
       <ManageHeading title="Roster">
-        {roster.enrolledStudents} students enrolled{course.capacity !== null ? ` of ${course.capacity} seats` : " (no cap)"}, {roster.waitlist.length} on the waitlist. Auditors and staff do not take seats; a freed seat goes to the first person waiting.
+        {roster.enrolledStudents} students enrolled
+        {course.capacity !== null ? ` of ${course.capacity} seats` : " (no cap)"}, {roster.waitlist.length} on the
+        waitlist. Auditors and staff do not take seats; a freed seat goes to the first person waiting.
       </ManageHeading>
       {roster.canEdit ? <ManageNav slug={slug} current="/roster" /> : null}
       <div className="space-y-6">
         {roster.canEdit ? (
           <div className="grid gap-6 lg:grid-cols-2">
-            <div className={cardClass}><AddMemberForm slug={slug} /></div>
-            <div className={cardClass}><RosterImport slug={slug} /></div>
+            <div className={cardClass}>
+              <AddMemberForm slug={slug} />
+            </div>
+            <div className={cardClass}>
+              <RosterImport slug={slug} />
+            </div>
           </div>
-        ) : <p className="text-sm text-slate-600 dark:text-slate-400">Only instructors change the roster.</p>}
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Only instructors change the roster.</p>
+        )}
         <div className={cardClass}>
-          {roster.members.length ? <MemberTable members={roster.members} caption={`Members (${roster.members.length})`} /> : <EmptyState title="Nobody is enrolled yet" />}
+          {roster.members.length ? (
+            <MemberTable members={roster.members} caption={`Members (${roster.members.length})`} />
+          ) : (
+            <EmptyState title="Nobody is enrolled yet" />
+          )}
         </div>
-        {roster.waitlist.length ? <div className={cardClass}><MemberTable members={roster.waitlist} caption={`Waitlist (${roster.waitlist.length})`} waitlist /></div> : null}
+        {roster.waitlist.length ? (
+          <div className={cardClass}>
+            <MemberTable members={roster.waitlist} caption={`Waitlist (${roster.waitlist.length})`} waitlist />
+          </div>
+        ) : null}
         {roster.dropped.length ? (
           <details className={cardClass}>
             <summary className="cursor-pointer font-semibold">Dropped ({roster.dropped.length})</summary>
-            <ul className="mt-2 text-sm">{roster.dropped.map((m) => <li key={m.membershipId}>{m.name} · {m.email}</li>)}</ul>
+            <ul className="mt-2 text-sm">
+              {roster.dropped.map((m) => (
+                <li key={m.membershipId}>
+                  {m.name} · {m.email}
+                </li>
+              ))}
+            </ul>
             <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Add someone again with “Add a person”.</p>
           </details>
         ) : null}

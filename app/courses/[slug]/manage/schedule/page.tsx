@@ -12,18 +12,29 @@ import { deleteScheduleEntryAction } from "@/app/courses/[slug]/manage/actions";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ edit?: string }> };
 export const metadata = { title: "Manage schedule" };
 
-const KIND_LABEL: Record<string, string> = { LECTURE: "Lecture", LAB: "Lab", NO_CLASS: "No class", PRESENTATION: "Presentations", MILESTONE: "Milestone" };
+const KIND_LABEL: Record<string, string> = {
+  LECTURE: "Lecture",
+  LAB: "Lab",
+  NO_CLASS: "No class",
+  PRESENTATION: "Presentations",
+  MILESTONE: "Milestone",
+};
 
 export default async function ManageSchedulePage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const { edit } = await searchParams;
   const viewer = await currentViewer();
-  const { entries, speakers } = await guardPage(() => getScheduleForEdit({ db: db(), viewer, slug }), { returnTo: `/courses/${slug}/manage/schedule` });
-  const editing = edit ? entries.find((e) => e.id === edit) ?? null : null;
+  const { entries, speakers } = await guardPage(() => getScheduleForEdit({ db: db(), viewer, slug }), {
+    returnTo: `/courses/${slug}/manage/schedule`,
+  });
+  const editing = edit ? (entries.find((e) => e.id === edit) ?? null) : null;
   return (
     <div>
-      <ManageHeading title="Manage schedule">Lectures, labs and milestones with readings and guest speakers. Speakers are shared by all entries of the course.</ManageHeading>
+      <ManageHeading title="Manage schedule">
+        Lectures, labs and milestones with readings and guest speakers. Speakers are shared by all entries of the
+        course.
+      </ManageHeading>
       <ManageNav slug={slug} current="/schedule" />
       <EditorAndList
         formId="entry-form"
@@ -36,14 +47,26 @@ export default async function ManageSchedulePage({ params, searchParams }: Props
         ordered
       >
         {entries.map((e) => (
-          <EditorListRow key={e.id} editHref={`/courses/${slug}/manage/schedule?edit=${e.id}#entry-form`} editLabel={`${e.title} on ${e.date}`}
-            actions={<DeleteButton action={deleteScheduleEntryAction} fields={{ courseSlug: slug, entryId: e.id }} label="Delete" confirmText={`Delete “${e.title}” on ${e.date}?`} />}>
+          <EditorListRow
+            key={e.id}
+            editHref={`/courses/${slug}/manage/schedule?edit=${e.id}#entry-form`}
+            editLabel={`${e.title} on ${e.date}`}
+            actions={
+              <DeleteButton
+                action={deleteScheduleEntryAction}
+                fields={{ courseSlug: slug, entryId: e.id }}
+                label="Delete"
+                confirmText={`Delete “${e.title}” on ${e.date}?`}
+              />
+            }
+          >
             <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400">{e.date}</span>{" "}
             <span className="font-medium">{e.title}</span>{" "}
             <span className="text-xs text-slate-600 dark:text-slate-400">{KIND_LABEL[e.kind]}</span>
             {e.speakerNames.length || e.readings.length ? (
               <p className="text-xs text-slate-600 dark:text-slate-400">
-                {e.speakerNames.length ? `Speakers: ${e.speakerNames.join(", ")}` : ""}{e.speakerNames.length && e.readings.length ? " · " : ""}
+                {e.speakerNames.length ? `Speakers: ${e.speakerNames.join(", ")}` : ""}
+                {e.speakerNames.length && e.readings.length ? " · " : ""}
                 {e.readings.length ? `${e.readings.length} reading${e.readings.length === 1 ? "" : "s"}` : ""}
               </p>
             ) : null}

@@ -19,8 +19,8 @@ export default async function MyFeedPage({ params }: { params: Promise<{ slug: s
       <h1 className="text-2xl font-bold">My calendar feed</h1>
       <p className="text-slate-700 dark:text-slate-300">
         Subscribe to this address in Google Calendar, Apple Calendar or Outlook to see {feed.course.code}&apos;s
-        lectures and <strong>your own</strong> deadlines, including extensions granted to you. Keep it private:
-        anyone with the address can read your deadlines. If it leaks, make a new one.
+        lectures and <strong>your own</strong> deadlines, including extensions granted to you. Keep it private: anyone
+        with the address can read your deadlines. If it leaks, make a new one.
       </p>
       <PersonalFeedPanel courseSlug={feed.course.slug} origin={origin} initialPath={feed.path} />
     </div>

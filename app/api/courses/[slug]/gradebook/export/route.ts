@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 /** The gradebook as a Canvas-layout CSV download. */
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const { filename, csv } = await exportGradebookCsv({ db: db(), slug, viewer: await currentViewer(), now: serverNow() });
+  const { filename, csv } = await exportGradebookCsv({
+    db: db(),
+    slug,
+    viewer: await currentViewer(),
+    now: serverNow(),
+  });
   // A byte-order mark makes Excel read the file as UTF-8 (names with accents).
   return new Response(`\uFEFF${csv}`, {
     headers: {

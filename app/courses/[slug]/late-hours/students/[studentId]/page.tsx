@@ -12,6 +12,8 @@ export default async function StudentLedgerPage({ params }: { params: Promise<{ 
   await connection();
   const { slug, studentId } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getStudentLedger({ db: db(), viewer, slug, studentId, now: serverNow() }), { returnTo: `/courses/${slug}/late-hours/students/${studentId}` });
+  const data = await guardPage(() => getStudentLedger({ db: db(), viewer, slug, studentId, now: serverNow() }), {
+    returnTo: `/courses/${slug}/late-hours/students/${studentId}`,
+  });
   return <StudentLedgerView data={data} canAdjust={data.canAdjust} />;
 }

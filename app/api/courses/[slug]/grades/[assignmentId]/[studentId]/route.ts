@@ -13,7 +13,14 @@ export const dynamic = "force-dynamic";
 /** One grade's detail: feedback, submissions and (for staff) its change history. */
 export const GET = handle(async (_request: Request, { params }: Params) => {
   const { slug, assignmentId, studentId } = await params;
-  const detail = await getGradeDetail({ db: db(), slug, viewer: await currentViewer(), assignmentId, studentId, now: serverNow() });
+  const detail = await getGradeDetail({
+    db: db(),
+    slug,
+    viewer: await currentViewer(),
+    assignmentId,
+    studentId,
+    now: serverNow(),
+  });
   return Response.json(detail, { headers: { "Cache-Control": "private, no-store" } });
 });
 
@@ -28,7 +35,8 @@ export const PUT = handle(async (request: Request, { params }: Params) => {
     const cell = await saveGrade({ db: db(), slug, viewer: await currentViewer(), assignmentId, studentId, input });
     return Response.json({ cell }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof GradeConflictError) return Response.json({ error: error.message, current: error.current }, { status: 409 });
+    if (error instanceof GradeConflictError)
+      return Response.json({ error: error.message, current: error.current }, { status: 409 });
     throw error;
   }
 });
