@@ -19,12 +19,20 @@ export default defineConfig({
       {
         extends: true,
         // Property tests run thousands of cases; a busy 2-core CI machine needs headroom.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+        test: {
+          name: "unit",
+          sequence: { groupOrder: 0 },
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
         test: {
           name: "integration",
+          // vitest 4 runs projects with different maxWorkers as ordered groups.
+          sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
@@ -40,6 +48,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: "fault",
+                sequence: { groupOrder: 2 },
                 include: ["tests/fault/**/*.test.ts"],
                 environment: "node",
                 // A production server starts and PostgreSQL restarts inside one test.
