@@ -173,5 +173,14 @@ export const gradeImportSchema = z.object({
     .max(50_000, "At most 50,000 rows per import"),
   // apply only: the fingerprint of the previewed changes; a mismatch means the grades moved since.
   previewToken: z.string().max(128).optional(),
+  // The mapping step's answers: a column (by index) → an assignment id or "ignore"; a row (by
+  // line) → a member's user id or "skip"; and the extra-credit confirmation.
+  choices: z
+    .object({
+      columns: z.record(z.string().regex(/^\d{1,4}$/), z.union([z.literal("ignore"), id])).optional(),
+      students: z.record(z.string().regex(/^\d{1,6}$/), z.union([z.literal("skip"), id])).optional(),
+      extraCredit: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type GradeImportInput = z.infer<typeof gradeImportSchema>;

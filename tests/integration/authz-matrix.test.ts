@@ -68,7 +68,8 @@ import { getGradeDetail, getMyGrades, saveGrade, setGradesReleased } from "@/lib
 import { getGradebook } from "@/lib/server/grading/gradebook";
 import { getSchemeEditor } from "@/lib/server/grading/grade-scheme";
 import { getGradebookStats } from "@/lib/server/grading/grade-stats";
-import { exportGradebookCsv, previewGradeImport } from "@/lib/server/grading/grade-csv";
+import { exportGradebookCsv } from "@/lib/server/grading/grade-csv";
+import { previewGradeImport } from "@/lib/server/grading/grade-import";
 // Server actions
 import * as manage from "@/app/courses/[slug]/manage/actions";
 import * as enrolment from "@/app/courses/[slug]/enrolment-actions";

@@ -16,7 +16,8 @@ import {
   setGradesReleased,
 } from "@/lib/server/grading/grades";
 import { getGradebook } from "@/lib/server/grading/gradebook";
-import { applyGradeImport, exportGradebookCsv, previewGradeImport } from "@/lib/server/grading/grade-csv";
+import { exportGradebookCsv } from "@/lib/server/grading/grade-csv";
+import { applyGradeImport, previewGradeImport } from "@/lib/server/grading/grade-import";
 import { getAssignmentStats, getGradebookStats } from "@/lib/server/grading/grade-stats";
 import { getSchemeEditor, previewScheme, updateScheme } from "@/lib/server/grading/grade-scheme";
 import { compileScheme } from "@/lib/domain/grading";
@@ -281,13 +282,14 @@ describe("a student's view is their own", () => {
 });
 
 describe("CSV", () => {
-  it("exports Canvas's layout: identity columns, 'Title (id)' per assignment, a Points Possible row", async () => {
+  it("exports Canvas's layout: identity columns, one column per assignment, a Points Possible row", async () => {
     const { csv, filename } = await exportGradebookCsv({ db: t.db, slug, viewer: ta, now });
     expect(filename).toBe("csci1390-grades.csv");
     const rows = Papa.parse<string[]>(csv.trim()).data;
     const assignments = await t.db.assignment.findMany({ where: { courseId }, orderBy: { position: "asc" } });
     expect(rows[0]!.slice(0, 5)).toEqual(["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]);
-    expect(rows[0]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => `${a.title} (${a.id})`));
+    // No Canvas links yet: bare titles, which Canvas's importer matches by title.
+    expect(rows[0]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => a.title));
     expect(rows[0]!.slice(5 + assignments.length)).toEqual([
       "Current Score",
       "Final Score",
@@ -295,25 +297,27 @@ describe("CSV", () => {
       "Final Grade",
     ]);
     expect(rows[1]![0]).toBe("    Points Possible");
-    expect(rows[1]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => String(a.points)));
+    expect(rows[1]!.slice(5, 5 + assignments.length)).toEqual(assignments.map((a) => a.points.toFixed(2)));
     const enrolled = await t.db.membership.count({ where: { courseId, role: "STUDENT", status: "ENROLLED" } });
     expect(rows.length).toBe(2 + enrolled);
     const mine = rows.find((r) => r[3] === "student1@csci1390.demo")!;
-    expect(mine[1]).toBe(student1.userId);
+    const [first, ...rest] = student1.name.split(" ");
+    expect(mine[0]).toBe(`${rest.join(" ")}, ${first}`);
+    expect(mine[1]).toBe(""); // no Canvas user id known yet
     expect(mine[4]).toBe("CSCI1390-S01");
     const p2 = assignments.findIndex((a) => a.code === "P2");
     const grade = await t.db.grade.findUnique({
       where: { assignmentId_studentId: { assignmentId: assignments[p2]!.id, studentId: student1.userId } },
     });
-    expect(mine[5 + p2]).toBe(grade?.score == null ? "" : String(grade.score));
+    expect(mine[5 + p2]).toBe(grade?.score == null ? "" : grade.score.toFixed(2));
   });
 
   it("an import preview writes nothing; confirming writes every change in one transaction, audited; a moved grade aborts it", async () => {
     const { csv } = await exportGradebookCsv({ db: t.db, slug, viewer: ta, now });
     const [header, ...body] = Papa.parse<string[]>(csv.trim()).data;
-    const col = (code: string) => header!.findIndex((h) => h.endsWith(`(${code})`));
     const assignments = await t.db.assignment.findMany({ where: { courseId } });
     const idOf = (code: string) => assignments.find((a) => a.code === code)!.id;
+    const col = (id: string) => header!.indexOf(assignments.find((a) => a.id === id)!.title);
     const rows = body.map((cells, i) => ({ line: i + 2, cells: [...cells] }));
     const rowOf = (email: string) => rows.find((r) => r.cells[3] === email)!;
 
@@ -335,15 +339,25 @@ describe("CSV", () => {
     });
     const auditBefore = await t.db.auditEvent.count({ where: { courseId } });
     const preview = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
-    expect(preview.counts).toMatchObject({ new: 1, changed: 1, errors: 2 });
+    expect(preview.counts).toMatchObject({ new: 1, changed: 1, errors: 1, pendingStudents: 1 });
     expect(preview.counts.unchanged).toBeGreaterThan(100);
-    expect(preview.errors.map((e) => e.line)).toEqual([rowOf("student4@csci1390.demo").line, rows.at(-1)!.line]);
+    expect(preview.errors.map((e) => e.line)).toEqual([rowOf("student4@csci1390.demo").line]);
+    // The stranger is not an error: the mapping step asks who it is, and the row waits.
+    expect(preview.mappingStudents).toEqual([
+      expect.objectContaining({ line: rows.at(-1)!.line, name: "Nobody", state: "pending" }),
+    ]);
     expect(preview.errors[0]!.message).toContain('"abc" is not a number');
     expect(preview.changes.map((c) => [c.code, c.kind, c.after])).toEqual([
       ["P1", "changed", 55.5],
       ["PART", "new", 97],
     ]);
-    expect(preview.ignoredColumns).toEqual(["Current Score", "Final Score", "Current Grade", "Final Grade"]);
+    expect(preview.ignoredColumns.map((c) => [c.header, c.kind])).toEqual([
+      ["Current Score", "totals"],
+      ["Final Score", "totals"],
+      ["Current Grade", "totals"],
+      ["Final Grade", "totals"],
+    ]);
+    expect(preview.ignoredRows.map((r) => r.kind)).toEqual(["points-possible"]);
     // Nothing written by the preview.
     expect(
       await t.db.grade.findMany({ where: { courseId }, select: { id: true, score: true, version: true } }),
@@ -371,7 +385,7 @@ describe("CSV", () => {
       input: { header: header!, rows, previewToken: preview.previewToken },
       now,
     });
-    expect(applied).toEqual({ created: 1, updated: 1 });
+    expect(applied).toEqual({ created: 1, updated: 1, linked: 0 });
     const s3 = (await viewerFor("student3@csci1390.demo")).userId;
     const p1 = await t.db.grade.findUniqueOrThrow({
       where: { assignmentId_studentId: { assignmentId: idOf("P1"), studentId: s3 } },
@@ -472,8 +486,8 @@ describe("excused grades (Canvas's EX)", () => {
     expect(finalWith([p1.id])).toBeGreaterThan(finalWith([]));
     const { csv } = await exportGradebookCsv({ db: t.db, slug, viewer: ta, now });
     const [header, ...body] = Papa.parse<string[]>(csv.trim()).data;
-    const line = body.find((r) => r[1] === s7.userId)!;
-    expect(line[header!.indexOf(`${p1.title} (${p1.id})`)]).toBe("EX");
+    const line = body.find((r) => r[3] === s7.email)!;
+    expect(line[header!.indexOf(p1.title)]).toBe("EX");
     expect(Number(line[header!.indexOf("Final Score")])).toBeCloseTo(finalWith([p1.id]), 2);
 
     // The student sees it as excused, and their what-if leaves it out.
@@ -483,10 +497,10 @@ describe("excused grades (Canvas's EX)", () => {
 
     // Importing: EX where it is already excused is unchanged; "ex" for another student excuses them.
     const rows = body.map((cells, i) => ({ line: i + 2, cells: [...cells] }));
-    const p1Col = header!.indexOf(`${p1.title} (${p1.id})`);
+    const p1Col = header!.indexOf(p1.title);
     for (const r of rows) for (let c = 5; c < r.cells.length; c++) if (c !== p1Col) r.cells[c] = ""; // only P1 matters here
-    for (const r of rows) if (r.cells[1] !== s7.userId && r.cells[1] !== s8.userId) r.cells[p1Col] = "";
-    rows.find((r) => r.cells[1] === s8.userId)!.cells[p1Col] = "ex";
+    for (const r of rows) if (r.cells[3] !== s7.email && r.cells[3] !== s8.email) r.cells[p1Col] = "";
+    rows.find((r) => r.cells[3] === s8.email)!.cells[p1Col] = "ex";
     const preview = await previewGradeImport({ db: t.db, slug, viewer: ta, input: { header: header!, rows }, now });
     expect(preview.counts).toMatchObject({ new: 0, changed: 1, unchanged: 1, errors: 0 });
     expect(preview.changes.map((c) => [c.studentId, c.after])).toEqual([[s8.userId, "EX"]]);

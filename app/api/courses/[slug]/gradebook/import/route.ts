@@ -2,7 +2,7 @@ import { db } from "@/lib/server/platform/db";
 import { currentViewer } from "@/lib/server/people/session";
 import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
-import { applyGradeImport, previewGradeImport } from "@/lib/server/grading/grade-csv";
+import { applyGradeImport, previewGradeImport } from "@/lib/server/grading/grade-import";
 import { readJson } from "@/lib/server/platform/json-body";
 import { gradeImportSchema } from "@/lib/validation/grades";
 
