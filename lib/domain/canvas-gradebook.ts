@@ -101,9 +101,11 @@ function fieldCount(line: string, delimiter: string): number | null {
  * more fields than "," (identify_delimiter and semicolon_delimited?, gradebook_importer.rb 698–725).
  */
 export function detectDelimiter(text: string): ";" | "," {
+  // Blank lines are passed over (Canvas would count them as one field and give up on ";").
   const lines = text
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== "")
     .slice(0, 3);
   const counts = { ";": 0, ",": 0 };
   for (const separator of [";", ","] as const) {
