@@ -50,7 +50,11 @@ export function choicesOf(draft: Draft): ImportChoices {
   };
 }
 
-const cell = "px-2 py-1 align-top";
+// Cards, not a table: at 390 px the three columns (what, why, the choice) stack.
+const item =
+  "grid gap-1 border-t border-slate-100 py-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_18rem] sm:gap-3 dark:border-slate-800";
+const field =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function ImportMapping({
   preview,
@@ -72,8 +76,10 @@ export function ImportMapping({
           Match what the file names
         </h3>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Until you choose, these are left out. Your choices are remembered for this course (by Canvas&apos;s ids), so
-          the next import from Canvas asks nothing.
+          {preview.counts.pendingColumns + preview.counts.pendingStudents
+            ? "Until you choose, these are left out. "
+            : "Your earlier choices for this course; change one and check the file again. "}
+          Choices are remembered for this course (by Canvas&apos;s ids), so the next import from Canvas asks nothing.
         </p>
       </div>
       <ColumnChoices preview={preview} draft={draft} onDraft={onDraft} />
@@ -93,52 +99,33 @@ function ColumnChoices({
 }) {
   if (!preview.mappingColumns.length) return null;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="text-left font-medium">Columns</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col" className={cell}>
-              Column in the file
-            </th>
-            <th scope="col" className={cell}>
-              Why it needs you
-            </th>
-            <th scope="col" className={cell}>
-              Read it as
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.mappingColumns.map((c) => {
-            const key = String(c.index);
-            return (
-              <tr key={key} className="border-t border-slate-100 dark:border-slate-800">
-                <th scope="row" className={`${cell} text-left font-normal`}>
-                  {c.header}
-                </th>
-                <td className={`${cell} text-slate-600 dark:text-slate-400`}>{c.reason}</td>
-                <td className={cell}>
-                  <select
-                    aria-label={`Read the column ${c.header} as`}
-                    className="w-full min-w-48 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-                    value={draft.columns[key] ?? ""}
-                    onChange={(e) => onDraft({ ...draft, columns: { ...draft.columns, [key]: e.currentTarget.value } })}
-                  >
-                    <option value="">— choose —</option>
-                    <option value="ignore">Ignore this column</option>
-                    {preview.candidates.assignments.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.code}: {a.title}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="text-sm">
+      <h4 className="font-medium">Columns</h4>
+      <ul>
+        {preview.mappingColumns.map((c) => {
+          const key = String(c.index);
+          return (
+            <li key={key} className={item}>
+              <span className="font-medium break-words">{c.header}</span>
+              <span className="text-slate-600 dark:text-slate-400">{c.reason}</span>
+              <select
+                aria-label={`Read the column ${c.header} as`}
+                className={field}
+                value={draft.columns[key] ?? ""}
+                onChange={(e) => onDraft({ ...draft, columns: { ...draft.columns, [key]: e.currentTarget.value } })}
+              >
+                <option value="">— choose —</option>
+                <option value="ignore">Ignore this column</option>
+                {preview.candidates.assignments.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.code}: {a.title}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -160,77 +147,62 @@ function StudentChoices({
   const labelOf = new Map(preview.candidates.students.map((s) => [s.id, label(s)]));
   const shown = (value: string) => (value === "skip" ? SKIP : (labelOf.get(value) ?? value));
   return (
-    <div className="overflow-x-auto">
+    <div className="text-sm">
+      <h4 className="font-medium">Students</h4>
       <datalist id={`${id}-members`}>
         <option value={SKIP} />
         {preview.candidates.students.map((s) => (
           <option key={s.id} value={label(s)} />
         ))}
       </datalist>
-      <table className="w-full text-sm">
-        <caption className="text-left font-medium">Students</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col" className={cell}>
-              Row in the file
-            </th>
-            <th scope="col" className={cell}>
-              Canvas identity
-            </th>
-            <th scope="col" className={cell}>
-              This is
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.mappingStudents.map((s) => {
-            const key = String(s.line);
-            const value = draft.students[key] ?? "";
-            const text = shown(value);
-            const invalid = value !== "" && value !== "skip" && !labelOf.has(value);
-            return (
-              <tr key={key} className="border-t border-slate-100 dark:border-slate-800">
-                <th scope="row" className={`${cell} text-left font-normal`}>
-                  Line {s.line}: {s.name || "(no name)"}
-                  {s.state === "pending" && s.userId ? (
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">suggested: same name</span>
-                  ) : null}
-                </th>
-                <td className={`${cell} text-slate-600 dark:text-slate-400`}>
-                  {[
-                    s.canvasUserId && `Canvas ID ${s.canvasUserId}`,
-                    s.sisUserId && `SIS User ID ${s.sisUserId}`,
-                    s.sisLoginId && `SIS Login ID ${s.sisLoginId}`,
-                  ]
-                    .filter(Boolean)
-                    .join(", ") || "none"}
-                </td>
-                <td className={cell}>
-                  <input
-                    list={`${id}-members`}
-                    aria-label={`Line ${s.line}, ${s.name || "no name"}: this is`}
-                    aria-invalid={invalid || undefined}
-                    aria-describedby={invalid ? `${id}-err-${key}` : undefined}
-                    placeholder="Type a name or email"
-                    className="w-full min-w-56 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-                    value={text}
-                    onChange={(e) => {
-                      const typed = e.currentTarget.value;
-                      const next = typed === SKIP ? "skip" : typed === "" ? "" : (byLabel.get(typed) ?? typed);
-                      onDraft({ ...draft, students: { ...draft.students, [key]: next } });
-                    }}
-                  />
-                  {invalid ? (
-                    <p id={`${id}-err-${key}`} className="mt-1 text-xs text-red-700 dark:text-red-300">
-                      Choose a student from the list, or “{SKIP}”.
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ul>
+        {preview.mappingStudents.map((s) => {
+          const key = String(s.line);
+          const value = draft.students[key] ?? "";
+          const invalid = value !== "" && value !== "skip" && !labelOf.has(value);
+          const ids = [
+            s.canvasUserId && `Canvas ID ${s.canvasUserId}`,
+            s.sisUserId && `SIS User ID ${s.sisUserId}`,
+            s.sisLoginId && `SIS Login ID ${s.sisLoginId}`,
+          ].filter(Boolean);
+          return (
+            <li key={key} className={item}>
+              <span className="font-medium break-words">
+                Line {s.line}: {s.name || "(no name)"}
+                {s.state === "pending" && s.userId ? (
+                  <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                    suggested: the student with this name
+                  </span>
+                ) : null}
+              </span>
+              <span className="break-words text-slate-600 dark:text-slate-400">
+                {ids.length ? ids.join(", ") : "no Canvas identity: this choice is not remembered"}
+              </span>
+              <span>
+                <input
+                  list={`${id}-members`}
+                  aria-label={`Line ${s.line}, ${s.name || "no name"}: this is`}
+                  aria-invalid={invalid || undefined}
+                  aria-describedby={invalid ? `${id}-err-${key}` : undefined}
+                  placeholder="Type a name or email"
+                  className={field}
+                  value={shown(value)}
+                  onChange={(e) => {
+                    const typed = e.currentTarget.value;
+                    const next = typed === SKIP ? "skip" : typed === "" ? "" : (byLabel.get(typed) ?? typed);
+                    onDraft({ ...draft, students: { ...draft.students, [key]: next } });
+                  }}
+                />
+                {invalid ? (
+                  <span id={`${id}-err-${key}`} className="mt-1 block text-xs text-red-700 dark:text-red-300">
+                    Choose a student from the list, or “{SKIP}”.
+                  </span>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -46,7 +46,9 @@ export function ImportPreviewView({
   const canImport = !dirty && !applying && total + preview.links.length > 0;
   const label = total
     ? `Import ${total} grade${total === 1 ? "" : "s"}`
-    : `Remember ${preview.links.length} Canvas link${preview.links.length === 1 ? "" : "s"}`;
+    : preview.links.length
+      ? `Remember ${preview.links.length} Canvas link${preview.links.length === 1 ? "" : "s"}`
+      : "No changes to import";
   return (
     <section aria-labelledby="imp-h" className="space-y-5">
       <div>
@@ -227,7 +229,8 @@ function LeftOut({ preview }: { preview: ImportPreview }) {
           <ul className="list-disc pl-5">
             {rows.map((r) => (
               <li key={r.line}>
-                Line {r.line} ({r.who}): {r.reason}
+                Line {r.line}
+                {r.who ? ` (${r.who})` : ""}: {r.reason}
               </li>
             ))}
           </ul>

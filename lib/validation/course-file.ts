@@ -1,11 +1,13 @@
 // The course file: one YAML document with everything a course shows and no
 // student data. Local calendar values are in the course's zone ("YYYY-MM-DD",
 // "HH:MM"); instants are ISO 8601 with their offset (a hand-written
-// "YYYY-MM-DD HH:MM" without one is read in the course's zone).
+// "YYYY-MM-DD HH:MM" without one is read in the course's zone). Lectern writes them
+// quoted; what YAML 1.1 tools write back is read by lib/validation/yaml-values.ts.
 import { z } from "zod";
 import { ASSIGNMENT_KINDS } from "@/lib/validation/assignment";
 import { SECTION_KINDS } from "@/lib/validation/course";
-import { httpUrl, localDate, localTime, timeZone } from "@/lib/validation/fields";
+import { httpUrl, timeZone } from "@/lib/validation/fields";
+import { fileDate as localDate, fileInstant as instant, fileTime as localTime } from "@/lib/validation/yaml-values";
 import { ENTRY_KINDS } from "@/lib/validation/schedule";
 
 export const COURSE_FILE_VERSION = 1;
@@ -13,9 +15,6 @@ export const COURSE_FILE_VERSION = 1;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().max(max).nullish();
 const optUrl = httpUrl.nullish();
-export const INSTANT_PATTERN =
-  /^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-const instant = z.string().regex(INSTANT_PATTERN, "expected an ISO date-time such as 2025-10-31T23:00:00-04:00");
 const slug = z
   .string()
   .trim()

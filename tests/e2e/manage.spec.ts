@@ -316,13 +316,11 @@ test("an instructor exports the course file and imports it back through the page
     await route.continue();
   });
   await page.goto(`/courses/${SLUG}/manage/import`, { waitUntil: "commit" });
-  await page
-    .getByLabel("Course file (YAML)")
-    .setInputFiles({
-      name: "bad.yaml",
-      mimeType: "application/yaml",
-      buffer: Buffer.from(yaml.replace(/date: 2025-09-03/, "date: 2025-13-03")),
-    });
+  await page.getByLabel("Course file (YAML)").setInputFiles({
+    name: "bad.yaml",
+    mimeType: "application/yaml",
+    buffer: Buffer.from(yaml.replace(/date: "2025-09-03"/, 'date: "2025-13-03"')),
+  });
   await expect(page.getByRole("button", { name: "Preview" })).toBeDisabled();
   releaseScripts();
   await page.getByRole("button", { name: "Preview" }).click();

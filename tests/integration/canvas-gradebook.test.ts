@@ -101,7 +101,7 @@ describe("a Canvas export imports as it comes", () => {
     expect(p.ignoredColumns.every((c) => c.kind === "totals" && c.reason.includes("totals"))).toBe(true);
 
     expect(p.ignoredRows.map((r) => [r.who, r.kind])).toEqual([
-      ["(no name)", "manual-posting"],
+      ["", "manual-posting"],
       ["Points Possible", "points-possible"],
       ["Dijkstra, Edsger", "not-enrolled"],
       ["Liskov, Barbara", "not-enrolled"],

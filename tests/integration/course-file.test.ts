@@ -3,7 +3,7 @@
 // carries no student data; an update keeps grades and announcement ids; a bad
 // file changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import type { Viewer } from "@/lib/server/authorization/authz";
 import { seedDatabase } from "@/lib/server/platform/seed";
 import {
@@ -13,6 +13,7 @@ import {
   exportCourse,
   operatorTarget,
   parseCourseFile,
+  parseInstant,
   previewCourseImport,
   writeCourseFile,
 } from "@/lib/server/course/manage/course-file";
@@ -181,7 +182,7 @@ describe("import through the app", () => {
     const before = await databaseDigest(source.db);
     const bad = files
       .get("csc490")!
-      .replace(/date: 2025-09-03/, "date: 2025-02-30")
+      .replace(/date: "2025-09-03"/, 'date: "2025-02-30"')
       .replace("speakers:\n      - Rob Hayes", "speakers:\n      - Nobody Known");
     const attempt = applyCourseImport({ db: source.db, viewer: instructor, yaml: bad, targetSlug: "csc490" });
     await expect(attempt).rejects.toMatchObject({ status: 422 });
@@ -198,5 +199,71 @@ describe("import through the app", () => {
       applyCourseImport({ db: source.db, viewer: instructor, yaml: "title: not a course file", targetSlug: "csc490" }),
     ).rejects.toMatchObject({ status: 422 });
     expect(await databaseDigest(source.db)).toBe(before);
+  });
+});
+
+// PyYAML and Ruby's Psych are YAML 1.1 readers; `yaml` with version "1.1" reads and writes the
+// same 1.1 core types (base-60 numbers such as 18:00, timestamps, yes/no booleans).
+describe("course files in YAML 1.1 tools (PyYAML, Ruby)", () => {
+  const yaml11 = (text: string) => parse(text, { version: "1.1" });
+
+  it.each(courseSeeds.map((c) => c.slug))(
+    "%s: a YAML 1.1 reader reads every value as Lectern wrote it (times and dates are quoted)",
+    (slug) => {
+      const yaml = files.get(slug)!;
+      expect(yaml11(yaml)).toEqual(parse(yaml));
+      expect(yaml).not.toMatch(/(Time|date|At): \d/); // no unquoted time, date or instant anywhere
+    },
+  );
+
+  it.each(courseSeeds.map((c) => c.slug))(
+    "%s: the file a YAML 1.1 tool saves back imports as the same course",
+    (slug) => {
+      const yaml = files.get(slug)!;
+      const savedBack = stringify(yaml11(yaml), { version: "1.1" });
+      const again = parseCourseFile(savedBack);
+      if (!again.ok) throw new Error(again.errors.join("\n"));
+      expect(again.file).toEqual((parseCourseFile(yaml) as { file: unknown }).file);
+    },
+  );
+
+  it("a time a YAML 1.1 tool turned into minutes is refused, naming the field and the time it was", () => {
+    // A file written before times were quoted, opened and saved by a YAML 1.1 tool.
+    const unquoted = files.get("csci1390")!.replace(/(startTime|endTime|start|end): "(\d\d:\d\d)"/g, "$1: $2");
+    const savedBack = stringify(yaml11(unquoted), { version: "1.1" });
+    expect(savedBack).toMatch(/startTime: 540\n/); // 09:00 read as 9 × 60
+    const result = parseCourseFile(savedBack);
+    expect(result.ok).toBe(false);
+    const errors = (result as { errors: string[] }).errors;
+    expect(errors).toContain(
+      'sections[0].startTime: 540 is a number, not a time: a YAML 1.1 tool (PyYAML, Ruby) read the unquoted time 09:00 as 540. Write it in quotes: "09:00"',
+    );
+    expect(errors).toContain(
+      'latePolicy.excludedWindow.end: 420 is a number, not a time: a YAML 1.1 tool (PyYAML, Ruby) read the unquoted time 07:00 as 420. Write it in quotes: "07:00"',
+    );
+  });
+
+  it("timestamps as PyYAML (microseconds) and Ruby (nanoseconds, a spaced offset) write them are accepted", () => {
+    const yaml = files.get("csci1390")!;
+    const original = parse(yaml).announcements[0].publishedAt as string;
+    expect(original).toBe("2025-01-21T12:00:00-05:00");
+    for (const [written, expected] of [
+      ["2025-01-21 12:00:00.123456-05:00", "2025-01-21T17:00:00.123Z"], // PyYAML: datetime with microseconds
+      ["2025-01-21 12:00:00.123456789 -05:00", "2025-01-21T17:00:00.123Z"], // Ruby: Time#to_yaml
+      ["2025-01-21 17:00:00.5Z", "2025-01-21T17:00:00.500Z"],
+      ["2025-01-21t12:00:00-5", "2025-01-21T17:00:00.000Z"], // YAML 1.1: lowercase t, an hours-only offset
+    ]) {
+      const parsed = parseCourseFile(yaml.replace(`publishedAt: "${original}"`, `publishedAt: ${written}`));
+      if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+      expect(parseInstant(parsed.file.announcements[0]!.publishedAt, "America/New_York").toISOString()).toBe(expected);
+    }
+    // A file with a %YAML 1.1 directive is read as 1.1: the timestamp arrives as a date and still imports.
+    const directive = parseCourseFile(
+      `%YAML 1.1\n---\n${yaml.replace(`publishedAt: "${original}"`, "publishedAt: 2025-01-21 12:00:00-05:00")}`,
+    );
+    if (!directive.ok) throw new Error(directive.errors.join("\n"));
+    expect(parseInstant(directive.file.announcements[0]!.publishedAt, "America/New_York").toISOString()).toBe(
+      "2025-01-21T17:00:00.000Z",
+    );
   });
 });

@@ -653,7 +653,7 @@ function planRows(
   for (const row of input.rows) {
     const who = identityOf(row, layout);
     const skip = (reason: string, kind: IgnoredRow["kind"]) =>
-      plan.ignored.push({ line: row.line, who: who.name || who.sisLoginId || who.rawId || "(no name)", reason, kind });
+      plan.ignored.push({ line: row.line, who: who.name || who.sisLoginId || who.rawId, reason, kind });
     const special = specialRow(row.cells);
     if (special === "points-possible") {
       skip("Canvas's Points Possible row: the points come from the assignments here", special);
