@@ -83,7 +83,8 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   expect(response.headers()["content-disposition"]).toContain('attachment; filename="csc490.ics"');
   const text = await response.text();
   const events = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
-  const a3Event = events.find((e) => e.uid === "csc490-deadline-a3@lectern")!;
+  // UIDs carry the configured public URL's domain (the e2e server's NEXTAUTH_URL is 127.0.0.1).
+  const a3Event = events.find((e) => e.uid === "csc490-deadline-a3@127.0.0.1")!;
   expect(a3Event.start.toISOString()).toBe("2025-11-01T03:00:00.000Z");
   expect((a3Event.start as Date & { tz?: string }).tz).toBe("America/Toronto");
   expect(text).toContain("DTSTART;TZID=America/Toronto:20251031T230000");
@@ -96,6 +97,7 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
     headers: { "If-None-Match": response.headers()["etag"]! },
   });
   expect(again.status()).toBe(304);
+  expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
 });
 
 test("schedule filters work from the keyboard and live in the URL", async ({ page }) => {

@@ -101,13 +101,16 @@ export async function getAnnouncementsFeed({
   const all = await courseAnnouncements(db, ctx.course.id);
   const published = all.filter((a) => a.publishedAt.getTime() <= now.getTime());
   const base = `${origin}/courses/${encodeURIComponent(ctx.course.slug)}/announcements`;
-  const updated = published.reduce<Date | null>((max, a) => (!max || a.updatedAt > max ? a.updatedAt : max), null);
+  const updated =
+    published.reduce<Date | null>((max, a) => (!max || a.updatedAt > max ? a.updatedAt : max), null) ??
+    // An empty feed is as old as the course (Atom requires <updated>; 1970 would be a lie).
+    (await db.course.findUniqueOrThrow({ where: { id: ctx.course.id }, select: { createdAt: true } })).createdAt;
   return atomFeed({
     id: base,
     title: `${ctx.course.code}: ${ctx.course.title} — announcements`,
     selfUrl: `${base}/feed.xml`,
     pageUrl: base,
-    updated: updated ?? new Date(0),
+    updated,
     entries: published.map((a) => ({
       id: `${base}/${a.id}`,
       title: a.title,

@@ -31,6 +31,9 @@ export async function buildCalendar(
   const { course, entries, meetings, sections } = source;
   const zone = course.timeZone;
   const courseUrl = `${origin}/courses/${encodeURIComponent(course.slug)}`;
+  // UIDs are global (RFC 5545 §3.8.4.7): the right-hand side is the site's own domain, from the
+  // configured public URL (siteOrigin prefers NEXTAUTH_URL), so they stay put across requests.
+  const uidDomain = new URL(origin).hostname;
   const entryById = new Map(entries.map((e) => [e.id, e]));
   // ical-generator reads wall-clock fields off a TZDate in the event's zone; a plain
   // Date would be read in the server's zone.
@@ -82,7 +85,7 @@ export async function buildCalendar(
       .join("\n");
     const modified = own.reduce((max, e) => (e.updatedAt > max ? e.updatedAt : max), new Date(0));
     calendar.createEvent({
-      id: `${m.uid}@lectern`,
+      id: `${m.uid}@${uidDomain}`,
       start: local(m.start),
       end: m.end ? local(m.end) : null,
       allDay: m.allDay,
@@ -109,7 +112,7 @@ export async function buildCalendar(
       `Details: ${courseUrl}/assignments#${assignmentAnchor(a)}`,
     ].join("\n");
     calendar.createEvent({
-      id: `${uidPart(course.slug)}-deadline-${uidPart(a.code)}@lectern`,
+      id: `${uidPart(course.slug)}-deadline-${uidPart(a.code)}@${uidDomain}`,
       start: local(a.dueAt),
       timezone: zone,
       summary: `${course.code} ${a.code} due: ${a.title}`,
@@ -121,7 +124,8 @@ export async function buildCalendar(
       stamp: a.lastModified,
     });
   }
-  return calendar.toString();
+  // Every content line ends in CRLF (RFC 5545 §3.1), the last one too; ical-generator stops after END:VCALENDAR.
+  return `${calendar.toString().replace(/\r\n$/, "")}\r\n`;
 }
 
 /** The course calendar as iCalendar text, through the course cache. */

@@ -132,3 +132,36 @@ export async function invalidateCourse(courseId: string): Promise<void> {
     }
   }
 }
+
+/**
+ * Since when a feed has had this exact representation (named by its ETag): the first time this
+ * ETag was served for `key`, or `now` when it is new. That is an honest Last-Modified however the
+ * content changed, deletions included, and a feed that changes back gets a new date. Null when
+ * the store is down (the response then goes without Last-Modified; its ETag still validates).
+ */
+export async function representationSince({
+  key,
+  etag,
+  now,
+}: {
+  key: string;
+  etag: string;
+  now: Date;
+}): Promise<Date | null> {
+  const entry = `${namespace}:feed-since:${key}`;
+  try {
+    const hit = await store().get(entry);
+    let at = now.getTime();
+    if (hit) {
+      const [seen, since] = JSON.parse(hit) as [string, number];
+      if (seen === etag) return new Date(since);
+      // HTTP dates count whole seconds: a change within the second the old body was first served
+      // must still read as newer, or a poller holding the old body would get 304.
+      at = Math.max(at, (Math.floor(since / 1000) + 1) * 1000);
+    }
+    await store().set(entry, JSON.stringify([etag, at]), 30 * 86_400);
+    return new Date(at);
+  } catch {
+    return null;
+  }
+}

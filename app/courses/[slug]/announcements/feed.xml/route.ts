@@ -9,6 +9,13 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const xml = await getAnnouncementsFeed({ db: db(), slug, origin: await siteOrigin(), now: serverNow() });
-  return feedResponse(request, xml, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  const origin = await siteOrigin();
+  const now = serverNow();
+  const xml = await getAnnouncementsFeed({ db: db(), slug, origin, now });
+  return feedResponse(
+    request,
+    xml,
+    { "Content-Type": "application/atom+xml; charset=utf-8" },
+    { key: `announcements:${slug}:${origin}`, now },
+  );
 });
