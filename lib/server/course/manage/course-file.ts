@@ -502,6 +502,9 @@ function courseData(file: CourseFile) {
   };
 }
 
+type Write = { tx: Tx; courseId: string; file: CourseFile; actorId: string | null; mode: "create" | "update" };
+
+/** Everything but the course row, in dependency order: categories before assignments before extensions. */
 async function writeContent(
   tx: Tx,
   courseId: string,
@@ -509,15 +512,29 @@ async function writeContent(
   actorId: string | null,
   mode: "create" | "update",
 ): Promise<void> {
-  const zone = file.course.timeZone;
-  const at = (s: string | null | undefined) => (s ? parseInstant(s, zone) : null);
+  const w: Write = { tx, courseId, file, actorId, mode };
+  await writeLinksAndSections(w);
+  await writeStaff(w);
+  await writeSchedule(w);
+  await writeAnnouncements(w);
+  const categoryIds = await writeGradingScheme(w);
+  await writeLatePolicy(w);
+  const assignmentIds = await writeAssignments(w, categoryIds);
+  await writeCourseExtensions(w, assignmentIds);
+}
 
+const instantOf = (file: CourseFile) => (s: string | null | undefined) =>
+  s ? parseInstant(s, file.course.timeZone) : null;
+
+async function writeLinksAndSections({ tx, courseId, file }: Write): Promise<void> {
   // Links and sections: the file's, exactly.
   await tx.courseLink.deleteMany({ where: { courseId } });
   await tx.courseLink.createMany({ data: file.links.map((l, position) => ({ courseId, ...l, position })) });
   await tx.meetingSection.deleteMany({ where: { courseId } });
   await tx.meetingSection.createMany({ data: file.sections.map((s) => ({ courseId, ...s })) });
+}
 
+async function writeStaff({ tx, courseId, file, actorId }: Write): Promise<void> {
   // Staff: added or updated, never removed; the importer is never demoted.
   for (const s of file.staff) {
     const user = await tx.user.upsert({
@@ -543,7 +560,9 @@ async function writeContent(
       });
     else await tx.membership.create({ data: { courseId, userId: user.id, role, ...details } });
   }
+}
 
+async function writeSchedule({ tx, courseId, file }: Write): Promise<void> {
   // Schedule and speakers: replaced.
   await tx.scheduleEntry.deleteMany({ where: { courseId } });
   await tx.speaker.deleteMany({ where: { courseId } });
@@ -582,7 +601,10 @@ async function writeContent(
       },
     });
   }
+}
 
+async function writeAnnouncements({ tx, courseId, file, actorId, mode }: Write): Promise<void> {
+  const at = instantOf(file);
   // Announcements: matched by title and publication time, so ids (and authors) survive a re-import.
   const existingAnnouncements =
     mode === "update"
@@ -606,7 +628,10 @@ async function writeContent(
   await tx.announcement.deleteMany({
     where: { courseId, id: { in: existingAnnouncements.map((a) => a.id).filter((id) => !keep.has(id)) } },
   });
+}
 
+/** Tracks and categories by name; returns category name → id for the assignments. */
+async function writeGradingScheme({ tx, courseId, file }: Write): Promise<Map<string, string>> {
   // Grading scheme: tracks and categories upserted by name (members and assignments point at them), cutoffs replaced.
   const trackIds = new Map<string, string>();
   for (const [position, t] of file.grading.tracks.entries()) {
@@ -636,7 +661,11 @@ async function writeContent(
   }
   await tx.letterCutoff.deleteMany({ where: { courseId } });
   await tx.letterCutoff.createMany({ data: file.grading.cutoffs.map((c) => ({ courseId, ...c })) });
+  return categoryIds;
+}
 
+async function writeLatePolicy({ tx, courseId, file }: Write): Promise<void> {
+  const at = instantOf(file);
   const p = file.latePolicy;
   if (p) {
     const data = {
@@ -659,7 +688,14 @@ async function writeContent(
   } else {
     await tx.latePolicy.deleteMany({ where: { courseId } });
   }
+}
 
+/** Assignments by code; returns code → id for the extensions. */
+async function writeAssignments(
+  { tx, courseId, file }: Write,
+  categoryIds: Map<string, string>,
+): Promise<Map<string, string>> {
+  const at = instantOf(file);
   // Assignments: upserted by code, so submissions, grades and ledger entries stay attached.
   const assignmentIds = new Map<string, string>();
   for (const [position, a] of file.assignments.entries()) {
@@ -684,7 +720,14 @@ async function writeContent(
     });
     assignmentIds.set(a.code, row.id);
   }
+  return assignmentIds;
+}
 
+async function writeCourseExtensions(
+  { tx, courseId, file, actorId, mode }: Write,
+  assignmentIds: Map<string, string>,
+): Promise<void> {
+  const at = instantOf(file);
   // Course-wide extensions are append-only: add the ones not already in force.
   const inForce =
     mode === "update"
