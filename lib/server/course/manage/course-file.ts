@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/server/platform/audit";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/server/platform/errors";
 import { localToInstant } from "@/lib/domain/time";
 import { COURSE_FILE_VERSION, courseFileSchema, describeIssues, type CourseFile } from "@/lib/validation/course-file";
+import { parseTimestamp } from "@/lib/validation/yaml-values";
 import { calendarDateOf, dateColumn } from "@/lib/server/platform/local-dates";
 import { lockCourse, promoteFromWaitlist } from "@/lib/server/people/enrolment";
 import { type Tx } from "@/lib/server/platform/course-write";
@@ -22,10 +23,13 @@ export function formatInstant(at: Date, timeZone: string): string {
   });
 }
 
-/** Reads an instant from the file; one without an offset is local to the course. */
+/** Reads an instant from the file (any YAML 1.1 timestamp form); one without an offset is local to the course. */
 export function parseInstant(text: string, timeZone: string): Date {
-  if (/(Z|[+-]\d{2}:\d{2})$/.test(text)) return new Date(text.replace(" ", "T"));
-  return localToInstant({ date: text.slice(0, 10), time: text.slice(11, 16), timeZone });
+  const t = parseTimestamp(text);
+  if (!t) throw new Error(`not a timestamp: ${text}`); // the schema refused it already
+  if (t.offset) return new Date(`${t.date}T${t.time}:${t.seconds}.${t.millis}${t.offset}`);
+  const local = localToInstant({ date: t.date, time: t.time, timeZone });
+  return new Date(local.getTime() + Number(t.seconds) * 1000 + Number(t.millis));
 }
 
 // Drops null, undefined, empty lists and default values so the file stays readable;
@@ -254,7 +258,9 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
 export function courseFileYaml(file: CourseFile | Record<string, unknown>): string {
   const header =
     "# Lectern course file: everything the course shows, no student data.\n# Import it at /courses/import (or a course's Manage → Import).\n";
-  return header + stringify(file, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  // Written as YAML 1.1 sees it: every string a 1.1 reader would take for something else ("18:00" is
+  // 1080 there, "2025-01-23" a date, "yes" a boolean) is quoted, so PyYAML and Ruby read what we wrote.
+  return header + stringify(file, { version: "1.1", lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** The course as a YAML file (instructors only). */
