@@ -7,6 +7,8 @@ import type { ImportChoices, ImportPreview } from "@/lib/server/grading/grade-im
 
 /** Column index → assignment id | "ignore" | "" (undecided); row line → user id | "skip" | "". */
 export type Draft = { columns: Record<string, string>; students: Record<string, string>; extraCredit: boolean };
+/** The props of every part of the preview that edits the draft. */
+export type DraftProps = { preview: ImportPreview; draft: Draft; onDraft: (d: Draft) => void };
 
 const SKIP = "Skip this row";
 
@@ -56,15 +58,7 @@ const item =
 const field =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function ImportMapping({
-  preview,
-  draft,
-  onDraft,
-}: {
-  preview: ImportPreview;
-  draft: Draft;
-  onDraft: (d: Draft) => void;
-}) {
+export function ImportMapping({ preview, draft, onDraft }: DraftProps) {
   if (!preview.mappingColumns.length && !preview.mappingStudents.length) return null;
   return (
     <section
@@ -88,15 +82,7 @@ export function ImportMapping({
   );
 }
 
-function ColumnChoices({
-  preview,
-  draft,
-  onDraft,
-}: {
-  preview: ImportPreview;
-  draft: Draft;
-  onDraft: (d: Draft) => void;
-}) {
+function ColumnChoices({ preview, draft, onDraft }: DraftProps) {
   if (!preview.mappingColumns.length) return null;
   return (
     <div className="text-sm">
@@ -130,15 +116,7 @@ function ColumnChoices({
   );
 }
 
-function StudentChoices({
-  preview,
-  draft,
-  onDraft,
-}: {
-  preview: ImportPreview;
-  draft: Draft;
-  onDraft: (d: Draft) => void;
-}) {
+function StudentChoices({ preview, draft, onDraft }: DraftProps) {
   const id = useId();
   if (!preview.mappingStudents.length) return null;
   // One shared list (a course may have 2,000 students): type to search by name or email.

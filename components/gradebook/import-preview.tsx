@@ -15,6 +15,7 @@ import {
   hasInvalidChoice,
   isDirty,
   type Draft,
+  type DraftProps,
 } from "@/components/gradebook/import-mapping";
 import type { Parsed } from "@/components/gradebook/grade-import";
 
@@ -119,15 +120,7 @@ function Figures({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function ExtraCredit({
-  preview,
-  draft,
-  onDraft,
-}: {
-  preview: ImportPreview;
-  draft: Draft;
-  onDraft: (d: Draft) => void;
-}) {
+function ExtraCredit({ preview, draft, onDraft }: DraftProps) {
   if (!preview.extraCredit.length) return null;
   return (
     <section aria-labelledby="imp-extra" className={box}>
@@ -293,7 +286,7 @@ function Changes({ preview, total }: { preview: ImportPreview; total: number }) 
             <th scope="col" className={th}>
               Student
             </th>
-            <th scope="col" className={th}>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>
               Matched by
             </th>
             <th scope="col" className={th}>
@@ -305,7 +298,7 @@ function Changes({ preview, total }: { preview: ImportPreview; total: number }) 
             <th scope="col" className="px-2 py-1 text-right">
               From file
             </th>
-            <th scope="col" className={th}>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>
               Kind
             </th>
           </tr>
@@ -315,14 +308,14 @@ function Changes({ preview, total }: { preview: ImportPreview; total: number }) 
             <tr key={`${c.studentId}|${c.assignmentId}`} className="border-t border-slate-100 dark:border-slate-800">
               <td className="px-2 py-1 tabular-nums">{c.line}</td>
               <td className="px-2 py-1">{c.studentName}</td>
-              <td className="px-2 py-1">{STUDENT_MATCH_LABEL[c.matchedBy]}</td>
+              <td className="hidden px-2 py-1 sm:table-cell">{STUDENT_MATCH_LABEL[c.matchedBy]}</td>
               <td className="px-2 py-1">{c.code}</td>
               <td className="px-2 py-1 text-right tabular-nums">{formatScore(c.before) || "–"}</td>
               <td className="px-2 py-1 text-right font-semibold tabular-nums">
                 {formatScore(c.after)}
                 {c.extraCredit ? " (extra credit)" : ""}
               </td>
-              <td className="px-2 py-1">{c.kind}</td>
+              <td className="hidden px-2 py-1 sm:table-cell">{c.kind}</td>
             </tr>
           ))}
         </tbody>

@@ -6,20 +6,6 @@ import Papa from "papaparse";
 // parses the file) and the server (which matches it); tests/support/canvas-importer.ts is an
 // independent port of the importer that checks Lectern's export against these rules.
 
-/** The student columns before the assignments (gradebook_importer.rb GRADEBOOK_IMPORTER_RESERVED_NAMES, 460–470). */
-export const STUDENT_COLUMNS = [
-  "Student",
-  "LastName",
-  "FirstName",
-  "ID",
-  "SIS User ID",
-  "SIS Login ID",
-  "Section",
-  "Integration ID",
-  "Root Account",
-] as const;
-export type StudentColumn = (typeof STUDENT_COLUMNS)[number];
-
 /**
  * Totals, never assignments: the importer drops every header that *contains* one of these
  * (NON_ASSIGNMENT_COLUMN_HEADERS and strip_non_assignment_columns, gradebook_importer.rb 472–491),
