@@ -7,6 +7,8 @@ import next from "next";
 import { constants as zlibConstants } from "node:zlib";
 import compression from "compression";
 import pino from "pino";
+import { overwriteForwardedFor, proxyTrust } from "../lib/client-address";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "../lib/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -17,16 +19,26 @@ const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "lectern
 // brotli still shrink HTML six- to sevenfold for a fraction of that.
 const compress = compression({ level: 1, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } } });
 
+// Resolved once: a malformed TRUSTED_PROXIES stops the server from starting.
+const trust = proxyTrust();
+
 const app = next({ dev: false, hostname, port, dir: process.cwd(), conf: undefined });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 let inFlight = 0;
 const server = http.createServer((req, res) => {
+  // Before anything reads it: the sign-in limit keys on this address.
+  overwriteForwardedFor(req, trust);
   const requestId =
     (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 100)) || randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("x-request-id", requestId);
+  // Every response, whatever Next answers it with (a 404 for a file name, a 400, a static file):
+  // the static headers, and a CSP that allows nothing. Pages replace the CSP with their nonce'd
+  // one (proxy.ts); Next sets its headers later, so its values win where it has any.
+  for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+  res.setHeader("Content-Security-Policy", API_CSP);
   const started = performance.now();
   inFlight++;
   res.on("close", () => {
@@ -56,11 +68,14 @@ async function shutdown(signal: string): Promise<void> {
     Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000),
   );
   force.unref();
-  server.close(async () => {
+  server.close(() => {
     const db = (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb;
-    await db?.$disconnect().catch(() => undefined);
-    log.info("stopped");
-    process.exit(0);
+    void (db?.$disconnect() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        log.info("stopped");
+        process.exit(0);
+      });
   });
   server.closeIdleConnections();
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/server/platform/db";
 import { demoSignInHint } from "@/lib/server/people/demo";
 import { oauthProviderIds } from "@/lib/server/people/auth";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sameOriginPath } from "@/lib/validation/callback-url";
+import { siteOrigin } from "@/lib/server/platform/origin";
 
 export const metadata = { title: "Sign in" };
 
@@ -10,11 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   await connection();
   const { callbackUrl } = await searchParams;
   const hint = await demoSignInHint(db()).catch(() => null);
-  // Only same-site paths: an open redirect after sign-in is a phishing aid.
-  const safeCallback =
-    callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\")
-      ? callbackUrl
-      : "/courses";
+  const safeCallback = sameOriginPath(callbackUrl, await siteOrigin());
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-bold">Sign in</h1>

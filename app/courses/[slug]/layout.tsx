@@ -14,7 +14,9 @@ export default async function CourseLayout({
 }) {
   const { slug } = await params;
   const viewer = await currentViewer();
-  // Set by proxy.ts. Checked here, above the loading boundary, so a refusal keeps its HTTP status.
+  // Set by proxy.ts, each segment decoded and re-encoded one way (lib/request-path.ts), so it
+  // compares with the decoded slug. Checked here, above the loading boundary, so a refusal
+  // keeps its HTTP status.
   const path = (await headers()).get("x-lectern-path");
   const ctx = await guardPage(
     async () => {

@@ -4,32 +4,26 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { signInSchema, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/auth";
+import { sameOriginPath } from "@/lib/validation/callback-url";
 import { db, type Db } from "@/lib/server/platform/db";
 import { beginSignInAttempt, signInSucceeded } from "@/lib/server/platform/rate-limit";
 
 /**
- * The client's address for the per-address limit. Next fills x-forwarded-for
- * from the socket only when the request has none, and a reverse proxy appends
- * the address it saw; so the entry TRUSTED_PROXY_HOPS from the right (default
- * 1: one proxy, or none) is the one no client can choose. Entries further left
- * are whatever the client claimed.
+ * The client's address for the per-address limit. scripts/server.ts (the production server)
+ * replaces X-Forwarded-For with the one address it resolved from the socket and the trusted
+ * proxies (lib/client-address.ts), so a client's own header never reaches here. Under
+ * `next dev` the header is whatever the client sent: the right-most entry is used.
  */
-export function clientAddress(
-  headers: Record<string, unknown> | undefined,
-  trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1),
-): string {
+export function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded.trim()) {
-    const entries = forwarded
-      .split(",")
-      .map((e) => e.trim())
-      .filter(Boolean);
-    const hops = Number.isInteger(trustedHops) && trustedHops > 0 ? trustedHops : 1;
-    const entry = entries[Math.max(0, entries.length - hops)];
-    if (entry) return entry;
-  }
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real ? real : "unknown";
+  const entries =
+    typeof forwarded === "string"
+      ? forwarded
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+      : [];
+  return entries.at(-1) ?? "unknown";
 }
 
 // Exactly one message for every failure, so sign-in never tells which part was wrong; the
@@ -96,6 +90,12 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders,
   ],
   callbacks: {
+    // next-auth's own check throws on a callbackUrl it cannot parse ("http://[", also from the
+    // callback-url cookie, which then broke every sign-in in that browser): path and query on
+    // this site only, else the course list.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+    },
     async signIn({ user, account }) {
       // OAuth sign-in only for people Lectern already knows by email (GitHub reports only verified
       // addresses); it never creates accounts.
