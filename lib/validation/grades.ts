@@ -6,7 +6,7 @@ const id = z.string().min(1).max(64);
 export const scoreValue = z
   .number({ error: "Enter a number" })
   .finite("Enter a number")
-  .min(0, "A score cannot be negative")
+  .min(0, "Scores can't be negative")
   .max(100_000, "That score is too large");
 
 /** What a grader typed ("85", " 7.5 ", "", or "EX" for excused, as in Canvas) as a cell value. */
@@ -16,7 +16,8 @@ export function parseScoreText(
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, score: null, excused: false };
   if (/^ex$/i.test(trimmed)) return { ok: true, score: null, excused: true };
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
+  // A leading "-" is read as a number so the answer is "Scores can't be negative", not "not a number".
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
     return { ok: false, error: `"${trimmed}" is not a number (or EX for excused)` };
   const parsed = scoreValue.safeParse(Number(trimmed));
   return parsed.success
@@ -32,6 +33,8 @@ export const gradeSaveSchema = z
     score: scoreValue.nullable().optional(),
     // Excused: left out of the grade; a score of its own makes no sense alongside.
     excused: z.boolean().optional(),
+    // The grader confirmed a score above the item's points as extra credit (checkScore in lib/domain/score-bounds).
+    extraCredit: z.boolean().optional(),
     feedback: z.string().max(20_000, "Feedback is limited to 20,000 characters").optional(),
   })
   .refine((v) => v.score !== undefined || v.feedback !== undefined || v.excused !== undefined, {
@@ -59,6 +62,8 @@ export const cellSaveAnswerSchema = z.object({
   cell: cellStateSchema.optional(),
   current: cellStateSchema.optional(),
   error: z.string().optional(),
+  // 422 from checkScore: "needs-extra-credit" asks the grader to confirm; the others are refusals.
+  reason: z.enum(["negative", "needs-extra-credit", "over-limit", "not-finite"]).optional(),
 });
 
 export const releaseSchema = z.object({

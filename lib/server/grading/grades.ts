@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedWriteSql, recordAudit } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
-import { ConflictError, NotFoundError } from "@/lib/server/platform/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
+import { checkScore, type ScoreCheck } from "@/lib/domain/score-bounds";
 import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
 import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
 import { isReleased, loadGradingData } from "@/lib/server/grading/grading-data";
@@ -40,6 +41,26 @@ async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: 
     graderName: row.grader?.name ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * A score outside the bounds of checkScore. `reason` tells the grid whether to ask for an extra-credit
+ * confirmation ("needs-extra-credit") or to show the message as a refusal.
+ */
+export class ScoreBoundError extends ValidationError {
+  constructor(
+    readonly reason: Extract<ScoreCheck, { ok: false }>["reason"],
+    message: string,
+  ) {
+    super(message, { score: [message] });
+  }
+}
+
+/** A save for someone who is on the course's list but not enrolled (waitlisted or dropped). */
+export class NotEnrolledError extends ConflictError {
+  constructor(status: string) {
+    super(`This student is ${status.toLowerCase()}: grades are recorded only for enrolled students.`);
+  }
 }
 
 /** The assignment and the enrolled student, both inside the course, or 404. */
@@ -86,7 +107,9 @@ export async function saveGrade({
   // cell and checks it belongs to the course (an assignment of it, an enrolled student of it).
   const [cell] = await db.$queryRaw<
     {
+      points: number;
       role: string | null;
+      status: string | null;
       id: string | null;
       score: number | null;
       excused: boolean | null;
@@ -96,13 +119,24 @@ export async function saveGrade({
       graderName: string | null;
     }[]
   >`
-    SELECT m."role"::text AS "role", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+    SELECT a."points", m."role"::text AS "role", m."status"::text AS "status", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
     FROM "Assignment" a
     LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
     LEFT JOIN "Grade" g ON g."assignmentId" = a."id" AND g."studentId" = ${studentId}
     LEFT JOIN "User" u ON u."id" = g."graderId"
     WHERE a."id" = ${assignmentId} AND a."courseId" = ${courseId}`;
   if (!cell || cell.role !== "STUDENT") throw new NotFoundError("No such grade");
+  // Issue 18 finding 7: a waitlisted or dropped person gets no grade written, not even feedback.
+  // assumed: a grade given before a student dropped stays as it was (no seed page says otherwise).
+  if (cell.status !== "ENROLLED") throw new NotEnrolledError(cell.status ?? "not enrolled");
+  // The same bound as the grid and the CSV import: above the points only as confirmed extra credit,
+  // above twice the points never.
+  let extraCredit = false;
+  if (typeof input.score === "number") {
+    const check = checkScore({ score: input.score, points: cell.points, extraCredit: input.extraCredit });
+    if (!check.ok) throw new ScoreBoundError(check.reason, check.message);
+    extraCredit = check.extraCredit;
+  }
   const row =
     cell.id === null
       ? undefined
@@ -145,7 +179,14 @@ export async function saveGrade({
     action: row ? "grade.update" : "grade.create",
     entityType: "grade",
     before: row ? { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version } : null,
-    after: { score: next.score, excused: next.excused, feedback: next.feedback, assignmentId, studentId },
+    after: {
+      score: next.score,
+      excused: next.excused,
+      feedback: next.feedback,
+      assignmentId,
+      studentId,
+      ...(extraCredit ? { extraCredit: true } : {}),
+    },
   };
   const write = row
     ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "excused" = ${next.excused}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},

@@ -2,7 +2,7 @@ import { db } from "@/lib/server/platform/db";
 import { currentViewer } from "@/lib/server/people/session";
 import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
-import { GradeConflictError, getGradeDetail, saveGrade } from "@/lib/server/grading/grades";
+import { GradeConflictError, ScoreBoundError, getGradeDetail, saveGrade } from "@/lib/server/grading/grades";
 import { gradeSaveSchema } from "@/lib/validation/grades";
 import { readJson } from "@/lib/server/platform/json-body";
 
@@ -26,7 +26,9 @@ export const GET = handle(async (_request: Request, { params }: Params) => {
 
 /**
  * Saves a cell. The body names the version the grader read; if the grade moved
- * since, the answer is 409 with the value that is there now (`current`).
+ * since, the answer is 409 with the value that is there now (`current`). A score out of bounds is 422
+ * with `reason` ("needs-extra-credit" means: resend with `extraCredit: true` once the grader confirmed);
+ * a waitlisted or dropped student is 409 without `current`.
  */
 export const PUT = handle(async (request: Request, { params }: Params) => {
   const { slug, assignmentId, studentId } = await params;
@@ -37,6 +39,11 @@ export const PUT = handle(async (request: Request, { params }: Params) => {
   } catch (error) {
     if (error instanceof GradeConflictError)
       return Response.json({ error: error.message, current: error.current }, { status: 409 });
+    if (error instanceof ScoreBoundError)
+      return Response.json(
+        { error: error.message, reason: error.reason, fieldErrors: error.fieldErrors },
+        { status: 422 },
+      );
     throw error;
   }
 });
