@@ -17,6 +17,7 @@ import { lateHoursCharged } from "@/lib/domain/late-hours";
 import { courseSeeds } from "@/prisma/seed-data";
 import { DEMO_PASSWORD, staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { Rng, synthesize } from "@/prisma/seed-data/synthetic";
+import { seedTeams } from "@/lib/server/people/teams/seed-teams";
 import { calendarDate, courseDueAt, localInstant, type CourseSeed } from "@/prisma/seed-data/types";
 
 type Tx = Prisma.TransactionClient;
@@ -384,6 +385,7 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
       graderId: uid(g.graderEmail),
     })),
   });
+  await seedTeams(tx, course, courseId);
 }
 
 function mustGet<V>(map: Map<string, V>, key: string, what: string): V {
