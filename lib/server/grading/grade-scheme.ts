@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/platform/db";
+import { readAll, type Db } from "@/lib/server/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
@@ -42,27 +42,32 @@ export type LoadedScheme = {
 
 /** A course's grading scheme as the pure grading module takes it; compile it once per request. */
 export async function loadScheme(db: Client, courseId: string): Promise<LoadedScheme> {
-  const [categories, tracks, cutoffs, assignments] = await Promise.all([
-    db.gradingCategory.findMany({
-      where: { courseId },
-      orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, weight: true, dropLowest: true, trackId: true },
-    }),
-    db.gradingTrack.findMany({
-      where: { courseId },
-      orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: { id: true, name: true },
-    }),
-    db.letterCutoff.findMany({
-      where: { courseId },
-      orderBy: { minPercent: "desc" },
-      select: { letter: true, minPercent: true },
-    }),
-    db.assignment.findMany({
-      where: { courseId },
-      orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
-      select: { id: true, code: true, title: true, points: true, categoryId: true, weight: true },
-    }),
+  // This also runs inside updateScheme's transaction: readAll takes turns there.
+  const [categories, tracks, cutoffs, assignments] = await readAll(db, [
+    () =>
+      db.gradingCategory.findMany({
+        where: { courseId },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, weight: true, dropLowest: true, trackId: true },
+      }),
+    () =>
+      db.gradingTrack.findMany({
+        where: { courseId },
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: { id: true, name: true },
+      }),
+    () =>
+      db.letterCutoff.findMany({
+        where: { courseId },
+        orderBy: { minPercent: "desc" },
+        select: { letter: true, minPercent: true },
+      }),
+    () =>
+      db.assignment.findMany({
+        where: { courseId },
+        orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
+        select: { id: true, code: true, title: true, points: true, categoryId: true, weight: true },
+      }),
   ]);
   const trackName = new Map(tracks.map((t) => [t.id, t.name]));
   return {

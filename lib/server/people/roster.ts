@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/platform/db";
+import { readAll, type Db } from "@/lib/server/platform/db";
 import { authorize, authorizeStudentRecord, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
@@ -117,16 +117,18 @@ async function plan(
   changes: Change[],
 ): Promise<{ planned: Planned[]; errors: { line: number | null; email: string; message: string }[] }> {
   const emails = changes.map((c) => c.email);
-  const [users, instructors] = await Promise.all([
-    db.user.findMany({
-      where: { email: { in: emails } },
-      select: {
-        id: true,
-        email: true,
-        memberships: { where: { courseId }, select: { id: true, role: true, status: true } },
-      },
-    }),
-    db.membership.count({ where: { courseId, role: "INSTRUCTOR", status: "ENROLLED" } }),
+  // Also inside the apply transaction: readAll takes turns there.
+  const [users, instructors] = await readAll(db, [
+    () =>
+      db.user.findMany({
+        where: { email: { in: emails } },
+        select: {
+          id: true,
+          email: true,
+          memberships: { where: { courseId }, select: { id: true, role: true, status: true } },
+        },
+      }),
+    () => db.membership.count({ where: { courseId, role: "INSTRUCTOR", status: "ENROLLED" } }),
   ]);
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const planned: Planned[] = [];

@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
@@ -26,4 +26,27 @@ const globalForDb = globalThis as unknown as { lecternDb?: PrismaClient };
 export function db(): PrismaClient {
   globalForDb.lecternDb ??= createDb();
   return globalForDb.lecternDb;
+}
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Reads that may run side by side on the pool, but one after another on a transaction's one
+ * connection: there pg would queue them itself, printing "client.query() when the client is
+ * already executing a query" (deprecated; pg 9 refuses). Each read is a function, so none
+ * starts before its turn.
+ */
+export async function readAll<T extends readonly unknown[]>(
+  db: Client,
+  reads: { [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  if (!isTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
+
+/** A transaction's client has no $transaction of its own. */
+export function isTransaction(db: Client): boolean {
+  return typeof (db as { $transaction?: unknown }).$transaction !== "function";
 }
