@@ -30,6 +30,8 @@ const config = [
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/await-thenable": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Tells which hooks the React Compiler would skip; this app does not run the compiler (next.config).
+      "react-hooks/incompatible-library": "off",
     },
   },
   prettier,

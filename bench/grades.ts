@@ -421,14 +421,12 @@ try {
     );
 
     const fresh = await loadGradingData({ db, course, now });
-    const targets = fresh.students
-      .slice(200)
-      .flatMap((s) =>
-        fresh.assignments.map((a, ai) => ({
-          path: `/api/courses/${slug}/grades/${a.id}/${s.id}`,
-          version: s.versions[ai]!,
-        })),
-      );
+    const targets = fresh.students.slice(200).flatMap((s) =>
+      fresh.assignments.map((a, ai) => ({
+        path: `/api/courses/${slug}/grades/${a.id}/${s.id}`,
+        version: s.versions[ai]!,
+      })),
+    );
     let k = 0;
     // Closed loops: each connection saves again as soon as it is answered (4, then 16 graders
     // flat out, which saturates the process, so latency there is mostly queueing).

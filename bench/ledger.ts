@@ -6,7 +6,6 @@
 //   npm run bench:ledger            (TEST_PG_URL overrides the server; BENCH_SIZES="200,2000,5000")
 import { admin, adminUrl } from "@/scripts/scratch-database";
 import { register } from "node:module";
-import pg from "pg";
 
 // The data layer is marked "server-only" (it throws outside React Server Components); a bench is server code.
 register(

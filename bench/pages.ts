@@ -13,7 +13,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import autocannon, { type Result } from "autocannon";
 
 const PAGE = "/courses/csc490/schedule";

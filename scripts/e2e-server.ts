@@ -42,7 +42,8 @@ async function stopAll(code: number): Promise<void> {
   if (exiting) return;
   exiting = true;
   for (const s of servers) s.kill("SIGTERM");
-  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));
+  const running = servers.filter((s) => s.exitCode === null);
+  await Promise.all(running.map((s) => new Promise((r) => s.once("exit", r))));
   await dropDatabase(dbName).catch(() => undefined);
   process.exit(code);
 }

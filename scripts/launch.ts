@@ -57,9 +57,11 @@ async function main(): Promise<void> {
   const forward = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
-  next.on("exit", async (code) => {
-    await stopEmbedded?.();
-    process.exit(code ?? 0);
+  next.on("exit", (code) => {
+    // The app is gone either way: stop the embedded database (a failure to stop is not the exit code's story).
+    void Promise.resolve(stopEmbedded?.())
+      .catch(() => undefined)
+      .then(() => process.exit(code ?? 0));
   });
 }
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every test: types, unit + integration (real PostgreSQL), then the production
+# Every test: lint, types, unit + integration (real PostgreSQL), then the production
 # build and the end-to-end tests in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+echo "== lint (ESLint with type information, Prettier --check)"
+npm run lint
 echo "== typecheck"
 npx tsc --noEmit -p .
 echo "== unit + integration tests"

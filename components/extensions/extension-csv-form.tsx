@@ -6,7 +6,7 @@ import {
   type CsvActionData,
 } from "@/app/courses/[slug]/late-hours/actions";
 import { Field, FormMessage } from "@/components/ui/form";
-import { useChosenFile } from "@/components/ui/use-chosen-file";
+import { useChosenFileText } from "@/components/ui/use-chosen-file";
 import type { ActionState } from "@/lib/server/platform/action";
 import { EXTENSION_CSV_COLUMNS } from "@/lib/domain/extension-csv";
 import { formatInZone } from "@/lib/domain/time";
@@ -21,8 +21,8 @@ export function ExtensionCsvForm({ slug, timeZone }: { slug: string; timeZone: s
   );
   const [applyState, apply, applying] = useActionState(applyExtensionCsvAction, null as ActionState<CsvActionData>);
   const [csv, setCsv] = useState("");
-  const fileInput = useChosenFile(async (file) => {
-    if (file) setCsv(await file.text());
+  const fileInput = useChosenFileText((chosen) => {
+    if (chosen) setCsv(chosen.text);
   });
   // Whichever ran last is what the table shows.
   const [last, setLast] = useState<"preview" | "apply" | null>(null);

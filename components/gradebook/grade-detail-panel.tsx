@@ -34,10 +34,17 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
   const feedbackId = useId();
 
   const assignmentId = assignment?.id ?? null;
-  useEffect(() => {
+  // Another cell (or a new version of this one): forget the old cell's detail during render,
+  // so its feedback never shows under the new cell's heading, not even for one frame.
+  const cellKey = `${slug}/${assignmentId}/${student.id}/${version}`;
+  const [shownKey, setShownKey] = useState(cellKey);
+  if (shownKey !== cellKey) {
+    setShownKey(cellKey);
     setDetail(null);
     setLoadError(null);
     setMessage(null);
+  }
+  useEffect(() => {
     if (!assignmentId) return;
     const controller = new AbortController();
     // Arrow keys move quickly; fetch only once the cursor rests.

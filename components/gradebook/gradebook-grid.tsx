@@ -511,7 +511,6 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
               aria-rowcount={view.length + 1}
               aria-colcount={colCount}
               aria-readonly={!canEdit || undefined}
-              onKeyDown={onGridKeyDown}
               className="min-w-max text-sm"
             >
               <div role="rowgroup" className="sticky top-0 z-20">
@@ -567,17 +566,19 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                 {virtualizer.getVirtualItems().map((v) => {
                   const r = rows[view[v.index]!]!;
                   const isActiveRow = v.index === clampedActive.row;
-                  const cellProps = (col: number) => {
-                    const isActive = isActiveRow && col === clampedActive.col;
-                    return {
+                  const isActive = (col: number) => isActiveRow && col === clampedActive.col;
+                  // Roving tabindex: only the active cell is a tab stop (each cell says so where it is declared).
+                  const tabIndexOf = (col: number) => (isActive(col) ? 0 : -1);
+                  const cellProps = (col: number) =>
+                    ({
                       "data-r": v.index,
                       "data-c": col,
                       "aria-colindex": col + 1,
-                      tabIndex: isActive ? 0 : -1,
                       onClick: () => setActive({ row: v.index, col }),
-                      "aria-selected": isActive,
-                    } as const;
-                  };
+                      // Every cell is a tab stop in turn, so the arrow keys are heard on each.
+                      onKeyDown: onGridKeyDown,
+                      "aria-selected": isActive(col),
+                    }) as const;
                   return (
                     <div
                       key={r.id}
@@ -593,18 +594,25 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                       <div
                         role="rowheader"
                         {...cellProps(0)}
+                        tabIndex={tabIndexOf(0)}
                         className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight gb-cell dark:bg-slate-950"
                       >
                         <span className="truncate font-medium">{r.name}</span>
                         <span className="truncate text-xs text-slate-600 dark:text-slate-400">{r.email}</span>
                       </div>
-                      <div role="gridcell" {...cellProps(1)} className="flex items-center gap-1 px-2 gb-cell">
+                      <div
+                        role="gridcell"
+                        {...cellProps(1)}
+                        tabIndex={tabIndexOf(1)}
+                        className="flex items-center gap-1 px-2 gb-cell"
+                      >
                         <span className="tabular-nums">{lateText(r)}</span>
                         <LateFlags flags={r.flags} />
                       </div>
                       <div
                         role="gridcell"
                         {...cellProps(2)}
+                        tabIndex={tabIndexOf(2)}
                         className="flex items-center justify-end gap-1 px-2 tabular-nums gb-cell"
                       >
                         {r.current.percent === null ? (
@@ -628,6 +636,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                             key={a.id}
                             role="gridcell"
                             {...cellProps(col)}
+                            tabIndex={tabIndexOf(col)}
                             onDoubleClick={() => startEdit(v.index, col)}
                             aria-invalid={isEditing && editing.error ? true : undefined}
                             className={problem ? "gb-score bg-amber-100 dark:bg-amber-950" : "gb-score"}

@@ -4,6 +4,9 @@ import { postToAuth } from "@/components/auth/auth-request";
 
 async function signOut(): Promise<void> {
   await postToAuth("signout", { callbackUrl: "/courses" });
+  // A full page load on purpose: nothing rendered for the signed-in session (router cache, client state)
+  // survives sign-out, which a client-side router.push would keep.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign("/courses");
 }
 

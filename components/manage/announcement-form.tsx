@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
 import { Markdown } from "@/components/ui/markdown";
 import { saveAnnouncementAction } from "@/app/courses/[slug]/manage/actions";
@@ -22,13 +22,15 @@ export function AnnouncementForm({
   const [tab, setTab] = useState<"write" | "preview">("write");
   const bodyError = state && !state.ok ? state.fieldErrors?.body?.[0] : undefined;
   const a = announcement;
-  // After a new post the form resets; the controlled body has to follow.
-  useEffect(() => {
+  // After a new post the form resets; the controlled body follows, in the same render as the result.
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
     if (state?.ok && !a) {
       setBody("");
       setTab("write");
     }
-  }, [state, a]);
+  }
   return (
     <form {...formProps} noValidate className="space-y-4" aria-labelledby="announcement-h" key={a?.id ?? "new"}>
       <h2 id="announcement-h" className="text-lg font-semibold">

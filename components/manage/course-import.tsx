@@ -3,7 +3,7 @@ import { useState } from "react";
 import { FormMessage } from "@/components/ui/form";
 import { applyCourseImportAction, previewCourseImportAction } from "@/app/courses/import/actions";
 import type { ImportPreview } from "@/lib/server/course/manage/course-file";
-import { useChosenFile } from "@/components/ui/use-chosen-file";
+import { useChosenFileText } from "@/components/ui/use-chosen-file";
 import { useCourseForm } from "@/components/manage/use-course-form";
 import { Submit } from "@/components/manage/submit";
 import { buttonClass } from "@/components/manage/manage-nav";
@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/manage/manage-nav";
 /** Upload a course file, see what it would create or change, then import it in one go. */
 export function CourseImport({ targetSlug }: { targetSlug?: string }) {
   const [yaml, setYaml] = useState("");
-  const fileInput = useChosenFile(async (file) => setYaml((await file?.text()) ?? ""));
+  const fileInput = useChosenFileText((chosen) => setYaml(chosen?.text ?? ""));
   const preview = useCourseForm<ImportPreview>(previewCourseImportAction);
   const apply = useCourseForm<{ slug: string }>(applyCourseImportAction);
   const result = preview.state?.ok ? preview.state.data : undefined;

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Field, FormMessage } from "@/components/ui/form";
-import { useChosenFile } from "@/components/ui/use-chosen-file";
+import { useChosenFileText } from "@/components/ui/use-chosen-file";
 import {
   addMemberAction,
   applyRosterImportAction,
@@ -102,9 +102,9 @@ export function RosterImport({ slug }: { slug: string }) {
   const canApply = Boolean(result && result.errors.length === 0 && result.rows.some((r) => r.action !== "unchanged"));
   const applyErrors = apply.state && !apply.state.ok ? apply.state.fieldErrors?.csv : undefined;
 
-  const fileInput = useChosenFile(async (file) => {
-    setFileName(file?.name ?? null);
-    setCsv(file ? await file.text() : "");
+  const fileInput = useChosenFileText((chosen) => {
+    setFileName(chosen?.name ?? null);
+    setCsv(chosen?.text ?? "");
   });
 
   return (

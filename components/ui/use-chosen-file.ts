@@ -16,3 +16,26 @@ export function useChosenFile(onFile: (file: File | undefined) => void) {
   }, []);
   return { ref, onChange: (e: ChangeEvent<HTMLInputElement>) => onFile(e.currentTarget.files?.[0]) };
 }
+
+/** A chosen file read as text; `null` when none is chosen or it could not be read. */
+export type ChosenText = { name: string; text: string } | null;
+
+/**
+ * `useChosenFile` for inputs that want the file's text: the read happens here, a failed
+ * read comes back as `null` (the field empties, nothing half-read), and when a second
+ * file is picked before the first finished reading, only the newest one is reported.
+ */
+export function useChosenFileText(onText: (chosen: ChosenText) => void) {
+  const latest = useRef(0);
+  return useChosenFile((file) => {
+    const read = ++latest.current;
+    if (!file) return onText(null);
+    const report = (chosen: ChosenText) => {
+      if (read === latest.current) onText(chosen);
+    };
+    file.text().then(
+      (text) => report({ name: file.name, text }),
+      () => report(null),
+    );
+  });
+}

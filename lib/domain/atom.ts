@@ -26,7 +26,6 @@ export type AtomFeed = {
 
 export function escapeXml(text: string): string {
   // XML 1.0 forbids most control characters outright, escaped or not.
-  // eslint-disable-next-line no-control-regex
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
     .replace(/&/g, "&amp;")

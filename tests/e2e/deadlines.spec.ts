@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
-import { useFakeClockServer } from "./support/fake-clock-server";
+import { startFakeClockServer } from "./support/fake-clock-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -18,7 +18,7 @@ const ME = "/courses/csci1390/me";
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ baseURL: BASE });
 
-useFakeClockServer({ name: "deadlines", port: PORT, fakeNow: FAKE_NOW });
+startFakeClockServer({ name: "deadlines", port: PORT, fakeNow: FAKE_NOW });
 
 async function hoursUsed(page: Page): Promise<number> {
   const meter = page.getByRole("meter", { name: "Late hours used" });

@@ -8,7 +8,7 @@
 // with the clock at Fri Apr 25, 2025, when Brown's P4 still takes late work.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { useFakeClockServer } from "./support/fake-clock-server";
+import { startFakeClockServer } from "./support/fake-clock-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -32,7 +32,7 @@ const FILE_NAME = "<img src=x onerror=window.__pwned=1>.pdf";
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: BASE });
 
-useFakeClockServer({ name: "hostile-render", port: PORT, fakeNow: FAKE_NOW });
+startFakeClockServer({ name: "hostile-render", port: PORT, fakeNow: FAKE_NOW });
 
 /** Nothing ran, and nothing of the hostile content is live markup. */
 async function expectInert(page: Page, dialogs: string[]): Promise<void> {

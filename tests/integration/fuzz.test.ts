@@ -373,8 +373,8 @@ beforeAll(async () => {
   student = { userId: user.id, email: user.email, name: user.name ?? user.email };
 
   for (const [file, load] of Object.entries(actionFiles)) {
-    const module = (await load()) as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(module)) {
+    const moduleExports = (await load()) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(moduleExports)) {
       if (typeof fn !== "function") continue;
       targets.push({ kind: "action", name, file, fn: fn as Action });
       tally.actions++;
@@ -382,7 +382,7 @@ beforeAll(async () => {
   }
   for (const [file, load] of Object.entries(routeFiles)) {
     if (SKIPPED_ROUTES.includes(file)) continue;
-    const module = (await load()) as Record<string, unknown>;
+    const moduleExports = (await load()) as Record<string, unknown>;
     const template =
       file
         .replace(/^\/app/, "")
@@ -393,8 +393,16 @@ beforeAll(async () => {
       catchAll: Boolean(m[1]),
     }));
     for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]) {
-      if (typeof module[method] !== "function") continue;
-      targets.push({ kind: "route", name: method, file, method, fn: module[method] as Handler, segments, template });
+      if (typeof moduleExports[method] !== "function") continue;
+      targets.push({
+        kind: "route",
+        name: method,
+        file,
+        method,
+        fn: moduleExports[method] as Handler,
+        segments,
+        template,
+      });
       tally.routes++;
     }
   }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { test } from "@playwright/test";
 import { waitUntilHealthy } from "../../../scripts/wait-healthy";
 
-export function useFakeClockServer({ name, port, fakeNow }: { name: string; port: number; fakeNow: string }): void {
+export function startFakeClockServer({ name, port, fakeNow }: { name: string; port: number; fakeNow: string }): void {
   let server: ChildProcess | null = null;
 
   test.beforeAll(async () => {

@@ -25,7 +25,7 @@ export default async function ManageAssignmentsPage({ params, searchParams }: Pr
   return (
     <div>
       <ManageHeading title="Manage assignments">
-        Due dates are entered in the course's zone ({course.timeZone}). Extensions are granted from the late-hours
+        Due dates are entered in the course&apos;s zone ({course.timeZone}). Extensions are granted from the late-hours
         pages.
       </ManageHeading>
       <ManageNav slug={slug} current="/assignments" />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { db } from "@/lib/server/platform/db";
 import { authorize } from "@/lib/server/authorization/authz";
@@ -42,7 +43,7 @@ export default async function CourseFilePage({ params }: Props) {
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">
             You see what changes before anything is saved. To create a new course from a file, use{" "}
-            <a href="/courses/import">Import a course</a>.
+            <Link href="/courses/import">Import a course</Link>.
           </p>
           <CourseImport targetSlug={ctx.course.slug} />
         </section>

@@ -15,6 +15,86 @@ export const metadata = { title: "Roster" };
 
 const ROLE_LABEL = { INSTRUCTOR: "Instructor", TA: "TA", STUDENT: "Student", AUDITOR: "Auditor" } as const;
 
+/** One table for members and the waitlist; `canEdit` and `viewerId` come from the roster (nobody drops themselves). */
+function MemberTable({
+  slug,
+  canEdit,
+  viewerId,
+  members,
+  caption,
+  waitlist = false,
+}: {
+  slug: string;
+  canEdit: boolean;
+  viewerId: string;
+  members: RosterMember[];
+  caption: string;
+  waitlist?: boolean;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            {waitlist ? (
+              <th scope="col" className="text-left font-medium">
+                #
+              </th>
+            ) : null}
+            <th scope="col" className="text-left font-medium">
+              Name
+            </th>
+            <th scope="col" className="text-left font-medium">
+              Email
+            </th>
+            <th scope="col" className="text-left font-medium">
+              {waitlist ? "Status" : "Role"}
+            </th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.membershipId} className="border-t border-slate-200 align-top dark:border-slate-800">
+              {waitlist ? <td className="py-1.5 pr-2 tabular-nums">{m.position}</td> : null}
+              <td className="py-1.5 pr-2">
+                <Link href={`/courses/${slug}/people/${m.userId}`}>{m.name}</Link>
+              </td>
+              <td className="py-1.5 pr-2 break-all">{m.email}</td>
+              <td className="py-1.5 pr-2">
+                {canEdit && !waitlist && m.userId !== viewerId ? (
+                  <RoleSelect slug={slug} membershipId={m.membershipId} role={m.role} name={m.name} />
+                ) : waitlist ? (
+                  "Waiting"
+                ) : (
+                  ROLE_LABEL[m.role]
+                )}
+              </td>
+              {canEdit ? (
+                <td className="py-1.5">
+                  {m.userId !== viewerId ? (
+                    <DeleteButton
+                      action={dropMemberAction}
+                      fields={{ courseSlug: slug, membershipId: m.membershipId }}
+                      label={waitlist ? "Remove" : "Drop"}
+                      confirmText={`${waitlist ? "Remove" : "Drop"} ${m.name}?`}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default async function RosterPage({ params }: Props) {
   await connection();
   const { slug } = await params;
@@ -23,79 +103,6 @@ export default async function RosterPage({ params }: Props) {
     returnTo: `/courses/${slug}/manage/roster`,
   });
   const { course } = roster;
-
-  function MemberTable({
-    members,
-    caption,
-    waitlist = false,
-  }: {
-    members: RosterMember[];
-    caption: string;
-    waitlist?: boolean;
-  }) {
-    return (
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="text-left font-semibold">{caption}</caption>
-          <thead>
-            <tr>
-              {waitlist ? (
-                <th scope="col" className="text-left font-medium">
-                  #
-                </th>
-              ) : null}
-              <th scope="col" className="text-left font-medium">
-                Name
-              </th>
-              <th scope="col" className="text-left font-medium">
-                Email
-              </th>
-              <th scope="col" className="text-left font-medium">
-                {waitlist ? "Status" : "Role"}
-              </th>
-              {roster.canEdit ? (
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.membershipId} className="border-t border-slate-200 align-top dark:border-slate-800">
-                {waitlist ? <td className="py-1.5 pr-2 tabular-nums">{m.position}</td> : null}
-                <td className="py-1.5 pr-2">
-                  <Link href={`/courses/${slug}/people/${m.userId}`}>{m.name}</Link>
-                </td>
-                <td className="py-1.5 pr-2 break-all">{m.email}</td>
-                <td className="py-1.5 pr-2">
-                  {roster.canEdit && !waitlist && m.userId !== roster.viewerId ? (
-                    <RoleSelect slug={slug} membershipId={m.membershipId} role={m.role} name={m.name} />
-                  ) : waitlist ? (
-                    "Waiting"
-                  ) : (
-                    ROLE_LABEL[m.role]
-                  )}
-                </td>
-                {roster.canEdit ? (
-                  <td className="py-1.5">
-                    {m.userId !== roster.viewerId ? (
-                      <DeleteButton
-                        action={dropMemberAction}
-                        fields={{ courseSlug: slug, membershipId: m.membershipId }}
-                        label={waitlist ? "Remove" : "Drop"}
-                        confirmText={`${waitlist ? "Remove" : "Drop"} ${m.name}?`}
-                      />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
 
   return (
     <div>
@@ -120,14 +127,27 @@ export default async function RosterPage({ params }: Props) {
         )}
         <div className={cardClass}>
           {roster.members.length ? (
-            <MemberTable members={roster.members} caption={`Members (${roster.members.length})`} />
+            <MemberTable
+              slug={slug}
+              canEdit={roster.canEdit}
+              viewerId={roster.viewerId}
+              members={roster.members}
+              caption={`Members (${roster.members.length})`}
+            />
           ) : (
             <EmptyState title="Nobody is enrolled yet" />
           )}
         </div>
         {roster.waitlist.length ? (
           <div className={cardClass}>
-            <MemberTable members={roster.waitlist} caption={`Waitlist (${roster.waitlist.length})`} waitlist />
+            <MemberTable
+              slug={slug}
+              canEdit={roster.canEdit}
+              viewerId={roster.viewerId}
+              members={roster.waitlist}
+              caption={`Waitlist (${roster.waitlist.length})`}
+              waitlist
+            />
           </div>
         ) : null}
         {roster.dropped.length ? (
