@@ -164,6 +164,7 @@ export function chargeTeamSubmission({
   teamDueAt: dueAt,
   submittedAt,
   members,
+  recorded = false,
 }: {
   teamPolicy: TeamLatenessPolicy;
   policy: LatePolicy;
@@ -172,6 +173,12 @@ export function chargeTeamSubmission({
   teamDueAt: Date | null;
   submittedAt: Date;
   members: readonly TeamMemberBudget[];
+  /**
+   * The submission is already on record (a recompute after an extension changed):
+   * as chargeForRecordedSubmission, one a later revoke pushes past the cap keeps
+   * costing its late hours instead of becoming free.
+   */
+  recorded?: boolean;
 }): TeamSubmissionAssessment {
   assertDistinctMembers(members);
   const name = assignment.name ?? "This assignment";
@@ -198,7 +205,9 @@ export function chargeTeamSubmission({
       message: `${name} is a team assignment that cannot be handed in late.`,
     };
   }
-  if (REFUSED.has(team.outcome) || team.hoursCharged === 0) {
+  const keepsCharge = recorded && team.outcome === "refused_over_cap" && policy.kind === "BUDGET";
+  const hours = keepsCharge ? team.lateHours : team.hoursCharged;
+  if ((REFUSED.has(team.outcome) && !keepsCharge) || hours === 0) {
     return {
       ...base,
       outcome: team.outcome,
@@ -210,8 +219,8 @@ export function chargeTeamSubmission({
 
   const charges =
     teamPolicy === "SHARED_BUDGET"
-      ? splitSharedCharge({ hours: team.hoursCharged, members, budgetHours: budget })
-      : members.map(() => team.hoursCharged);
+      ? splitSharedCharge({ hours, members, budgetHours: budget })
+      : members.map(() => hours);
   const rows = members.map((member, i): MemberCharge => {
     const hoursCharged = charges[i]!;
     const balanceAfter = budget === null ? null : budget - member.hoursUsedElsewhere - hoursCharged;
@@ -225,7 +234,8 @@ export function chargeTeamSubmission({
       consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }),
     };
   });
-  return { ...base, outcome: team.outcome, refused: false, members: rows, message: team.message };
+  const outcome = keepsCharge ? "flagged_over_cap" : team.outcome;
+  return { ...base, outcome, refused: false, members: rows, message: team.message };
 }
 
 function assertDistinctMembers(members: readonly TeamMemberBudget[]): void {

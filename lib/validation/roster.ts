@@ -1,6 +1,6 @@
-import Papa from "papaparse";
 import { z } from "zod";
 import { id, optionalText } from "@/lib/validation/fields";
+import { csvRowsWithLines } from "@/lib/validation/csv-lines";
 
 export const MEMBER_ROLES = ["STUDENT", "AUDITOR", "TA", "INSTRUCTOR"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -48,20 +48,8 @@ const ROLE_WORDS: Record<string, MemberRole> = {
  * line to fix. Pure: the same parse runs for the preview and the import.
  */
 export function parseRosterCsv(text: string): RosterCsvParse {
-  const errors: { line: number; message: string }[] = [];
   const rows: RosterCsvRow[] = [];
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const data = result.data;
-  // Papa reports the row index; count the physical lines each row spans for true line numbers.
-  const lineOf: number[] = [];
-  let line = 1;
-  for (const row of data) {
-    lineOf.push(line);
-    line += 1 + row.join(",").split(/\r\n|\r|\n/).length - 1;
-  }
-  for (const e of result.errors)
-    if (e.row !== undefined && e.code !== "UndetectableDelimiter")
-      errors.push({ line: lineOf[e.row] ?? e.row + 1, message: e.message });
+  const { data, lineOf, errors } = csvRowsWithLines(text);
   const header = (data[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = { email: header.indexOf("email"), name: header.indexOf("name"), role: header.indexOf("role") };
   if (col.email < 0)

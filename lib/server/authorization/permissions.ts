@@ -42,6 +42,9 @@ export const permissions = {
   "scheme.edit": ["INSTRUCTOR"],
   "course.export": ["INSTRUCTOR"],
   "course.import": ["INSTRUCTOR"],
+  // Teams (issue 16): staff see them, the instructor shapes them.
+  "teams.read": ["INSTRUCTOR", "TA"],
+  "teams.edit": ["INSTRUCTOR"],
   // A student's own records.
   "own.grades.read": ["STUDENT"],
   "own.deadlines.read": ["STUDENT"],
@@ -50,6 +53,8 @@ export const permissions = {
   "own.late-hours.read": ["STUDENT"],
   "own.feed.manage": ["STUDENT"],
   "own.track.choose": ["STUDENT"],
+  "own.team.read": ["STUDENT"],
+  "own.team.form": ["STUDENT"],
   // Not about one course.
   "site.course.create": ["INSTRUCTOR"],
 } as const satisfies Record<string, readonly Audience[]>;
@@ -79,6 +84,8 @@ export const permissionDescriptions: Record<Permission, string> = {
   "scheme.edit": "Change the grading scheme (categories, weights, tracks, cutoffs)",
   "course.export": "Export the course as a YAML file (no student data)",
   "course.import": "Update the course from a YAML course file",
+  "teams.read": "See every team: members, submissions, late hours per member; export them as CSV",
+  "teams.edit": "Create, rename and delete teams and team sets, move members, import teams from CSV",
   "own.grades.read": "See one's own released grades",
   "own.deadlines.read": "See one's own deadlines, with personal extensions",
   "own.submissions.read": "See one's own submissions",
@@ -86,6 +93,8 @@ export const permissionDescriptions: Record<Permission, string> = {
   "own.late-hours.read": "See one's own late-hour balance and ledger",
   "own.feed.manage": "Create or regenerate one's personal calendar feed",
   "own.track.choose": "Choose an elective grading track",
+  "own.team.read": "See one's own team, its submissions and what a late team submission costs each member",
+  "own.team.form": "Create, join or leave a team while the team set is open for students",
   "site.course.create": "Create a new course from a YAML course file (an instructor of any course)",
 };
 
@@ -114,6 +123,8 @@ export const coursePageRules: readonly CoursePageRule[] = [
   { path: /^\/late-hours\/students\/([^/]+)/, record: { own: "own.late-hours.read", all: "ledger.read.all" } },
   { path: /^\/late-hours(\/|$)/, permission: "ledger.read.all" },
   { path: /^\/grades(\/|$)/, permission: "own.grades.read" },
+  { path: /^\/teams(\/|$)/, permission: "teams.read" },
+  { path: /^\/my-team(\/|$)/, permission: "own.team.read" },
   { path: /^\/me(\/|$)/, permission: "own.deadlines.read" },
   { path: /^\/people\/([^/]+)/, record: { own: "own.submissions.read", all: "roster.read" } },
 ];

@@ -8,6 +8,7 @@ import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import type { Db } from "@/lib/server/platform/db";
 import { NotFoundError, ValidationError } from "@/lib/server/platform/errors";
+import { recomputeIfTeamAssignment } from "@/lib/server/deadlines/team-ledger";
 
 type Tx = Prisma.TransactionClient;
 
@@ -185,6 +186,17 @@ export async function recomputeAssignmentLedgers(
     cause: string;
   },
 ): Promise<Recomputed> {
+  // A team assignment is charged per team, against the team's deadline (issue 16).
+  const team = await recomputeIfTeamAssignment(tx, {
+    courseId,
+    timeZone,
+    policy,
+    assignment,
+    studentIds,
+    actorId,
+    cause,
+  });
+  if (team) return team;
   const only = studentIds ? [...new Set(studentIds)] : null;
   if (only && only.length === 0) return { corrections: 0, hoursCharged: 0, hoursRefunded: 0, audits: [] };
   const studentFilter = only ? Prisma.sql`AND "studentId" = ANY(${only}::text[])` : Prisma.empty;
@@ -245,6 +257,28 @@ export async function recomputeAssignmentLedgers(
       ${created.map((e) => e.id)}::text[], ${created.map((e) => e.studentId)}::text[], ${created.map((e) => e.submissionId)}::text[],
       ${created.map((e) => e.kind)}::text[], ${created.map((e) => e.hours)}::int[], ${created.map((e) => e.reason)}::text[]
     ) AS e(id, student, submission, kind, hours, reason)`;
+  return recomputedOf({ courseId, actorId, assignmentId: assignment.id, created });
+}
+
+/** What a recompute wrote, with one audit event per appended entry (the caller records them). */
+export function recomputedOf({
+  courseId,
+  actorId,
+  assignmentId,
+  created,
+}: {
+  courseId: string;
+  actorId: string | null;
+  assignmentId: string;
+  created: {
+    id: string;
+    studentId: string;
+    submissionId: string | null;
+    kind: "CHARGE" | "REFUND";
+    hours: number;
+    reason: string;
+  }[];
+}): Recomputed {
   const audits: AuditInput[] = created.map((e) => ({
     courseId,
     actorId,
@@ -253,7 +287,7 @@ export async function recomputeAssignmentLedgers(
     entityId: e.id,
     after: {
       studentId: e.studentId,
-      assignmentId: assignment.id,
+      assignmentId,
       submissionId: e.submissionId,
       kind: e.kind,
       hours: e.hours,

@@ -32,6 +32,7 @@ import {
   toDomainPolicy,
   toDueDateExtension,
 } from "@/lib/server/deadlines/ledger";
+import { submitTeamWorkAsIndividual } from "@/lib/server/deadlines/team-submissions";
 
 export type SubmissionInput =
   { url: string } | { file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } };
@@ -48,6 +49,22 @@ export type SubmitResult = {
 };
 
 const REFUSED = new Set(["refused_not_accepted", "refused_over_cap", "after_cutoff"]);
+
+/** A link or a file, checked as the form checks it; 422 with the field's message otherwise. */
+export function parseSubmissionInput(input: SubmissionInput): {
+  url: string | null;
+  file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } | null;
+} {
+  if ("url" in input) {
+    const parsed = submissionUrl.safeParse(input.url);
+    if (!parsed.success)
+      throw new ValidationError("Please correct the highlighted fields.", { url: [parsed.error.issues[0]!.message] });
+    return { url: parsed.data, file: null };
+  }
+  const error = submissionFileError({ name: input.file.name, size: input.file.bytes.byteLength });
+  if (error) throw new ValidationError("Please correct the highlighted fields.", { file: [error] });
+  return { url: null, file: input.file };
+}
 
 /**
  * A student hands in a link or a file at `now` (the server's clock, never the
@@ -74,18 +91,10 @@ export async function submitWork({
   const studentId = ctx.viewer!.userId;
   const { id: courseId, timeZone } = ctx.course;
 
-  let url: string | null = null;
-  let file: { name: string; size: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
-  if ("url" in input) {
-    const parsed = submissionUrl.safeParse(input.url);
-    if (!parsed.success)
-      throw new ValidationError("Please correct the highlighted fields.", { url: [parsed.error.issues[0]!.message] });
-    url = parsed.data;
-  } else {
-    const error = submissionFileError({ name: input.file.name, size: input.file.bytes.byteLength });
-    if (error) throw new ValidationError("Please correct the highlighted fields.", { file: [error] });
-    file = input.file;
-  }
+  const { url, file } = parseSubmissionInput(input);
+  // A team assignment is handed in once for the team (issue 16).
+  const team = await db.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { teamSetId: true } });
+  if (team?.teamSetId) return submitTeamWorkAsIndividual({ db, viewer, slug, assignmentId, input, now });
 
   const result = await db.$transaction(
     async (tx) => {
@@ -277,7 +286,14 @@ export async function getSubmissionFile({
   if (!viewer) throw new UnauthenticatedError();
   const submission = await db.submission.findFirst({
     where: { id: submissionId, courseId: ctx.course.id },
-    select: { studentId: true, fileName: true, fileType: true, file: { select: { data: true } } },
+    select: {
+      studentId: true,
+      fileName: true,
+      fileType: true,
+      file: { select: { data: true } },
+      // A team hand-in keeps its file once, on the team's submission.
+      teamSubmission: { select: { fileData: true } },
+    },
   });
   const mayRead =
     submission &&
@@ -287,10 +303,11 @@ export async function getSubmissionFile({
     if (submission && !can(ctx, "own.deadlines.read") && !can(ctx, "submissions.read.all")) throw new ForbiddenError();
     throw new NotFoundError("No such submission");
   }
-  if (!submission.file || !submission.fileName) throw new NotFoundError("This submission is a link, not a file");
+  const data = submission.file?.data ?? submission.teamSubmission?.fileData ?? null;
+  if (!data || !submission.fileName) throw new NotFoundError("This submission is a link, not a file");
   return {
     name: submission.fileName,
     type: submission.fileType ?? "application/octet-stream",
-    data: submission.file.data,
+    data,
   };
 }
