@@ -427,7 +427,7 @@ export async function applyCourseImport({
 /**
  * Writes a checked course file, in one transaction, with no authorization: the
  * callers are applyCourseImport (after the policy) and the operator's CLI
- * (scripts/course-import.ts). `actor` becomes the new course's instructor and
+ * (`npm run course:import`, scripts/course-file.ts). `actor` becomes the new course's instructor and
  * the author of new announcements; null (the CLI) adds nobody but the file's staff.
  */
 export async function writeCourseFile({
