@@ -13,9 +13,17 @@ export function courseTabs(slug: string, role: CourseRole | null): Tab[] {
     { href: `${base}/speakers`, label: "Speakers" },
   ];
   if (role === "STUDENT")
-    tabs.push({ href: `${base}/me`, label: "My deadlines" }, { href: `${base}/grades`, label: "My grades" });
+    tabs.push(
+      { href: `${base}/me`, label: "My deadlines" },
+      { href: `${base}/grades`, label: "My grades" },
+      { href: `${base}/my-team`, label: "My team" },
+    );
   if (role === "TA" || role === "INSTRUCTOR")
-    tabs.push({ href: `${base}/gradebook`, label: "Gradebook" }, { href: `${base}/late-hours`, label: "Late hours" });
+    tabs.push(
+      { href: `${base}/gradebook`, label: "Gradebook" },
+      { href: `${base}/late-hours`, label: "Late hours" },
+      { href: `${base}/teams`, label: "Teams" },
+    );
   if (role === "INSTRUCTOR") tabs.push({ href: `${base}/manage`, label: "Manage" });
   // TAs read the roster (roster.read); instructors reach it from Manage.
   if (role === "TA") tabs.push({ href: `${base}/manage/roster`, label: "Roster" });

@@ -16,12 +16,15 @@ export function SubmitWorkForm({
   code,
   cost,
   resubmission,
+  expectedLatestId,
 }: {
   slug: string;
   assignmentId: string;
   code: string;
   cost: string;
   resubmission: boolean;
+  /** A team assignment: the team's latest hand-in shown on the page (null: none), so a teammate's is never replaced unseen. */
+  expectedLatestId?: string | null;
 }) {
   const [state, action] = useActionState(submitWorkAction, null as ActionState);
   const [method, setMethod] = useState<"link" | "file">("link");
@@ -41,6 +44,7 @@ export function SubmitWorkForm({
     >
       <input type="hidden" name="courseSlug" value={slug} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
+      {expectedLatestId !== undefined && <input type="hidden" name="expectedLatestId" value={expectedLatestId ?? ""} />}
       <fieldset>
         <legend className="text-sm font-medium">{resubmission ? "Resubmit as" : "Hand in as"}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">

@@ -65,6 +65,8 @@ export const submitWorkSchema = z
     method: z.enum(["link", "file"], { message: "Choose a link or a file." }),
     url: z.string().optional(),
     file: fileLike.optional(),
+    // Team assignments: the team's latest hand-in the member saw ("" = none); absent = not a team form.
+    expectedLatestId: z.string().max(64).optional(),
   })
   .superRefine((input, ctx) => {
     if (input.method === "link") {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   checkbox,
   id,
+  localDateTime,
   optionalLocalDateTime,
   optionalNumber,
   requiredNumber,
@@ -41,3 +42,37 @@ export const assignmentTeamSetSchema = z.object({
   assignmentId: id,
   teamSetId: z.preprocess((v) => (v === "" ? null : v), id.nullable()),
 });
+
+export const teamExtensionSchema = z.object({
+  teamId: id,
+  assignmentId: id,
+  due: localDateTime,
+  reason: requiredText("a reason", 500),
+});
+export const revokeTeamExtensionSchema = z.object({ extensionId: id, reason: requiredText("a reason", 500) });
+
+/** A team grade form: the team's score, feedback, and `override:<userId>` fields for members graded differently. */
+export const teamGradeSchema = z.looseObject({
+  assignmentId: id,
+  teamId: id,
+  score: optionalNumber({ min: 0 }),
+  feedback: z.string().trim().max(5000, "Keep the feedback under 5,000 characters").default(""),
+  version: optionalNumber({ int: true, min: 1 }),
+  extraCredit: checkbox,
+});
+
+/** The override fields of a team grade form: blank means "same as the team". */
+export function teamGradeOverrides(raw: Record<string, unknown>): {
+  overrides: Record<string, number>;
+  errors: Record<string, string[]>;
+} {
+  const overrides: Record<string, number> = {};
+  const errors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith("override:") || typeof value !== "string" || value.trim() === "") continue;
+    const score = Number(value);
+    if (!Number.isFinite(score)) errors[key] = ["Enter a number, or leave it blank for the team's grade"];
+    else overrides[key.slice("override:".length)] = score;
+  }
+  return { overrides, errors };
+}

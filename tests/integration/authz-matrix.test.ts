@@ -85,6 +85,25 @@ import {
   GET as gradeDetailRoute,
   PUT as gradeSaveRoute,
 } from "@/app/api/courses/[slug]/grades/[assignmentId]/[studentId]/route";
+// Teams (issue 16)
+import { getMyTeams, getTeamsPage } from "@/lib/server/people/teams/team-views";
+import { applyTeamImport, exportTeamsCsv, previewTeamImport } from "@/lib/server/people/teams/team-csv";
+import {
+  addTeamMember,
+  createTeam,
+  deleteTeam,
+  removeTeamMember,
+  saveTeamSet,
+  setAssignmentTeamSet,
+} from "@/lib/server/people/teams/teams";
+import { createOwnTeam, joinTeam, leaveTeam } from "@/lib/server/people/teams/formation";
+import { submitTeamWork } from "@/lib/server/deadlines/team-submissions";
+import { getSubmissionFile } from "@/lib/server/deadlines/submissions";
+import { grantTeamExtension } from "@/lib/server/deadlines/team-extensions";
+import { saveTeamGrade } from "@/lib/server/grading/team-grades";
+import * as teamActions from "@/app/courses/[slug]/teams/actions";
+import * as myTeamActions from "@/app/courses/[slug]/my-team/actions";
+import { GET as teamsExportRoute } from "@/app/api/courses/[slug]/teams/[teamSetId]/export/route";
 import { scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentSchema } from "@/lib/validation/assignment";
 import { announcementSchema } from "@/lib/validation/announcement";
@@ -810,7 +829,361 @@ const ENTRIES: Entry[] = [
     "extensions.grant",
     act(lateHoursActions.revokeExtensionAction, () => ({})),
   ),
+  // ---- teams (issue 16)
+  data("getTeamsPage", "teams.read", (e) => getTeamsPage({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }), {
+    strict: true,
+    setup: (e) => teamSetup(e),
+  }),
+  data("getMyTeams", "own.team.read", (e) => getMyTeams({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }), {
+    strict: true,
+    setup: (e) => teamSetup(e, { selfIn: true }),
+  }),
+  data(
+    "exportTeamsCsv",
+    "teams.read",
+    (e) => exportTeamsCsv({ db: e.db, slug: e.slug, viewer: e.viewer, teamSetId: e.given.teamSetId! }),
+    { strict: true, setup: (e) => teamSetup(e) },
+  ),
+  route(
+    "GET /api/courses/[slug]/teams/[teamSetId]/export",
+    "teams.read",
+    (e) =>
+      teamsExportRoute(
+        req(`/api/courses/${e.slug}/teams/${e.given.teamSetId}/export`),
+        params({ slug: e.slug, teamSetId: e.given.teamSetId! }),
+      ),
+    { strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "saveTeamSet",
+    "teams.edit",
+    (e) =>
+      saveTeamSet({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: {
+          name: `Teams ${e.n}`,
+          minSize: 2,
+          maxSize: 3,
+          selfFormation: false,
+          formationLocksAt: null,
+          latenessPolicy: "CHARGE_EACH",
+          duePolicy: "LATEST_OF_MEMBERS",
+        },
+      }),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "setAssignmentTeamSet",
+    "teams.edit",
+    (e) =>
+      setAssignmentTeamSet({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.given.assignmentId!,
+        teamSetId: null,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "createTeam",
+    "teams.edit",
+    (e) => createTeam({ db: e.db, slug: e.slug, viewer: e.viewer, teamSetId: e.given.teamSetId!, name: `New ${e.n}` }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "deleteTeam",
+    "teams.edit",
+    (e) => deleteTeam({ db: e.db, slug: e.slug, viewer: e.viewer, teamId: e.given.emptyTeamId! }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "addTeamMember",
+    "teams.edit",
+    (e) =>
+      addTeamMember({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamId: e.given.emptyTeamId!,
+        userId: e.f.users.taElsewhereStudentHere,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "removeTeamMember",
+    "teams.edit",
+    (e) =>
+      removeTeamMember({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamId: e.given.teamId!,
+        userId: e.f.users.student,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "previewTeamImport",
+    "teams.edit",
+    (e) =>
+      previewTeamImport({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamSetId: e.given.teamSetId!,
+        csv: "team,email\nX,nobody@x.example",
+      }),
+    { strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "applyTeamImport",
+    "teams.edit",
+    async (e) =>
+      applyTeamImport({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamSetId: e.given.teamSetId!,
+        csv: `team,email\nImported,${(await e.db.user.findUniqueOrThrow({ where: { id: e.f.users.taElsewhereStudentHere } })).email}`,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "createOwnTeam",
+    "own.team.form",
+    (e) =>
+      createOwnTeam({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamSetId: e.given.teamSetId!,
+        name: `Mine ${e.n}`,
+        now: e.now,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e, { open: true, withoutStudent: true }) },
+  ),
+  data(
+    "joinTeam",
+    "own.team.form",
+    (e) => joinTeam({ db: e.db, slug: e.slug, viewer: e.viewer, teamId: e.given.emptyTeamId!, now: e.now }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e, { open: true }) },
+  ),
+  data(
+    "leaveTeam",
+    "own.team.form",
+    (e) => leaveTeam({ db: e.db, slug: e.slug, viewer: e.viewer, teamId: e.given.teamId!, now: e.now }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e, { open: true, selfIn: true }) },
+  ),
+  data(
+    "submitTeamWork",
+    "own.submissions.create",
+    (e) =>
+      submitTeamWork({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.given.assignmentId!,
+        input: { url: "https://example.org/team" },
+        now: e.now,
+        expectedLatestId: null,
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e, { selfIn: true }) },
+  ),
+  data(
+    "getSubmissionFile(another team's hand-in)",
+    { own: "own.deadlines.read", all: "submissions.read.all", target: "other" },
+    (e) => getSubmissionFile({ db: e.db, slug: e.slug, viewer: e.viewer, submissionId: e.given.otherRowId! }),
+    { strict: true, setup: (e) => teamSetup(e, { otherHandIn: true }) },
+  ),
+  data(
+    "grantTeamExtension",
+    "extensions.grant",
+    (e) =>
+      grantTeamExtension({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        teamId: e.given.teamId!,
+        assignmentId: e.given.assignmentId!,
+        dueLocal: { date: "2025-11-05", time: "23:00" },
+        reason: "Outage",
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "saveTeamGrade",
+    "grades.edit",
+    (e) =>
+      saveTeamGrade({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        input: {
+          assignmentId: e.given.assignmentId!,
+          teamId: e.given.teamId!,
+          score: 80,
+          feedback: "",
+          overrides: {},
+          version: null,
+        },
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  action(
+    "saveTeamSetAction",
+    "teams.edit",
+    act(teamActions.saveTeamSetAction, (e) => ({
+      name: `Teams ${e.n}`,
+      minSize: "2",
+      maxSize: "3",
+      latenessPolicy: "SHARED_BUDGET",
+      duePolicy: "TEAM_ONLY",
+    })),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "createTeamAction",
+    "teams.edit",
+    act(teamActions.createTeamAction, (e) => ({ teamSetId: e.given.teamSetId, name: `New ${e.n}` })),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  action(
+    "setAssignmentTeamSetAction",
+    "teams.edit",
+    act(teamActions.setAssignmentTeamSetAction, () => ({})),
+  ),
+  action(
+    "deleteTeamAction",
+    "teams.edit",
+    act(teamActions.deleteTeamAction, () => ({})),
+  ),
+  action(
+    "addTeamMemberAction",
+    "teams.edit",
+    act(teamActions.addTeamMemberAction, () => ({})),
+  ),
+  action(
+    "removeTeamMemberAction",
+    "teams.edit",
+    act(teamActions.removeTeamMemberAction, () => ({})),
+  ),
+  action(
+    "previewTeamImportAction",
+    "teams.edit",
+    act(teamActions.previewTeamImportAction, () => ({})),
+  ),
+  action(
+    "applyTeamImportAction",
+    "teams.edit",
+    act(teamActions.applyTeamImportAction, () => ({})),
+  ),
+  action(
+    "grantTeamExtensionAction",
+    "extensions.grant",
+    act(teamActions.grantTeamExtensionAction, () => ({})),
+  ),
+  action(
+    "revokeTeamExtensionAction",
+    "extensions.grant",
+    act(teamActions.revokeTeamExtensionAction, () => ({})),
+  ),
+  action(
+    "saveTeamGradeAction",
+    "grades.edit",
+    act(teamActions.saveTeamGradeAction, () => ({})),
+  ),
+  action(
+    "joinTeamAction",
+    "own.team.form",
+    act(myTeamActions.joinTeamAction, (e) => ({ teamId: e.given.emptyTeamId })),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e, { open: true }) },
+  ),
+  action(
+    "createOwnTeamAction",
+    "own.team.form",
+    act(myTeamActions.createOwnTeamAction, () => ({})),
+  ),
+  action(
+    "leaveTeamAction",
+    "own.team.form",
+    act(myTeamActions.leaveTeamAction, () => ({})),
+  ),
 ];
+
+/**
+ * A team set in alpha with a team assignment, a team holding the course's student (and
+ * the viewer, with selfIn), and an empty team; otherHandIn adds a file handed in by the
+ * other student's team.
+ */
+async function teamSetup(
+  e: Omit<Env, "given">,
+  opts: { open?: boolean; selfIn?: boolean; withoutStudent?: boolean; otherHandIn?: boolean } = {},
+): Promise<Record<string, string>> {
+  const courseId = e.f.alpha.id;
+  const set = await e.db.teamSet.create({
+    data: {
+      courseId,
+      name: `Set ${e.n}`,
+      minSize: 1,
+      maxSize: 3,
+      selfFormation: opts.open ?? false,
+      formationLocksAt: opts.open ? new Date("2099-01-01T00:00:00Z") : null,
+    },
+  });
+  const assignment = await e.db.assignment.create({
+    data: {
+      courseId,
+      code: `T${e.n}`.slice(0, 12),
+      title: "Team work",
+      kind: "PROJECT",
+      dueAt: new Date("2025-10-30T03:59:00Z"),
+      teamSetId: set.id,
+    },
+  });
+  const team = await e.db.team.create({ data: { courseId, teamSetId: set.id, name: `Team ${e.n}` } });
+  const empty = await e.db.team.create({ data: { courseId, teamSetId: set.id, name: `Empty ${e.n}` } });
+  const members = new Set(opts.withoutStudent ? [] : [e.f.users.student]);
+  if (opts.selfIn && e.viewer) members.add(e.viewer.userId);
+  if (opts.otherHandIn) members.delete(e.other);
+  for (const userId of members)
+    await e.db.teamMember.create({ data: { courseId, teamSetId: set.id, teamId: team.id, userId } });
+  const given: Record<string, string> = {
+    teamSetId: set.id,
+    assignmentId: assignment.id,
+    teamId: team.id,
+    emptyTeamId: empty.id,
+  };
+  if (opts.otherHandIn) {
+    await e.db.teamMember.create({ data: { courseId, teamSetId: set.id, teamId: empty.id, userId: e.other } });
+    const handIn = await e.db.teamSubmission.create({
+      data: {
+        courseId,
+        assignmentId: assignment.id,
+        teamId: empty.id,
+        submittedById: e.other,
+        submittedAt: e.now,
+        fileName: "team.zip",
+        fileData: new Uint8Array([1, 2, 3]),
+        outcome: "on_time",
+      },
+    });
+    const row = await e.db.submission.create({
+      data: {
+        courseId,
+        assignmentId: assignment.id,
+        studentId: e.other,
+        submittedAt: e.now,
+        fileName: "team.zip",
+        teamSubmissionId: handIn.id,
+      },
+    });
+    given.otherRowId = row.id;
+  }
+  return given;
+}
 
 // ---------------------------------------------------------------- expectations, from the table
 

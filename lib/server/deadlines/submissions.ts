@@ -79,6 +79,7 @@ export async function submitWork({
   assignmentId,
   input,
   now,
+  expectedLatestId,
 }: {
   db: Db;
   viewer: Viewer | null;
@@ -86,6 +87,8 @@ export async function submitWork({
   assignmentId: string;
   input: SubmissionInput;
   now: Date;
+  /** Team assignments only: see submitTeamWork. */
+  expectedLatestId?: string | null;
 }): Promise<SubmitResult> {
   const ctx = await authorize({ db, slug, viewer, permission: "own.submissions.create" });
   const studentId = ctx.viewer!.userId;
@@ -94,7 +97,8 @@ export async function submitWork({
   const { url, file } = parseSubmissionInput(input);
   // A team assignment is handed in once for the team (issue 16).
   const team = await db.assignment.findFirst({ where: { id: assignmentId, courseId }, select: { teamSetId: true } });
-  if (team?.teamSetId) return submitTeamWorkAsIndividual({ db, viewer, slug, assignmentId, input, now });
+  if (team?.teamSetId)
+    return submitTeamWorkAsIndividual({ db, viewer, slug, assignmentId, input, now, expectedLatestId });
 
   const result = await db.$transaction(
     async (tx) => {

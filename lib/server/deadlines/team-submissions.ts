@@ -331,8 +331,9 @@ export async function submitTeamWorkAsIndividual(args: {
   assignmentId: string;
   input: SubmissionInput;
   now: Date;
+  expectedLatestId?: string | null;
 }): Promise<SubmitResult> {
-  const result = await submitTeamWork({ ...args, expectedLatestId: undefined });
+  const result = await submitTeamWork({ ...args, expectedLatestId: args.expectedLatestId });
   const mine = result.members.find((m) => m.userId === args.viewer?.userId);
   return {
     submissionId: result.teamSubmissionId,

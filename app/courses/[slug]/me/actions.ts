@@ -28,6 +28,7 @@ export const submitWorkAction = courseAction({
       assignmentId: input.assignmentId,
       input: payload,
       now,
+      expectedLatestId: input.expectedLatestId === undefined ? undefined : input.expectedLatestId || null,
     });
     return { message: result.message };
   },
