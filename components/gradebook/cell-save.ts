@@ -27,6 +27,7 @@ export async function saveCell({
   version,
   value,
   feedback,
+  extraCredit,
 }: {
   slug: string;
   assignmentId: string;
@@ -34,6 +35,8 @@ export async function saveCell({
   version: number;
   value?: CellValue;
   feedback?: string;
+  /** The grader confirmed a score above the points (the server refuses it otherwise). */
+  extraCredit?: boolean;
 }): Promise<SaveResult> {
   const score = value === undefined ? undefined : value === "EX" ? null : value;
   const excused = value === undefined ? undefined : value === "EX";
@@ -41,7 +44,7 @@ export async function saveCell({
     const response = await fetch(gradeUrl(slug, assignmentId, studentId), {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ version, score, excused, feedback }),
+      body: JSON.stringify({ version, score, excused, feedback, extraCredit }),
     });
     const parsed = cellSaveAnswerSchema.safeParse(await response.json().catch(() => ({})));
     const body = parsed.success ? parsed.data : {};

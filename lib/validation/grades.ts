@@ -16,6 +16,8 @@ export function parseScoreText(
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, score: null, excused: false };
   if (/^ex$/i.test(trimmed)) return { ok: true, score: null, excused: true };
+  // A lone "-" (the first key of "-5") and "-5" itself are refused as negatives, not as "not a number".
+  if (trimmed === "-") return { ok: false, error: "Scores can't be negative" };
   // A leading "-" is read as a number so the answer is "Scores can't be negative", not "not a number".
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed))
     return { ok: false, error: `"${trimmed}" is not a number (or EX for excused)` };

@@ -6,6 +6,7 @@ import { serverNow } from "@/lib/server/platform/clock";
 import { getGradebook } from "@/lib/server/grading/gradebook";
 import { GradebookGrid } from "@/components/gradebook/gradebook-grid";
 import { GradebookNav } from "@/components/gradebook/gradebook-nav";
+import { SkipToGrid } from "@/components/gradebook/grid/skip-to-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata = { title: "Gradebook" };
@@ -19,6 +20,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   });
   return (
     <div className="space-y-4">
+      {data.rows.length > 0 && data.assignments.length > 0 ? <SkipToGrid /> : null}
       <h1 className="text-2xl font-bold">Gradebook</h1>
       <GradebookNav slug={slug} current="grid" canImport={data.permissions.import} />
       {data.rows.length === 0 ? (

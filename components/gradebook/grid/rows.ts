@@ -1,0 +1,49 @@
+// The grid's rows as pure functions: one cell written into a row, and the row's current grade
+// computed again from its cells (the same scheme the server used), so an edit shows its effect at once.
+import type { CellState } from "@/lib/validation/grades";
+import type { compileScheme } from "@/lib/domain/grading";
+import type { GradebookAssignment, GradebookRow } from "@/lib/server/grading/gradebook";
+
+export type Grader = ReturnType<typeof compileScheme>;
+export type CellUpdate = Pick<CellState, "score" | "version"> & { excused?: boolean; feedback?: string };
+
+const withIndex = (list: number[], i: number, present: boolean) =>
+  present ? (list.includes(i) ? list : [...list, i]) : list.filter((x) => x !== i);
+
+export function currentGradeOf(
+  row: GradebookRow,
+  assignments: GradebookAssignment[],
+  grader: Grader,
+): GradebookRow["current"] {
+  const scores: Record<string, number | null> = {};
+  assignments.forEach((a, i) => {
+    if (row.scores[i] !== null) scores[a.id] = row.scores[i]!;
+  });
+  const g = grader.grade({
+    student: { scores, chosenTrackId: row.trackId, excused: row.excused.map((i) => assignments[i]!.id) },
+    mode: "current",
+    consequences: row.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })),
+    gradeCap: row.gradeCap,
+  });
+  return { percent: g.percent, letter: g.letter };
+}
+
+/** The row with assignment `ai`'s cell replaced (feedback and excuse only when given) and its grade redone. */
+export function withCell(
+  row: GradebookRow,
+  ai: number,
+  cell: CellUpdate,
+  assignments: GradebookAssignment[],
+  grader: Grader,
+): GradebookRow {
+  const scores = [...row.scores];
+  const versions = [...row.versions];
+  scores[ai] = cell.score;
+  versions[ai] = cell.version;
+  const feedback = cell.feedback === undefined ? row.feedback : withIndex(row.feedback, ai, cell.feedback !== "");
+  const excused = cell.excused === undefined ? row.excused : withIndex(row.excused, ai, cell.excused);
+  const next = { ...row, scores, versions, feedback, excused };
+  return { ...next, current: currentGradeOf(next, assignments, grader) };
+}
+
+export const cellValueOf = (row: GradebookRow, ai: number) => (row.excused.includes(ai) ? "EX" : row.scores[ai]!);
