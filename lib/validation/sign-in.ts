@@ -7,7 +7,7 @@
 // The only message a failed sign-in shows, whichever part was wrong.
 export const WRONG_CREDENTIALS = "wrong email or password";
 // Once an account or an address has used its attempts (unknown emails are limited alike).
-export const TOO_MANY_ATTEMPTS = "too many attempts, try again in 15 minutes";
+export const TOO_MANY_ATTEMPTS = "too many attempts, wait a little and try again";
 
 export const EMAIL_MAX = 254;
 export const PASSWORD_MAX = 256;

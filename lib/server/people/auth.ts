@@ -6,7 +6,10 @@ import GitHubProvider from "next-auth/providers/github";
 import { signInSchema, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/validation/auth";
 import { sameOriginPath } from "@/lib/validation/callback-url";
 import { db, type Db } from "@/lib/server/platform/db";
-import { beginSignInAttempt, signInSucceeded } from "@/lib/server/platform/rate-limit";
+import { addressSucceeded, takeAddressAttempt } from "@/lib/server/platform/rate-limit";
+import { serverNow } from "@/lib/server/platform/clock";
+import { beginSignInTry, signInTrySucceeded } from "@/lib/server/people/sign-in-backoff";
+import { createSession, liveSessionUser, revokeSession, SESSION_SECONDS } from "@/lib/server/people/sessions";
 
 /**
  * The client's address for the per-address limit. scripts/server.ts (the production server)
@@ -44,16 +47,20 @@ export async function authorizeCredentials(
   raw: Record<string, unknown> | undefined,
   headers: Record<string, unknown> | undefined,
   database: Db = db(),
+  now: Date = serverNow(),
 ): Promise<{ id: string; email: string; name: string } | null> {
   const parsed = signInSchema.safeParse(raw ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const address = clientAddress(headers);
-  if (!(await beginSignInAttempt({ email, address }))) throw new SignInError(TOO_MANY_ATTEMPTS);
   const user = await database.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
+  // The backoff first: a try it refuses does not use up the address's allowance.
+  if (!(await beginSignInTry(database, { email, address, userId: user?.id ?? null, now })))
+    throw new SignInError(TOO_MANY_ATTEMPTS);
+  if (!(await takeAddressAttempt(address))) throw new SignInError(TOO_MANY_ATTEMPTS);
   const ok = user?.passwordHash
     ? await verify(user.passwordHash, password).catch(() => false)
     : await verify(await timingDummy(), password).then(
@@ -61,7 +68,8 @@ export async function authorizeCredentials(
         () => false,
       );
   if (!user || !ok) return null;
-  await signInSucceeded({ email, address });
+  await signInTrySucceeded(database, { email, address, userId: user.id, now });
+  await addressSucceeded(address);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -77,7 +85,7 @@ const oauthProviders =
     : [];
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   // __Secure- prefixed, Secure, HttpOnly, SameSite=Lax cookies whenever the site is served over https.
   useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin" },
@@ -105,19 +113,34 @@ export const authOptions: NextAuthOptions = {
       return Boolean(known);
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider !== "credentials" && user.email) {
-        // The session is Lectern's user, not the provider's profile.
-        const known = await db().user.findUnique({
-          where: { email: user.email.toLowerCase() },
-          select: { id: true, email: true, name: true },
-        });
-        if (known) Object.assign(token, { sub: known.id, email: known.email, name: known.name });
+      const now = serverNow();
+      if (user) {
+        if (account?.provider !== "credentials" && user.email) {
+          // The session is Lectern's user, not the provider's profile.
+          const known = await db().user.findUnique({
+            where: { email: user.email.toLowerCase() },
+            select: { id: true, email: true, name: true },
+          });
+          if (!known) return {};
+          Object.assign(token, { sub: known.id, email: known.email, name: known.name });
+        }
+        // A fresh sign-in: a new server-side session, named in the cookie.
+        return { ...token, sid: await createSession(db(), token.sub!, now) };
       }
-      return token;
+      // Every later request: the session must still exist, unrevoked and unexpired, for this user.
+      const userId = await liveSessionUser(db(), token.sid, now);
+      return userId && userId === token.sub ? token : {};
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      // An ended session reads as signed out.
+      if (!token.sub) return { expires: session.expires };
+      if (session.user) (session.user as { id?: string }).id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await revokeSession(db(), (token as { sid?: unknown } | null)?.sid, serverNow());
     },
   },
 };

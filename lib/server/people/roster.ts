@@ -1,5 +1,7 @@
 import "server-only";
 import { readAll, type Db } from "@/lib/server/platform/db";
+import { serverNow } from "@/lib/server/platform/clock";
+import { revokeUserSessions } from "@/lib/server/people/sessions";
 import { authorize, authorizeStudentRecord, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
@@ -403,6 +405,8 @@ export async function dropMember({
     if (m.status === "DROPPED") throw new ConflictError("Already dropped");
     if (m.status === "ENROLLED") await assertNotLastInstructor(tx, courseId, m.role);
     await tx.membership.update({ where: { id: m.id }, data: { status: "DROPPED", waitlistPosition: null } });
+    // Removed by an instructor: signed out everywhere at once (issue 18.8).
+    await revokeUserSessions(tx, m.userId, serverNow());
     await recordAudit(tx, {
       courseId,
       actorId: me.userId,

@@ -53,13 +53,13 @@ async function waitForRedis(timeoutMs = 1_000): Promise<void> {
 
 export const SIGNIN_WINDOW_SECONDS = 15 * 60;
 
-type Limiters = { account: RateLimiterAbstract; address: RateLimiterAbstract };
+type Limiters = { address: RateLimiterAbstract };
 const globalLimiters = globalThis as unknown as { lecternSignIn?: Limiters };
 
 function signInLimiters(): Limiters {
   globalLimiters.lecternSignIn ??= {
-    // 10 failures per account per 15 minutes; 50 per address (a shared lab NAT is common).
-    account: makeLimiter("signin:account", Number(process.env.SIGNIN_ACCOUNT_LIMIT ?? 10), SIGNIN_WINDOW_SECONDS),
+    // 50 attempts per address per 15 minutes across all accounts (a shared lab NAT is common).
+    // The per-account side is backoff (lib/server/people/sign-in-backoff.ts), not a lockout.
     address: makeLimiter("signin:address", Number(process.env.SIGNIN_ADDRESS_LIMIT ?? 50), SIGNIN_WINDOW_SECONDS),
   };
   return globalLimiters.lecternSignIn;
@@ -71,45 +71,26 @@ export function resetSignInLimits(): void {
   for (const client of clients.splice(0)) client.disconnect();
 }
 
-const accountKey = (email: string) => email.trim().toLowerCase();
-
 /**
- * Takes one attempt from both the account's and the address's allowance before
- * the password is checked, so a burst of parallel guesses cannot all slip past
- * a check-then-record window. Returns false when either allowance is used up;
+ * Takes one attempt from the address's allowance before the password is checked, so a burst
+ * of parallel guesses cannot slip past a check-then-record window. False when it is used up;
  * the password must then not be checked at all.
  */
-export async function beginSignInAttempt({ email, address }: { email: string; address: string }): Promise<boolean> {
-  const { account, address: byAddress } = signInLimiters();
+export async function takeAddressAttempt(address: string): Promise<boolean> {
+  const { address: byAddress } = signInLimiters();
   await waitForRedis();
-  const results = await Promise.allSettled([account.consume(accountKey(email)), byAddress.consume(address)]);
-  for (const r of results) {
-    if (r.status === "rejected") {
-      if (r.reason instanceof RateLimiterRes) return false;
-      throw r.reason;
-    }
+  try {
+    await byAddress.consume(address);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
   }
-  return true;
 }
 
-/** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
-export async function signInSucceeded({ email, address }: { email: string; address: string }): Promise<void> {
-  const { account, address: byAddress } = signInLimiters();
-  await Promise.allSettled([account.delete(accountKey(email)), byAddress.reward(address, 1)]);
-}
-
-/** True when either the account or the address has used up its attempts (without using one). */
-export async function signInBlocked({ email, address }: { email: string; address: string }): Promise<boolean> {
-  const { account, address: byAddress } = signInLimiters();
-  const [a, b] = await Promise.all([account.get(accountKey(email)), byAddress.get(address)]);
-  return (a?.remainingPoints ?? 1) <= 0 || (b?.remainingPoints ?? 1) <= 0;
-}
-
-/** Kept for callers of the earlier API: counts one failed attempt. */
-export async function recordFailedSignIn({ email, address }: { email: string; address: string }): Promise<void> {
-  await beginSignInAttempt({ email, address });
-}
-
-export async function clearFailedSignIns({ email }: { email: string }): Promise<void> {
-  await signInLimiters().account.delete(accountKey(email));
+/** After a successful sign-in the address gets its attempt back. */
+export async function addressSucceeded(address: string): Promise<void> {
+  await signInLimiters()
+    .address.reward(address, 1)
+    .catch(() => undefined);
 }
