@@ -127,7 +127,11 @@ try {
         excludedWindowStart: "00:00",
         excludedWindowEnd: "07:00",
         coveredKinds: ["PROJECT", "HOMEWORK"],
-        overBudgetGradeCap: "D",
+        overBudgetAction: "CAP_ITEM",
+        itemCap: [
+          { letter: "D", percent: 65 },
+          { letter: "F", percent: 50 },
+        ],
         finalCutoffAt: new Date(term + 120 * 24 * HOUR),
       },
     });
@@ -278,7 +282,6 @@ try {
             student: s.scores,
             mode: "final",
             consequences: s.standing.consequences,
-            gradeCap: s.standing.gradeCap,
           }).percent ?? 0;
       return sum;
     });

@@ -66,7 +66,11 @@ async function setUp(n: number) {
           excludedWindowEnd: "07:00",
           coveredKinds: ["PROJECT"],
           overCapAction: "REFUSE",
-          overBudgetGradeCap: "D",
+          overBudgetAction: "CAP_ITEM",
+          itemCap: [
+            { letter: "D", percent: 65 },
+            { letter: "F", percent: 50 },
+          ],
         },
       },
       assignments: { create: { code: "P1", title: "Project 1", kind: "PROJECT", dueAt, lateHoursApply: true } },

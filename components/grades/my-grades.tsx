@@ -34,9 +34,6 @@ export function MyGradesView({ data }: { data: MyGrades }) {
         )}
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           From released grades only: work that is not graded or not released yet is not counted.
-          {current.capped && late.gradeCap
-            ? ` Your letter is capped at ${late.gradeCap} because your late hours are over the budget.`
-            : ""}
         </p>
         {late.budgetHours !== null ? (
           <p className="mt-1 text-sm">
@@ -88,6 +85,9 @@ export function MyGradesView({ data }: { data: MyGrades }) {
                     </td>
                     <td className="py-1 text-slate-600 dark:text-slate-400">
                       {!c.counted && c.percent !== null ? "Not counted (other track)" : ""}
+                      {c.allowedMisses > 0
+                        ? `${c.missesUsed} of your ${c.allowedMisses} allowed misses used${c.missesOverAllowance ? `; ${c.missesOverAllowance} more missed, counted as zero` : ""}.`
+                        : ""}
                       {c.droppedItemIds.length
                         ? `Dropped: ${c.droppedItemIds.map((id) => data.rows.find((r) => r.id === id)?.code ?? "").join(", ")}`
                         : meta && meta.dropLowest > 0
@@ -120,10 +120,7 @@ export function MyGradesView({ data }: { data: MyGrades }) {
                     {!r.released ? (
                       <span className="text-slate-600 dark:text-slate-400">Not released yet</span>
                     ) : r.zeroed ? (
-                      <b>
-                        0 / {r.points}{" "}
-                        <span className="font-normal text-red-700 dark:text-red-300">(after the final cutoff)</span>
-                      </b>
+                      <b>0 / {r.points}</b>
                     ) : r.excused ? (
                       <span>
                         Excused <span className="text-slate-600 dark:text-slate-400">(not counted)</span>
@@ -147,6 +144,11 @@ export function MyGradesView({ data }: { data: MyGrades }) {
                   ) : null}
                   {r.lateHours ? ` · ${r.lateHours} late hour${r.lateHours === 1 ? "" : "s"}` : ""}
                 </p>
+                {r.lateNote ? (
+                  <p className="mt-1 text-sm text-red-800 dark:text-red-300" data-testid={`late-note-${r.code}`}>
+                    {r.lateNote}
+                  </p>
+                ) : null}
                 {r.released && r.feedback ? (
                   <div className="mt-1 whitespace-pre-line rounded-md bg-slate-50 p-2 text-sm dark:bg-slate-900">
                     <span className="sr-only">Feedback: </span>
@@ -176,8 +178,8 @@ export function MyGradesView({ data }: { data: MyGrades }) {
           scores={data.scores}
           excused={data.excused}
           trackId={data.trackId}
-          zeroItems={data.zeroItems}
-          gradeCap={data.late.gradeCap}
+          consequences={data.consequences}
+          missed={data.missed}
           titles={titles}
         />
       </section>

@@ -1,6 +1,12 @@
 "use client";
 import { useId, useMemo, useState } from "react";
-import { compileScheme, whatIfNeeded, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
+import {
+  compileScheme,
+  whatIfNeeded,
+  type GradeScheme,
+  type LateConsequence,
+  type SchemeItem,
+} from "@/lib/domain/grading";
 import { parseScoreText } from "@/lib/validation/grades";
 
 type Props = {
@@ -11,8 +17,9 @@ type Props = {
   /** Excused items: left out of the grade, nothing to plan for. */
   excused: string[];
   trackId: string | null;
-  zeroItems: string[];
-  gradeCap: string | null;
+  /** What the late policy did to the student's items, as their grades page counts it. */
+  consequences: LateConsequence[];
+  missed: string[];
   titles: Record<string, string>;
 };
 
@@ -20,10 +27,11 @@ const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
 /**
  * "What do I need on P4 for an A-?" Runs in the browser on the student's own
- * released scores only. Work without a score counts as zero unless the student
- * types a hypothetical score for it.
+ * released scores only. It starts from the student's current standing: work not
+ * graded yet is left out (as on the standing above), as if the student keeps
+ * their present level on it, unless they type a score they expect.
  */
-export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gradeCap, titles }: Props) {
+export function WhatIf({ scheme, items, scores, excused, trackId, consequences, missed, titles }: Props) {
   const graded = items.filter((i) => i.categoryId !== null && !excused.includes(i.id));
   const open = graded.filter((i) => scores[i.id] === undefined || scores[i.id] === null);
   const letters = scheme.cutoffs
@@ -34,7 +42,6 @@ export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gra
   const [target, setTarget] = useState(letters[Math.min(2, letters.length - 1)] ?? "");
   const [guesses, setGuesses] = useState<Record<string, string>>({});
   const ids = { item: useId(), target: useId() };
-  const consequences = useMemo(() => zeroItems.map((id) => ({ itemId: id, kind: "zero" as const })), [zeroItems]);
 
   const hypothetical = useMemo(() => {
     const merged: Record<string, number | null> = { ...scores };
@@ -48,12 +55,11 @@ export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gra
   const projected = useMemo(
     () =>
       compileScheme({ scheme, items }).grade({
-        student: { scores: hypothetical, chosenTrackId: trackId, excused },
-        mode: "final",
+        student: { scores: hypothetical, chosenTrackId: trackId, excused, missed },
+        mode: "current",
         consequences,
-        gradeCap,
       }),
-    [scheme, items, hypothetical, trackId, excused, consequences, gradeCap],
+    [scheme, items, hypothetical, trackId, excused, missed, consequences],
   );
   const answer = useMemo(() => {
     if (!itemId || !target) return null;
@@ -62,13 +68,13 @@ export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gra
     return whatIfNeeded({
       scheme,
       items,
-      student: { scores: others, chosenTrackId: trackId, excused },
+      student: { scores: others, chosenTrackId: trackId, excused, missed },
       itemId,
       targetLetter: target,
       consequences,
-      gradeCap,
+      mode: "current",
     });
-  }, [scheme, items, hypothetical, itemId, target, trackId, excused, consequences, gradeCap]);
+  }, [scheme, items, hypothetical, itemId, target, trackId, excused, missed, consequences]);
 
   if (open.length === 0)
     return (
@@ -131,7 +137,8 @@ export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gra
       <fieldset className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">Scores you expect on other work (optional)</legend>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Anything left blank counts as zero in this calculation.
+          Work you leave blank is left out, as on your current standing: this assumes you keep your present level on it.
+          Type a score to see what a different one does.
         </p>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {open
@@ -159,7 +166,8 @@ export function WhatIf({ scheme, items, scores, excused, trackId, zeroItems, gra
             })}
         </ul>
         <p className="mt-3 text-sm">
-          With these scores (and {item?.code ?? "the chosen item"} at zero unless entered), your final would be{" "}
+          With these scores (blank work left out, {item?.code ?? "the chosen item"} too unless entered), your grade
+          would be{" "}
           <b>
             {projected.percent === null ? "–" : `${projected.percent.toFixed(2)}%`} {projected.letter ?? ""}
           </b>

@@ -33,9 +33,10 @@ export function StudentLedgerView({ data, canAdjust }: { data: StudentDeadlines;
             budget={data.balance.budgetHours}
             balance={data.balance.balance}
           />
-          {data.overBudget && data.consequence.kind === "cap" ? (
+          {data.overBudget && data.policy?.overBudgetGrade ? (
             <p className="mt-2">
-              <FlagBadge kind="over_budget" /> Grades capped at {data.consequence.letter}.
+              <FlagBadge kind="over_budget" /> The project that went over the budget, and later late ones, are graded{" "}
+              {data.policy.overBudgetGrade}.
             </p>
           ) : null}
         </div>

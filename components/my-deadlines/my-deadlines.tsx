@@ -136,12 +136,13 @@ export function MyDeadlinesView({ data, now }: { data: StudentDeadlines; now: Da
               budget={data.balance.budgetHours}
               balance={data.balance.balance}
             />
-            {data.overBudget && data.consequence.kind === "cap" ? (
+            {data.overBudget && data.policy.overBudgetGrade ? (
               <p
                 role="alert"
                 className="rounded-md bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
               >
-                You are over the late-hour budget: affected grades are capped at {data.consequence.letter}.
+                You are over the late-hour budget: the late work that went over, and any later late work, is graded{" "}
+                {data.policy.overBudgetGrade}. Your other grades are not affected.
               </p>
             ) : null}
             {data.balance.adjustments !== 0 ? (

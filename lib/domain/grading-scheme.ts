@@ -1,15 +1,37 @@
-import { capLetter, letterFor, sortCutoffs, type LetterCutoff } from "@/lib/domain/letters";
+import { letterFor, sortCutoffs, type LetterCutoff } from "@/lib/domain/letters";
 
 export type GradeScheme = {
-  categories: { id: string; name: string; weight: number; dropLowest: number; trackId: string | null }[];
+  categories: {
+    id: string;
+    name: string;
+    weight: number;
+    dropLowest: number;
+    /** Items of this category a student may miss (not hand in) without it counting ("miss up to 5 PLQs"). */
+    allowedMisses?: number;
+    trackId: string | null;
+  }[];
   tracks: { id: string; name: string }[];
   trackRule: "chosen" | "best";
   cutoffs: LetterCutoff[];
 };
 export type SchemeItem = { id: string; code: string; categoryId: string | null; points: number; weight: number | null };
-export type StudentScores = { scores: Record<string, number | null>; chosenTrackId: string | null; excused?: string[] };
+export type StudentScores = {
+  scores: Record<string, number | null>;
+  chosenTrackId: string | null;
+  excused?: string[];
+  /** Items the student missed: not handed in, and no longer accepted. They count 0 beyond the category's allowed misses. */
+  missed?: string[];
+};
 export type GradeMode = "final" | "current";
-export type LateConsequence = { itemId: string; kind: "zero" };
+/**
+ * What the late policy did to an item: zero; capped at a percent of its points (a score above
+ * the cap counts as the cap, no score yet counts as the cap); or pending, a capped item whose
+ * letter the grader has not chosen, left out like an ungraded one.
+ */
+export type LateConsequence =
+  | { itemId: string; kind: "zero" }
+  | { itemId: string; kind: "cap"; percent: number; letter?: "D" | "F" }
+  | { itemId: string; kind: "pending" };
 
 export type CategoryGrade = {
   id: string;
@@ -19,19 +41,25 @@ export type CategoryGrade = {
   percent: number | null;
   counted: boolean;
   droppedItemIds: string[];
+  allowedMisses: number;
+  /** Missed items forgiven by allowedMisses (at most allowedMisses). */
+  missesUsed: number;
+  /** Missed items beyond the allowance: they count 0. */
+  missesOverAllowance: number;
 };
 export type FinalGrade = {
   percent: number | null;
   letter: string | null;
   trackId: string | null;
-  capped: boolean; // the letter was lowered by gradeCap
   categories: CategoryGrade[];
+  /** With `withItems`: each item's percent as counted, null when it does not count (ungraded, dropped, forgiven). */
+  items?: Record<string, number | null>;
 };
 export type GradeParams = {
   student: StudentScores;
   mode: GradeMode;
   consequences?: readonly LateConsequence[];
-  gradeCap?: string | null;
+  withItems?: boolean;
 };
 export type CompiledScheme = { sortedCutoffs: readonly LetterCutoff[]; grade: (params: GradeParams) => FinalGrade };
 
@@ -40,6 +68,7 @@ type CompiledCategory = {
   name: string;
   weight: number;
   dropLowest: number;
+  allowedMisses: number;
   track: number; // index into scheme.tracks, -1 = mandatory
   items: Int32Array;
   equalWeights: boolean;
@@ -71,6 +100,9 @@ export function compileScheme({
     if (!(c.weight >= 0 && Number.isFinite(c.weight))) throw new RangeError(`category ${c.id}: weight must be >= 0`);
     if (!(Number.isInteger(c.dropLowest) && c.dropLowest >= 0))
       throw new RangeError(`category ${c.id}: dropLowest must be a whole number >= 0`);
+    const misses = c.allowedMisses ?? 0;
+    if (!(Number.isInteger(misses) && misses >= 0))
+      throw new RangeError(`category ${c.id}: allowedMisses must be a whole number >= 0`);
     if (c.trackId !== null && !trackIndex.has(c.trackId))
       throw new RangeError(`category ${c.id}: unknown track ${c.trackId}`);
   }
@@ -115,6 +147,7 @@ export function compileScheme({
       name: c.name,
       weight: c.weight,
       dropLowest: c.dropLowest,
+      allowedMisses: c.allowedMisses ?? 0,
       track: c.trackId === null ? -1 : trackIndex.get(c.trackId)!,
       items: Int32Array.from(idx),
       equalWeights: idx.every((i) => weights[i] === first),
@@ -127,6 +160,11 @@ export function compileScheme({
   const weight = Float64Array.from(weights);
   const status = new Uint8Array(n);
   const zeroed = new Uint8Array(n);
+  const pending = new Uint8Array(n);
+  const capPct = new Float64Array(n);
+  const missed = new Uint8Array(n);
+  const missesUsed = new Int32Array(categories.length);
+  const missesOver = new Int32Array(categories.length);
   const dropped = new Uint8Array(n);
   const catPct = new Float64Array(categories.length);
   const order = new Int32Array(maxSize);
@@ -208,26 +246,64 @@ export function compileScheme({
     return den > 0 ? num / den : NaN;
   };
 
-  const grade = ({ student, mode, consequences = [], gradeCap = null }: GradeParams): FinalGrade => {
+  const grade = ({ student, mode, consequences = [], withItems = false }: GradeParams): FinalGrade => {
     zeroed.fill(0);
+    pending.fill(0);
+    capPct.fill(NaN);
+    missed.fill(0);
     for (const c of consequences) {
       const i = index.get(c.itemId);
-      if (i !== undefined && c.kind === "zero") zeroed[i] = 1;
+      if (i === undefined) continue;
+      if (c.kind === "zero") zeroed[i] = 1;
+      else if (c.kind === "pending") pending[i] = 1;
+      else capPct[i] = Math.min(Math.max(c.percent, 0), 100);
+    }
+    for (const id of student.missed ?? []) {
+      const i = index.get(id);
+      if (i !== undefined) missed[i] = 1;
     }
     for (let i = 0; i < n; i++) {
       dropped[i] = 0;
       const s = student.scores[ids[i]!];
+      const cap = capPct[i]!;
       if (zeroed[i]) {
         pct[i] = 0;
         status[i] = COUNTS;
+      } else if (pending[i]) {
+        pct[i] = 0;
+        status[i] = EXCLUDED;
       } else if (typeof s === "number" && Number.isFinite(s)) {
         // Bonus above full points is capped: extra credit belongs in its own item.
-        pct[i] = (Math.min(Math.max(s, 0), points[i]!) / points[i]!) * 100;
+        const raw = (Math.min(Math.max(s, 0), points[i]!) / points[i]!) * 100;
+        pct[i] = Number.isNaN(cap) ? raw : Math.min(raw, cap);
         status[i] = COUNTS;
+      } else if (!Number.isNaN(cap)) {
+        // The policy graded it (Brown's D or F) before anyone typed a score.
+        pct[i] = cap;
+        status[i] = COUNTS;
+      } else if (missed[i]) {
+        // Missed and no longer accepted: a zero now, not "not graded yet" (the allowance may forgive it below).
+        pct[i] = 0;
+        status[i] = MISSING;
       } else {
         pct[i] = 0;
         status[i] = mode === "final" ? MISSING : EXCLUDED;
       }
+    }
+    // "miss up to 5 PLQs": the first missed items of a category, up to its allowance, are left out.
+    for (let ci = 0; ci < categories.length; ci++) {
+      const c = categories[ci]!;
+      let used = 0;
+      let over = 0;
+      for (const i of c.items) {
+        if (!missed[i] || zeroed[i]) continue;
+        if (used < c.allowedMisses) {
+          status[i] = EXCLUDED;
+          used++;
+        } else over++;
+      }
+      missesUsed[ci] = used;
+      missesOver[ci] = over;
     }
     // An excuse is the instructor's explicit decision, so it overrides a late-policy zero.
     for (const id of student.excused ?? []) {
@@ -272,17 +348,24 @@ export function compileScheme({
         percent: Number.isNaN(p) ? null : p,
         counted,
         droppedItemIds,
+        allowedMisses: c.allowedMisses,
+        missesUsed: missesUsed[ci]!,
+        missesOverAllowance: missesOver[ci]!,
       };
     });
 
     const finalPercent = Number.isNaN(percent) ? null : percent;
-    const uncapped = letterFor({ percent: finalPercent, cutoffs: sortedCutoffs });
-    const letter = capLetter({ letter: uncapped, cap: gradeCap, sortedCutoffs });
+    let counted: Record<string, number | null> | undefined;
+    if (withItems) {
+      counted = {};
+      for (let i = 0; i < n; i++) counted[ids[i]!] = status[i] === EXCLUDED || dropped[i] ? null : pct[i]!;
+    }
+    // The course letter always follows the percent: late rules act on items, never on this letter.
     return {
+      ...(counted ? { items: counted } : {}),
       percent: finalPercent,
-      letter,
+      letter: letterFor({ percent: finalPercent, cutoffs: sortedCutoffs }),
       trackId: track === -1 ? null : scheme.tracks[track]!.id,
-      capped: letter !== uncapped,
       categories: result,
     };
   };

@@ -13,7 +13,6 @@ export {
   type StudentScores,
 } from "@/lib/domain/grading-scheme";
 export {
-  capLetter,
   gradeDistribution,
   letterFor,
   sortCutoffs,

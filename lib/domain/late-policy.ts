@@ -1,18 +1,31 @@
 /**
- * A course's late policy and the pure rules that apply it to one submission.
+ * A course's late policy and the pure rules that apply it to one piece of late work.
  *
  * Three policy kinds:
  * - BUDGET: each student has a pool of late hours for the term; lateness is
- *   charged against it through an append-only ledger. Going over the budget
- *   does not refuse work, it caps the grade (overBudgetGradeCap).
+ *   charged against it through an append-only ledger.
  * - FLAG_ONLY: lateness is recorded and shown to staff, nothing is charged.
  * - PERCENT_PENALTY: the score is multiplied down per late hour or started day,
  *   never below penaltyFloorPercent.
+ *
+ * What happens past a limit is data, not code shaped after one course:
+ * - overCapAction (more than perAssignmentCapHours on one item) and overBudgetAction
+ *   (the student's total goes over budgetHours) are each REFUSE, FLAG (accept, flag
+ *   for staff) or CAP_ITEM (accept, and that ITEM is graded at one of `itemCap`'s letters).
+ * - Late work of a kind the policy does not cover gets uncoveredLateAction: FLAG,
+ *   ZERO (accepted and recorded, scores zero) or REFUSE; kinds in lateRefusedKinds
+ *   are never accepted late.
+ * The course letter always follows from the percent: no rule here caps it.
  */
 import { lateHoursCharged } from "@/lib/domain/late-hours";
 import { formatInZone } from "@/lib/domain/time";
 
 export type AssignmentKind = "PROJECT" | "HOMEWORK" | "QUIZ" | "LAB" | "EXAM" | "PARTICIPATION" | "PRESENTATION";
+
+export type LimitAction = "REFUSE" | "FLAG" | "CAP_ITEM";
+export type UncoveredLateAction = "FLAG" | "ZERO" | "REFUSE";
+/** A letter an over-limit item may be graded at, and the percent of the item's points it counts as. */
+export type ItemCapChoice = { letter: "D" | "F"; percent: number };
 
 export type LatePolicy = {
   kind: "BUDGET" | "FLAG_ONLY" | "PERCENT_PENALTY";
@@ -21,12 +34,39 @@ export type LatePolicy = {
   excludedWindow: { start: string; end: string } | null;
   graceMinutes: number;
   coveredKinds: AssignmentKind[];
-  overCapAction: "REFUSE" | "FLAG";
-  overBudgetGradeCap: string | null;
+  overCapAction: LimitAction;
+  overBudgetAction: LimitAction;
+  /**
+   * The grades a CAP_ITEM item can get, best first. One choice: the item is capped at it.
+   * Two: the grader decides — the first when the work "basically works", else the second.
+   */
+  itemCap: ItemCapChoice[];
+  uncoveredLateAction: UncoveredLateAction;
+  /** Kinds never accepted late, whatever the assignment says. */
+  lateRefusedKinds: AssignmentKind[];
   finalCutoffAt: Date | null;
   penaltyPercent: number | null;
   penaltyUnit: "HOUR" | "DAY" | null;
   penaltyFloorPercent: number | null;
+};
+
+/** The policy of a course that states none: lateness is recorded, nothing is charged or refused. */
+export const NO_LATE_POLICY: LatePolicy = {
+  kind: "FLAG_ONLY",
+  budgetHours: null,
+  perAssignmentCapHours: null,
+  excludedWindow: null,
+  graceMinutes: 0,
+  coveredKinds: [],
+  overCapAction: "FLAG",
+  overBudgetAction: "FLAG",
+  itemCap: [],
+  uncoveredLateAction: "FLAG",
+  lateRefusedKinds: [],
+  finalCutoffAt: null,
+  penaltyPercent: null,
+  penaltyUnit: null,
+  penaltyFloorPercent: null,
 };
 
 export type SubmissionOutcome =
@@ -34,22 +74,46 @@ export type SubmissionOutcome =
   | "charged"
   | "refused_not_accepted"
   | "refused_over_cap"
+  | "refused_over_budget"
   | "flagged_over_cap"
+  | "capped"
   | "flagged_late"
+  | "late_zero"
   | "after_cutoff";
 
-export type SubmissionAssessment = {
+const REFUSED_OUTCOMES: ReadonlySet<SubmissionOutcome> = new Set([
+  "refused_not_accepted",
+  "refused_over_cap",
+  "refused_over_budget",
+  "after_cutoff",
+]);
+
+/** Whether a submission with this outcome is taken at all (a refused one is not stored). */
+export function isAccepted(outcome: SubmissionOutcome): boolean {
+  return !REFUSED_OUTCOMES.has(outcome);
+}
+
+/** What a late item's grade becomes: nothing, zero, or one of the policy's capped letters. */
+export type ItemConsequence = { kind: "none" } | { kind: "zero" } | { kind: "cap"; choices: ItemCapChoice[] };
+
+export type LateJudgement = {
   late: boolean;
   /** Late hours by the policy's rules (window and grace applied when the item is covered). */
   lateHours: number;
-  /** Hours to append to the ledger as a CHARGE: non-zero only for BUDGET policies on an accepted covered item. */
+  /** Hours the budget is charged: at most the per-item cap under CAP_ITEM, 0 unless BUDGET and covered. */
   hoursCharged: number;
   outcome: SubmissionOutcome;
+  overCap: boolean;
   overBudget: boolean;
+  consequence: ItemConsequence;
+};
+
+export type SubmissionAssessment = Omit<LateJudgement, "overCap" | "consequence"> & {
   /** Budget left after this submission; null unless the policy is BUDGET with a budget. */
   balanceAfter: number | null;
   /** Percent taken off the score: 0 unless PERCENT_PENALTY, never more than 100 − floor. */
   penaltyPercent: number;
+  consequence: ItemConsequence;
   /** Phrased as a preview ("Submitting now costs…") so the submit page can show it before confirming. */
   message: string;
 };
@@ -62,21 +126,103 @@ export type AssessedAssignment = {
   name?: string;
 };
 
+/** Whether the policy's late hours apply to the item (its kind is covered and the item does not opt out). */
+export function isCovered(policy: LatePolicy, item: Pick<AssessedAssignment, "kind" | "lateHoursApply">): boolean {
+  return policy.coveredKinds.includes(item.kind) && item.lateHoursApply;
+}
+
 /**
- * Decide what a submission at `submittedAt` means under the policy.
+ * The one rule for what late work means; every page, the gradebook and studentOutcome use it.
  *
  * Order of rules, first match wins:
  * 1. No due date, or not late → on_time.
- * 2. Late and the item does not accept late work → refused_not_accepted.
- * 3. Late and past the course's finalCutoffAt → after_cutoff (grade zero, nothing charged).
+ * 2. Late and not accepted late (the assignment says so, its kind is in lateRefusedKinds,
+ *    or it is uncovered and uncoveredLateAction is REFUSE) → refused_not_accepted.
+ * 3. Late and past the course's finalCutoffAt → after_cutoff (zero, nothing charged).
  *    An extension beyond the cutoff is honoured: only late submissions are cut off.
- * 4. Item not covered (kind not in coveredKinds, or lateHoursApply false) → flagged_late, never charged.
- * 5. Over perAssignmentCapHours → refused_over_cap, or flagged_over_cap (still charged/penalised).
- * 6. BUDGET / PERCENT_PENALTY → charged; FLAG_ONLY → flagged_late.
+ * 4. Not covered → flagged_late, or late_zero (accepted, recorded, scores zero); never charged.
+ * 5. Over perAssignmentCapHours → refused_over_cap / flagged_over_cap (charged in full) /
+ *    capped (charged the cap's hours, the item graded at itemCap).
+ * 6. BUDGET whose total goes over budgetHours → refused_over_budget / charged and flagged /
+ *    capped. Otherwise charged; FLAG_ONLY → flagged_late.
  *
- * "Late" for a covered item means lateHoursCharged > 0 (so the excluded window
- * and grace apply); for an uncovered item the window does not apply, only grace
- * (it absorbs upload latency for every item).
+ * `hoursUsedBefore` is what the student had already used (net) before this item; `hoursCharged`
+ * lets a caller that holds the ledger pass what it actually charged for this item.
+ */
+export function judgeLateWork({
+  policy,
+  assignment,
+  timeZone,
+  effectiveDueAt,
+  submittedAt,
+  hoursUsedBefore,
+  hoursCharged: recorded,
+}: {
+  policy: LatePolicy;
+  assignment: AssessedAssignment;
+  timeZone: string;
+  effectiveDueAt: Date | null;
+  submittedAt: Date;
+  hoursUsedBefore: number;
+  hoursCharged?: number;
+}): LateJudgement {
+  const onTime: LateJudgement = {
+    late: false,
+    lateHours: 0,
+    hoursCharged: 0,
+    outcome: "on_time",
+    overCap: false,
+    overBudget: false,
+    consequence: { kind: "none" },
+  };
+  if (effectiveDueAt === null) return onTime;
+  const covered = isCovered(policy, assignment);
+  const lateHours = lateHoursCharged({
+    dueAt: effectiveDueAt,
+    submittedAt,
+    timeZone,
+    excludedWindow: covered ? (policy.excludedWindow ?? undefined) : undefined,
+    graceMinutes: policy.graceMinutes,
+  });
+  if (lateHours === 0) return onTime;
+
+  const late = { ...onTime, late: true, lateHours };
+  const refusedLate =
+    !assignment.acceptsLate ||
+    policy.lateRefusedKinds.includes(assignment.kind) ||
+    (!covered && policy.uncoveredLateAction === "REFUSE");
+  if (refusedLate) return { ...late, outcome: "refused_not_accepted" };
+  if (policy.finalCutoffAt !== null && submittedAt.getTime() > policy.finalCutoffAt.getTime()) {
+    return { ...late, outcome: "after_cutoff", consequence: { kind: "zero" } };
+  }
+  if (!covered) {
+    return policy.uncoveredLateAction === "ZERO"
+      ? { ...late, outcome: "late_zero", consequence: { kind: "zero" } }
+      : { ...late, outcome: "flagged_late" };
+  }
+
+  const cap = policy.perAssignmentCapHours;
+  const overCap = cap !== null && lateHours > cap;
+  const capItem = { kind: "cap", choices: policy.itemCap } as const;
+  if (overCap && policy.overCapAction === "REFUSE") return { ...late, overCap, outcome: "refused_over_cap" };
+  const usesBudget = policy.kind === "BUDGET";
+  // "you cannot use more than 72 hours per project": a capped item costs the cap, not more.
+  const computed = !usesBudget ? 0 : overCap && policy.overCapAction === "CAP_ITEM" ? cap : lateHours;
+  const hoursCharged = usesBudget ? (recorded ?? computed) : 0;
+  const overBudget = usesBudget && policy.budgetHours !== null && hoursUsedBefore + hoursCharged > policy.budgetHours;
+  const base = { ...late, overCap, overBudget, hoursCharged };
+
+  if (overCap && policy.overCapAction === "CAP_ITEM") return { ...base, outcome: "capped", consequence: capItem };
+  if (overBudget && policy.overBudgetAction === "REFUSE")
+    return { ...base, hoursCharged: 0, outcome: "refused_over_budget" };
+  if (overBudget && policy.overBudgetAction === "CAP_ITEM") return { ...base, outcome: "capped", consequence: capItem };
+  if (overCap) return { ...base, outcome: "flagged_over_cap" };
+  return { ...base, outcome: policy.kind === "FLAG_ONLY" ? "flagged_late" : "charged" };
+}
+
+/**
+ * What a submission at `submittedAt` would mean, with the sentence shown before the student
+ * confirms. The rules are judgeLateWork's; this adds the balance, the penalty and the words.
  */
 export function assessSubmission({
   policy,
@@ -94,113 +240,107 @@ export function assessSubmission({
   /** Net hours this student used on OTHER assignments. */
   hoursUsedElsewhere: number;
 }): SubmissionAssessment {
-  const name = assignment.name ?? "This assignment";
-  const usesBudget = policy.kind === "BUDGET" && policy.budgetHours !== null;
-  const balanceBefore = usesBudget ? policy.budgetHours! - hoursUsedElsewhere : null;
-  const result = (
-    fields: Partial<SubmissionAssessment> & Pick<SubmissionAssessment, "outcome" | "message">,
-  ): SubmissionAssessment => ({
-    late: false,
-    lateHours: 0,
-    hoursCharged: 0,
-    overBudget: false,
-    balanceAfter: balanceBefore,
-    penaltyPercent: 0,
-    ...fields,
-  });
-
-  if (effectiveDueAt === null) return result({ outcome: "on_time", message: `${name} has no due date.` });
-
-  const covered = policy.coveredKinds.includes(assignment.kind) && assignment.lateHoursApply;
-  const lateHours = lateHoursCharged({
-    dueAt: effectiveDueAt,
-    submittedAt,
+  const judged = judgeLateWork({
+    policy,
+    assignment,
     timeZone,
-    excludedWindow: covered ? (policy.excludedWindow ?? undefined) : undefined,
-    graceMinutes: policy.graceMinutes,
+    effectiveDueAt,
+    submittedAt,
+    hoursUsedBefore: hoursUsedElsewhere,
   });
-  if (lateHours === 0) return result({ outcome: "on_time", message: "On time; no late hours." });
+  const usesBudget = policy.kind === "BUDGET" && policy.budgetHours !== null;
+  const balanceAfter = usesBudget ? policy.budgetHours! - hoursUsedElsewhere - judged.hoursCharged : null;
+  const penaltyPercent =
+    policy.kind === "PERCENT_PENALTY" && judged.late && isAccepted(judged.outcome) && judged.consequence.kind === "none"
+      ? latePenaltyPercent({ lateHours: judged.lateHours, policy })
+      : 0;
+  const { overCap: _overCap, ...rest } = judged;
+  return {
+    ...rest,
+    balanceAfter,
+    penaltyPercent,
+    message: assessmentMessage({
+      policy,
+      judged,
+      name: assignment.name,
+      covered: isCovered(policy, assignment),
+      timeZone,
+      balanceAfter,
+      effectiveDueAt,
+    }),
+  };
+}
 
-  const late = { late: true, lateHours };
-  if (!assignment.acceptsLate) {
-    return result({ ...late, outcome: "refused_not_accepted", message: `${name} cannot be submitted late.` });
-  }
-  if (policy.finalCutoffAt !== null && submittedAt.getTime() > policy.finalCutoffAt.getTime()) {
-    const cutoff = formatInZone({ at: policy.finalCutoffAt, timeZone });
-    return result({
-      ...late,
-      outcome: "after_cutoff",
-      message: `The course's final cutoff (${cutoff}) has passed; a submission now receives a zero.`,
-    });
-  }
-  if (!covered) {
-    return result({
-      ...late,
-      outcome: "flagged_late",
-      message: `${name} does not use late hours; submitting now (${hours(lateHours)} late) flags it as late.`,
-    });
-  }
-
-  const cap = policy.perAssignmentCapHours;
-  const overCap = cap !== null && lateHours > cap;
-  const capNote = overCap ? `${name} is past its ${cap}-hour cap (${hours(lateHours)} late)` : "";
-  if (overCap && policy.overCapAction === "REFUSE") {
-    return result({ ...late, outcome: "refused_over_cap", message: `${capNote}; the course does not accept it.` });
-  }
-  const outcome: SubmissionOutcome = overCap
-    ? "flagged_over_cap"
-    : policy.kind === "FLAG_ONLY"
-      ? "flagged_late"
-      : "charged";
-  const prefix = overCap ? `${capNote}; it will be flagged for the instructor. ` : "";
-
-  switch (policy.kind) {
-    case "FLAG_ONLY":
-      return result({
-        ...late,
-        outcome,
-        message: `${prefix}Submitting now is ${hours(lateHours)} late; it will be flagged as late.`,
-      });
-
-    case "PERCENT_PENALTY": {
-      const penaltyPercent = latePenaltyPercent({ lateHours, policy });
-      return result({
-        ...late,
-        outcome,
-        penaltyPercent,
-        message: `${prefix}Submitting now is ${hours(lateHours)} late: a ${penaltyPercent}% penalty.`,
-      });
+function assessmentMessage({
+  policy,
+  judged,
+  name = "This assignment",
+  covered,
+  timeZone,
+  balanceAfter,
+  effectiveDueAt,
+}: {
+  policy: LatePolicy;
+  judged: LateJudgement;
+  name?: string;
+  covered: boolean;
+  timeZone: string;
+  balanceAfter: number | null;
+  effectiveDueAt: Date | null;
+}): string {
+  const { lateHours, hoursCharged } = judged;
+  const late = hours(lateHours);
+  const cost = `Submitting now costs ${hours(hoursCharged, "late hour")}`;
+  const left =
+    balanceAfter === null
+      ? "."
+      : balanceAfter < 0
+        ? `, ${hours(-balanceAfter)} over the budget.`
+        : `, leaving ${balanceAfter}.`;
+  const capWords = capPhrase(policy.itemCap);
+  switch (judged.outcome) {
+    case "on_time":
+      return effectiveDueAt === null ? `${name} has no due date.` : "On time; no late hours.";
+    case "refused_not_accepted":
+      return `${name} cannot be submitted late.`;
+    case "after_cutoff": {
+      const cutoff = formatInZone({ at: policy.finalCutoffAt!, timeZone });
+      return `The course's final cutoff (${cutoff}) has passed; ${name} can no longer be handed in.`;
     }
-
-    case "BUDGET": {
-      if (balanceBefore === null) {
-        return result({
-          ...late,
-          outcome,
-          hoursCharged: lateHours,
-          message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}.`,
-        });
-      }
-      const balanceAfter = balanceBefore - lateHours;
-      const overBudget = balanceAfter < 0;
-      const gradeCap = policy.overBudgetGradeCap ? `; the grade will be capped at ${policy.overBudgetGradeCap}` : "";
-      const tail = overBudget ? `, ${hours(-balanceAfter)} over the budget${gradeCap}.` : `, leaving ${balanceAfter}.`;
-      return result({
-        ...late,
-        outcome,
-        hoursCharged: lateHours,
-        overBudget,
-        balanceAfter,
-        message: `${prefix}Submitting now costs ${hours(lateHours, "late hour")}${tail}`,
-      });
-    }
+    case "flagged_late":
+      return covered
+        ? `Submitting now is ${late} late; it will be flagged as late.`
+        : `${name} does not use late hours; submitting now (${late} late) flags it as late.`;
+    case "late_zero":
+      return `${name} cannot use late hours: submitting now (${late} late) is recorded, and it scores zero unless the staff grant you an extension.`;
+    case "refused_over_cap":
+      return `${name} is past its ${policy.perAssignmentCapHours}-hour cap (${late} late); the course does not accept it.`;
+    case "refused_over_budget":
+      return `${name} is ${late} late, more than the late hours you have left; the course does not accept it.`;
+    case "flagged_over_cap":
+      return `${name} is past its ${policy.perAssignmentCapHours}-hour cap (${late} late); it will be flagged for the instructor. ${cost}${left}`;
+    case "capped":
+      return judged.overCap
+        ? `${name} is ${late} late, past its ${policy.perAssignmentCapHours}-hour cap: it is accepted, ${hours(hoursCharged, "late hour")} are charged, and it will be graded ${capWords}.${balanceAfter !== null && balanceAfter < 0 ? ` You are ${hours(-balanceAfter)} over the budget.` : ""}`
+        : `${cost}${left} Over the budget, ${name} will be graded ${capWords}.`;
+    case "charged":
+      if (policy.kind === "PERCENT_PENALTY")
+        return `Submitting now is ${late} late: a ${latePenaltyPercent({ lateHours, policy })}% penalty.`;
+      return `${cost}${left}`;
   }
+}
+
+/** "a D or an F (the staff decide)", "at most a D". */
+export function capPhrase(choices: readonly ItemCapChoice[]): string {
+  const article = (l: string) => (/^[AEFHILMNORSX]/.test(l) ? "an" : "a");
+  if (choices.length === 0) return "with a capped grade";
+  if (choices.length === 1) return `at most ${article(choices[0]!.letter)} ${choices[0]!.letter}`;
+  return `${choices.map((c) => `${article(c.letter)} ${c.letter}`).join(" or ")} (the staff decide whether it basically works)`;
 }
 
 function hours(count: number, unit = "hour"): string {
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
-
 export type LedgerEntryKind = "CHARGE" | "REFUND" | "ADJUSTMENT";
 export type LedgerEntry = { kind: LedgerEntryKind; hours: number };
 
@@ -296,9 +436,34 @@ export function latePenaltyMultiplier({ lateHours, policy }: { lateHours: number
   return (100 - latePenaltyPercent({ lateHours, policy })) / 100;
 }
 
-export type GradeConsequence = { kind: "none" } | { kind: "cap"; letter: string } | { kind: "zero" };
+/** How a judged item counts in the grade, once the grader's "basically works" call is known. */
+export type ItemGradeEffect =
+  | { kind: "zero" }
+  | { kind: "cap"; letter: ItemCapChoice["letter"]; percent: number }
+  /** A capped item whose letter the grader has not chosen yet: left out until they do. */
+  | { kind: "pending" };
 
-/** After the final cutoff the grade is zero; over budget it is capped when the course sets a cap. */
+export function itemGradeEffect({
+  consequence,
+  basicallyWorks,
+}: {
+  consequence: ItemConsequence;
+  basicallyWorks: boolean | null | undefined;
+}): ItemGradeEffect | null {
+  if (consequence.kind === "none") return null;
+  if (consequence.kind === "zero") return { kind: "zero" };
+  const [better, worse] = consequence.choices;
+  if (!better) return { kind: "zero" };
+  if (!worse) return { kind: "cap", letter: better.letter, percent: better.percent };
+  if (basicallyWorks === null || basicallyWorks === undefined) return { kind: "pending" };
+  const chosen = basicallyWorks ? better : worse;
+  return { kind: "cap", letter: chosen.letter, percent: chosen.percent };
+}
+
+/**
+ * The item consequence of a standing already known (used where members are charged one by one,
+ * as on team assignments): zero after the cutoff; over the budget, the policy's CAP_ITEM grade.
+ */
 export function gradeConsequence({
   overBudget,
   afterCutoff,
@@ -306,9 +471,9 @@ export function gradeConsequence({
 }: {
   overBudget: boolean;
   afterCutoff: boolean;
-  policy: Pick<LatePolicy, "overBudgetGradeCap">;
-}): GradeConsequence {
+  policy: Pick<LatePolicy, "overBudgetAction" | "itemCap">;
+}): ItemConsequence {
   if (afterCutoff) return { kind: "zero" };
-  if (overBudget && policy.overBudgetGradeCap) return { kind: "cap", letter: policy.overBudgetGradeCap };
+  if (overBudget && policy.overBudgetAction === "CAP_ITEM") return { kind: "cap", choices: policy.itemCap };
   return { kind: "none" };
 }

@@ -47,7 +47,8 @@ export function chargeForRecordedSubmission({
     hoursUsedElsewhere: 0,
   });
   const hours =
-    assessment.outcome === "refused_over_cap" && policy.kind === "BUDGET"
+    (assessment.outcome === "refused_over_cap" || assessment.outcome === "refused_over_budget") &&
+    policy.kind === "BUDGET"
       ? assessment.lateHours
       : assessment.hoursCharged;
   return { hours, assessment };

@@ -48,23 +48,6 @@ export function letterRank({
   return rank;
 }
 
-/** Brown's D/F rule: a letter better than the cap becomes the cap; worse letters stay. */
-export function capLetter({
-  letter,
-  cap,
-  sortedCutoffs,
-}: {
-  letter: string | null;
-  cap: string | null;
-  sortedCutoffs: readonly LetterCutoff[];
-}): string | null {
-  if (cap === null) return letter;
-  // Validated even when there is no letter yet, so a misconfigured cap fails on the first student.
-  const capRank = letterRank({ letter: cap, sortedCutoffs });
-  if (letter === null) return null;
-  return letterRank({ letter, sortedCutoffs }) < capRank ? cap : letter;
-}
-
 export type GradeDistribution = {
   counts: { letter: string; count: number }[]; // best letter first
   ungraded: number; // null letters: no grade yet

@@ -23,9 +23,10 @@
  */
 import {
   assessSubmission,
+  capPhrase,
   gradeConsequence,
   type AssessedAssignment,
-  type GradeConsequence,
+  type ItemConsequence as GradeConsequence,
   type LatePolicy,
   type SubmissionOutcome,
 } from "@/lib/domain/late-policy";
@@ -331,7 +332,7 @@ export function teamSubmissionPreview({
     const left = Math.max(0, before.get(m.userId) ?? 0);
     const effect =
       m.consequence.kind === "cap"
-        ? `${whose(m)} grade for ${assignmentName} would be capped at ${m.consequence.letter}`
+        ? `${whose(m)} ${assignmentName} would be graded ${capPhrase(m.consequence.choices)}`
         : `${who(m) === "you" ? "you" : m.name} would be ${-(m.balanceAfter ?? 0)} h over the budget`;
     return `${has(m)} ${left} h left: ${effect}`;
   });

@@ -1,6 +1,7 @@
 import {
   compileScheme,
   type GradeScheme,
+  type GradeMode,
   type LateConsequence,
   type SchemeItem,
   type StudentScores,
@@ -24,7 +25,7 @@ export function whatIfNeeded({
   itemId,
   targetLetter,
   consequences,
-  gradeCap = null,
+  mode = "final",
 }: {
   scheme: GradeScheme;
   items: readonly SchemeItem[];
@@ -32,7 +33,8 @@ export function whatIfNeeded({
   itemId: string;
   targetLetter: string;
   consequences?: readonly LateConsequence[];
-  gradeCap?: string | null;
+  /** "final": other work without a score counts 0; "current": it is left out (the student's standing so far). */
+  mode?: GradeMode;
 }): WhatIfResult {
   const item = items.find((i) => i.id === itemId);
   if (!item) throw new RangeError(`unknown item ${itemId}`);
@@ -45,7 +47,7 @@ export function whatIfNeeded({
   const scoreAt = (k: number) => Math.min(k / 100, item.points);
   const at = (k: number) => {
     scores[itemId] = scoreAt(k);
-    const g = grade({ student: hypothetical, mode: "final", consequences, gradeCap });
+    const g = grade({ student: hypothetical, mode, consequences });
     const reaches = g.letter !== null && letterRank({ letter: g.letter, sortedCutoffs }) <= target;
     return { reaches, percent: g.percent, letter: g.letter };
   };

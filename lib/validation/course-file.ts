@@ -104,6 +104,7 @@ export const courseFileSchema = z
               name: text(120),
               weight: z.number().min(0).max(1000),
               dropLowest: z.number().int().min(0).default(0),
+              allowedMisses: z.number().int().min(0).default(0),
               track: text(120).nullish(),
             }),
           )
@@ -119,8 +120,14 @@ export const courseFileSchema = z
         excludedWindow: z.object({ start: localTime, end: localTime }).nullish(),
         graceMinutes: z.number().int().min(0).default(0),
         coveredKinds: z.array(z.enum(ASSIGNMENT_KINDS)).default([]),
-        overCapAction: z.enum(["REFUSE", "FLAG"]).default("REFUSE"),
-        overBudgetGradeCap: optText(8),
+        overCapAction: z.enum(["REFUSE", "FLAG", "CAP_ITEM"]).default("REFUSE"),
+        overBudgetAction: z.enum(["REFUSE", "FLAG", "CAP_ITEM"]).default("FLAG"),
+        itemCap: z
+          .array(z.object({ letter: z.enum(["D", "F"]), percent: z.number().min(0).max(100) }))
+          .max(2)
+          .default([]),
+        uncoveredLateAction: z.enum(["FLAG", "ZERO", "REFUSE"]).default("FLAG"),
+        lateRefusedKinds: z.array(z.enum(ASSIGNMENT_KINDS)).default([]),
         finalCutoffAt: instant.nullish(),
         penaltyPercent: z.number().min(0).max(100).nullish(),
         penaltyUnit: z.enum(["HOUR", "DAY"]).nullish(),

@@ -168,13 +168,34 @@ export const csci1390: CourseSeed = {
     perAssignmentCapHours: 72,
     excludedWindow: { start: "00:00", end: "07:00" },
     graceMinutes: 0, // assumed: the page mentions no grace period
+    // "can only use the 144 hours for the projects, and not for post-lecture quizzes or for the written homework"
     coveredKinds: ["PROJECT"],
-    overCapAction: "REFUSE",
-    overBudgetGradeCap: "D", // "a D or an F depending on whether it seems to basically work"
+    // "you cannot use more than 72 hours per project" + "it's better to complete and hand in a project even if
+    // you have already used your late hours": a project more than 72 h late is accepted, charged 72 h, graded D/F.
+    // assumed: the page refuses nothing but work after the last day of classes, so over the cap is not refused.
+    overCapAction: "CAP_ITEM",
+    // "your total late time (including the late time for that assignment) exceeds 144 hours, and you hand it in
+    // by the last day of classes, then we'll give it a D or an F depending on whether it seems to basically work"
+    overBudgetAction: "CAP_ITEM",
+    // assumed: the page does not say what a D or an F is worth; D counts as 65 % of the project's points (the
+    // middle of the 60–70 D band below) and F as 50 % — an F for handed-in work is above the zero the page gives
+    // for work not handed in ("a zero (i.e., no credit whatsoever)").
+    itemCap: [
+      { letter: "D", percent: 65 },
+      { letter: "F", percent: 50 },
+    ],
+    // "Late hours cannot be used on the written homeworks" / "If you want an exception to these rules, you will
+    // need a Dean's note": a late written HW is recorded and scores zero unless staff grant an extension.
+    uncoveredLateAction: "ZERO",
+    // "Students cannot submit PLQ responses late" ... "(responses will not be accepted after this)"
+    lateRefusedKinds: ["QUIZ"],
+    // "If you don't hand in a project by the last day of classes, we'll give the assignment a zero"
     finalCutoff: at("2025-05-01", "00:00"), // assumed: the end of the last day of classes (Apr 30, 2025)
     description: [
       "Each student has 144 total late hours for projects; they only apply to project submissions, not to post-lecture quizzes or written homework. Hours between midnight and 7am are not counted.",
-      "You cannot use more than 72 hours per project. A project not handed in by the last day of classes gets a zero; one handed in by then with total late time over 144 hours gets a D or an F depending on whether it seems to basically work.",
+      "You cannot use more than 72 hours per project: a project handed in more than 72 hours late is still accepted, 72 hours are charged, and it gets a D or an F. A project not handed in by the last day of classes gets a zero; one handed in by then with total late time over 144 hours gets a D or an F depending on whether it seems to basically work.",
+      "In this course a D counts as 65% of the project's points and an F as 50% (the course page does not say).",
+      "Written homework cannot use late hours: a late written homework is recorded and scores zero unless the staff grant you an extension. PLQs cannot be submitted late; up to 5 missed PLQs do not count.",
       "Exceptions need a Dean's note.",
     ].join(" "),
   },
@@ -183,7 +204,10 @@ export const csci1390: CourseSeed = {
     categories: [
       { name: "Course Projects", weight: 65 },
       { name: "Written Homeworks", weight: 20 },
-      { name: "Post Lecture Quizzes", weight: 10, dropLowest: 5 },
+      // "they can miss up to 5 PLQs across the entire semester, no questions asked"
+      // assumed: "miss" means not handed in, so up to 5 PLQs a student did not hand in are left out; a PLQ handed in
+      // counts at its score, however low (the page grades PLQs "on completeness and correctness").
+      { name: "Post Lecture Quizzes", weight: 10, allowedMisses: 5 },
       { name: "Class Participation", weight: 5 },
     ],
     // assumed: Brown grades A/B/C/NC; a conventional A–F scale so the D/F rule can be shown

@@ -111,8 +111,16 @@ export type LatePolicySeed = {
   excludedWindow?: { start: LocalTime; end: LocalTime };
   graceMinutes?: number;
   coveredKinds: AssignmentKind[];
-  overCapAction?: "REFUSE" | "FLAG";
-  overBudgetGradeCap?: string;
+  /** More than perAssignmentCapHours on one item. Default REFUSE. */
+  overCapAction?: "REFUSE" | "FLAG" | "CAP_ITEM";
+  /** The total going over budgetHours. Default FLAG. */
+  overBudgetAction?: "REFUSE" | "FLAG" | "CAP_ITEM";
+  /** What a CAP_ITEM item is graded at, best first; two choices = the grader decides ("basically works"). */
+  itemCap?: { letter: "D" | "F"; percent: number }[];
+  /** Late work of a kind the budget does not cover. Default FLAG. */
+  uncoveredLateAction?: "FLAG" | "ZERO" | "REFUSE";
+  /** Kinds never accepted late. */
+  lateRefusedKinds?: AssignmentKind[];
   finalCutoff?: LocalDateTime;
   penaltyPercent?: number;
   penaltyUnit?: "HOUR" | "DAY";
@@ -124,7 +132,14 @@ export type GradingSeed = {
   /** Elective tracks; a student's chosen track is stored on the membership. */
   tracks: { name: string; description: string }[];
   /** Weights in percent of the final grade; `track` null = mandatory for everyone. */
-  categories: { name: string; weight: number; dropLowest?: number; track?: string | null }[];
+  categories: {
+    name: string;
+    weight: number;
+    dropLowest?: number;
+    /** Items a student may miss without it counting. */
+    allowedMisses?: number;
+    track?: string | null;
+  }[];
   cutoffs: { letter: string; minPercent: number }[];
 };
 

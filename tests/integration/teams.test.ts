@@ -85,7 +85,11 @@ beforeAll(async () => {
       excludedWindowEnd: "07:00",
       coveredKinds: ["PROJECT"],
       overCapAction: "REFUSE",
-      overBudgetGradeCap: "D",
+      overBudgetAction: "CAP_ITEM",
+      itemCap: [
+        { letter: "D", percent: 65 },
+        { letter: "F", percent: 50 },
+      ],
     },
   });
   const assignment = (code: string) =>
@@ -233,7 +237,13 @@ describe("one submission for the team, one charge per member", () => {
     const result = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof submitTeamWork>>>).value;
     expect(result.members.find((m) => m.userId === v.ana!.userId)).toMatchObject({
       balanceAfter: -5,
-      consequence: { kind: "cap", letter: "D" },
+      consequence: {
+        kind: "cap",
+        choices: [
+          { letter: "D", percent: 65 },
+          { letter: "F", percent: 50 },
+        ],
+      },
     });
   });
 

@@ -129,8 +129,8 @@ const row = (name: string, scores: (number | null)[], percent: number | null, ho
   hoursUsed,
   balance: null,
   flags: { overBudget: false, overCap: false, afterCutoff: false },
-  zeroItems: [],
-  gradeCap: null,
+  consequences: [],
+  missed: [],
   current: { percent, letter: null },
 });
 

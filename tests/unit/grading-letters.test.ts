@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capLetter, gradeDistribution, letterFor, scoreStats, sortCutoffs } from "@/lib/domain/grading";
+import { gradeDistribution, letterFor, scoreStats } from "@/lib/domain/grading";
 
 const cutoffs = [
   { letter: "C", minPercent: 70 },
@@ -25,16 +25,6 @@ describe("letterFor", () => {
 
   it("gives no letter below the lowest band", () => {
     expect(letterFor({ percent: 50, cutoffs: cutoffs.filter((c) => c.letter !== "F") })).toBeNull();
-  });
-});
-
-describe("capLetter", () => {
-  const sortedCutoffs = sortCutoffs({ cutoffs });
-  it("lowers better letters to the cap and keeps worse ones", () => {
-    expect(capLetter({ letter: "B", cap: "D", sortedCutoffs })).toBe("D");
-    expect(capLetter({ letter: "D", cap: "D", sortedCutoffs })).toBe("D");
-    expect(capLetter({ letter: "F", cap: "D", sortedCutoffs })).toBe("F");
-    expect(capLetter({ letter: "A", cap: null, sortedCutoffs })).toBe("A");
   });
 });
 

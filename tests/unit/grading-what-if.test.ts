@@ -89,10 +89,20 @@ describe("whatIfNeeded: what do I need on P4?", () => {
     expect(r).toMatchObject({ reachable: true, alreadyReached: true, score: 0 });
   });
 
-  it("respects the over-budget cap and a late zero", () => {
+  it("from the current standing, work not graded yet is left out instead of counting zero", () => {
+    const noHw2 = { ...middling, scores: { ...middling.scores, HW2: null } };
+    // current (B = 83): hw = 85 (HW1 only); PLQs graded 10, 8, 6, 10, 9 drop 4 (never all) → 100;
+    // (4320 + 11x + 20·85 + 10·100 + 500)/100 >= 83 → 11x >= 780 → x >= 70.909 → 70.91
     expect(
-      whatIfNeeded({ scheme: brown, items, student: strong, itemId: "P4", targetLetter: "B", gradeCap: "D" }).reachable,
-    ).toBe(false);
+      whatIfNeeded({ scheme: brown, items, student: noHw2, itemId: "P4", targetLetter: "B", mode: "current" }),
+    ).toMatchObject({ reachable: true, score: 70.91 });
+    // final (HW2 counts 0, hw = 42.5): (6636.667 + 11x)/100 >= 83 needs x >= 151.2 > 100
+    expect(whatIfNeeded({ scheme: brown, items, student: noHw2, itemId: "P4", targetLetter: "B" }).reachable).toBe(
+      false,
+    );
+  });
+
+  it("respects a late zero on the item itself", () => {
     const zeroed = whatIfNeeded({
       scheme: brown,
       items,

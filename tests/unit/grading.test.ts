@@ -79,32 +79,55 @@ describe("Brown CSCI 1390", () => {
     expect(g.percent).toBeCloseTo(86.866667, 5);
     expect(g.letter).toBe("B");
     expect(g.trackId).toBeNull();
-    expect(g.capped).toBe(false);
     expect(g.categories.map((c) => c.effectiveWeight)).toEqual([65, 20, 10, 5]);
   });
 
-  it("caps an over-budget B at D (the D/F rule) but leaves an F at F", () => {
-    const capped = finalGrade({
+  it("a D/F cap acts on the project, and the course letter follows the percent", () => {
+    // "we'll give it a D or an F": P2 (80) graded D = 65 % of its points.
+    const d = finalGrade({
       scheme: brown,
       items: brownItems,
       student: brownStudent,
       mode: "final",
-      gradeCap: "D",
+      consequences: [{ itemId: "P2", kind: "cap", percent: 65, letter: "D" }],
     });
-    expect(capped.percent).toBeCloseTo(86.866667, 5); // the percent itself is untouched
-    expect(capped.letter).toBe("D");
-    expect(capped.capped).toBe(true);
-    const failing = finalGrade({
+    // projects: (1620 + 18·65 + 1260 + 1100)/65 = 5150/65; final (5150 + 1800 + 966.667 + 500)/100 = 84.1667 → B
+    expect(byId(d, "projects").percent).toBeCloseTo(5150 / 65, 9);
+    expect(d.percent).toBeCloseTo(84.166667, 5);
+    expect(d.letter).toBe("B");
+    // A cap only lowers: P3 (70) capped at 65 counts 65, never raised.
+    const low = finalGrade({
       scheme: brown,
       items: brownItems,
       student: student({ P1: 50 }),
       mode: "final",
-      gradeCap: "D",
+      consequences: [{ itemId: "P1", kind: "cap", percent: 65 }],
     });
     // only P1 = 50: projects 18·50/65 = 13.85 → final 0.65·13.85 = 9 → F
-    expect(failing.percent).toBeCloseTo(9, 9);
-    expect(failing.letter).toBe("F");
-    expect(failing.capped).toBe(false);
+    expect(low.percent).toBeCloseTo(9, 9);
+    expect(low.letter).toBe("F");
+  });
+
+  it("a capped project without a score counts as the cap; an undecided one is left out", () => {
+    const f = finalGrade({
+      scheme: brown,
+      items: brownItems,
+      student: student({ ...brownStudent.scores, P2: null }),
+      mode: "final",
+      consequences: [{ itemId: "P2", kind: "cap", percent: 50, letter: "F" }],
+    });
+    // projects (1620 + 900 + 1260 + 1100)/65 = 4880/65; final (4880 + 1800 + 966.667 + 500)/100 = 81.4667
+    expect(f.percent).toBeCloseTo(81.466667, 5);
+    const pending = finalGrade({
+      scheme: brown,
+      items: brownItems,
+      student: brownStudent,
+      mode: "final",
+      consequences: [{ itemId: "P2", kind: "pending" }],
+    });
+    // projects without P2: (1620 + 1260 + 1100)/47 = 3980/47; final (65·3980/47 + 3266.667)/100 = 87.7092
+    expect(byId(pending, "projects").percent).toBeCloseTo(3980 / 47, 9);
+    expect(pending.percent).toBeCloseTo(87.70922, 5);
   });
 
   it("scores a project submitted after the final cutoff as 0", () => {
@@ -367,8 +390,5 @@ describe("edge rules", () => {
     expect(() =>
       compileScheme({ scheme: { ...scheme, cutoffs: [...ABCDF, { letter: "A", minPercent: 95 }] }, items: [] }),
     ).toThrow(/duplicate/);
-    expect(() => finalGrade({ scheme, items: [], student: student({}), mode: "final", gradeCap: "Z" })).toThrow(
-      /unknown letter/,
-    );
   });
 });

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import {
   assessSubmission,
   correctingEntry,
-  gradeConsequence,
+  itemGradeEffect,
   latePenaltyMultiplier,
   latePenaltyPercent,
   ledgerBalance,
@@ -28,7 +28,10 @@ const BUDGET_POLICY: LatePolicy = {
   graceMinutes: 0,
   coveredKinds: ["PROJECT", "HOMEWORK"],
   overCapAction: "REFUSE",
-  overBudgetGradeCap: "B",
+  overBudgetAction: "FLAG",
+  itemCap: [],
+  uncoveredLateAction: "FLAG",
+  lateRefusedKinds: [],
   finalCutoffAt: local("2025-12-12", "23:59"),
   penaltyPercent: null,
   penaltyUnit: null,
@@ -65,6 +68,7 @@ describe("assessSubmission — hand-computed", () => {
       overBudget: false,
       balanceAfter: 136,
       penaltyPercent: 0,
+      consequence: { kind: "none" },
       message: "Submitting now costs 8 late hours, leaving 136.",
     });
     expect(assess({ submittedAt: plus(DUE, 1000) }).message).toBe("Submitting now costs 1 late hour, leaving 143.");
@@ -125,15 +129,27 @@ describe("assessSubmission — hand-computed", () => {
     );
   });
 
-  it("goes over budget with a grade cap rather than refusing", () => {
+  it("over budget: FLAG accepts and charges, CAP_ITEM grades the item at the cap, REFUSE refuses", () => {
     const result = assess({ hoursUsedElsewhere: 140 });
     expect(result).toMatchObject({ outcome: "charged", hoursCharged: 8, overBudget: true, balanceAfter: -4 });
-    expect(result.message).toBe(
-      "Submitting now costs 8 late hours, 4 hours over the budget; the grade will be capped at B.",
+    expect(result.message).toBe("Submitting now costs 8 late hours, 4 hours over the budget.");
+    const capped = assess({
+      hoursUsedElsewhere: 140,
+      policy: { overBudgetAction: "CAP_ITEM", itemCap: [{ letter: "D", percent: 65 }] },
+    });
+    expect(capped).toMatchObject({
+      outcome: "capped",
+      hoursCharged: 8,
+      overBudget: true,
+      consequence: { kind: "cap", choices: [{ letter: "D", percent: 65 }] },
+    });
+    expect(capped.message).toBe(
+      "Submitting now costs 8 late hours, 4 hours over the budget. Over the budget, P1 will be graded at most a D.",
     );
-    expect(assess({ hoursUsedElsewhere: 140, policy: { overBudgetGradeCap: null } }).message).toBe(
-      "Submitting now costs 8 late hours, 4 hours over the budget.",
-    );
+    expect(assess({ hoursUsedElsewhere: 140, policy: { overBudgetAction: "REFUSE" } })).toMatchObject({
+      outcome: "refused_over_budget",
+      hoursCharged: 0,
+    });
     expect(assess({ hoursUsedElsewhere: 136 })).toMatchObject({ overBudget: false, balanceAfter: 0 });
   });
 
@@ -172,7 +188,7 @@ describe("assessSubmission — hand-computed", () => {
     const result = assess({ effectiveDueAt: dueAt, submittedAt: local("2025-12-13", "10:00") });
     expect(result).toMatchObject({ outcome: "after_cutoff", late: true, hoursCharged: 0, balanceAfter: 144 });
     expect(result.message).toBe(
-      "The course's final cutoff (Fri Dec 12, 11:59 PM EST) has passed; a submission now receives a zero.",
+      "The course's final cutoff (Fri Dec 12, 11:59 PM EST) has passed; P1 can no longer be handed in.",
     );
     expect(
       assess({ effectiveDueAt: local("2025-12-15", "18:00"), submittedAt: local("2025-12-14", "10:00") }).outcome,
@@ -253,21 +269,31 @@ describe("correctingEntry", () => {
   });
 });
 
-describe("gradeConsequence", () => {
-  it("zero after the cutoff, a cap when over budget, otherwise none", () => {
-    expect(gradeConsequence({ overBudget: true, afterCutoff: true, policy: { overBudgetGradeCap: "B" } })).toEqual({
-      kind: "zero",
-    });
-    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({
+describe("itemGradeEffect", () => {
+  const dOrF = {
+    kind: "cap" as const,
+    choices: [
+      { letter: "D" as const, percent: 65 },
+      { letter: "F" as const, percent: 50 },
+    ],
+  };
+  it("D when it basically works, F when not, pending until the grader says; one choice is a plain cap", () => {
+    expect(itemGradeEffect({ consequence: dOrF, basicallyWorks: true })).toEqual({
       kind: "cap",
-      letter: "B",
+      letter: "D",
+      percent: 65,
     });
-    expect(gradeConsequence({ overBudget: true, afterCutoff: false, policy: { overBudgetGradeCap: null } })).toEqual({
-      kind: "none",
+    expect(itemGradeEffect({ consequence: dOrF, basicallyWorks: false })).toEqual({
+      kind: "cap",
+      letter: "F",
+      percent: 50,
     });
-    expect(gradeConsequence({ overBudget: false, afterCutoff: false, policy: { overBudgetGradeCap: "B" } })).toEqual({
-      kind: "none",
-    });
+    expect(itemGradeEffect({ consequence: dOrF, basicallyWorks: undefined })).toEqual({ kind: "pending" });
+    expect(
+      itemGradeEffect({ consequence: { kind: "cap", choices: [{ letter: "D", percent: 65 }] }, basicallyWorks: null }),
+    ).toEqual({ kind: "cap", letter: "D", percent: 65 });
+    expect(itemGradeEffect({ consequence: { kind: "zero" }, basicallyWorks: true })).toEqual({ kind: "zero" });
+    expect(itemGradeEffect({ consequence: { kind: "none" }, basicallyWorks: true })).toBeNull();
   });
 });
 

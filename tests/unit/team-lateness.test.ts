@@ -26,7 +26,13 @@ const BROWN: LatePolicy = {
   graceMinutes: 0,
   coveredKinds: ["PROJECT"],
   overCapAction: "REFUSE",
-  overBudgetGradeCap: "D",
+  overBudgetAction: "CAP_ITEM",
+  itemCap: [
+    { letter: "D", percent: 65 },
+    { letter: "F", percent: 50 },
+  ],
+  uncoveredLateAction: "FLAG",
+  lateRefusedKinds: [],
   finalCutoffAt: local("2025-12-12", "23:59"),
   penaltyPercent: null,
   penaltyUnit: null,
@@ -90,17 +96,23 @@ describe("CHARGE_EACH: every member pays the team's late hours", () => {
     expect(result.members[0]).toMatchObject({
       balanceAfter: -5,
       overBudget: true,
-      consequence: { kind: "cap", letter: "D" },
+      consequence: {
+        kind: "cap",
+        choices: [
+          { letter: "D", percent: 65 },
+          { letter: "F", percent: 50 },
+        ],
+      },
     });
     expect(result.members[1]).toMatchObject({ balanceAfter: 91, overBudget: false, consequence: { kind: "none" } });
   });
 
   it("previews in the issue's words, before anyone submits", () => {
     expect(preview("CHARGE_EACH", [ANA, BEN], "ben")).toBe(
-      "Submitting now costs each of you 9 h; Ana has 4 h left: Ana's grade for P2 would be capped at D.",
+      "Submitting now costs each of you 9 h; Ana has 4 h left: Ana's P2 would be graded a D or an F (the staff decide whether it basically works).",
     );
     expect(preview("CHARGE_EACH", [ANA, BEN], "ana")).toBe(
-      "Submitting now costs each of you 9 h; you have 4 h left: your grade for P2 would be capped at D.",
+      "Submitting now costs each of you 9 h; you have 4 h left: your P2 would be graded a D or an F (the staff decide whether it basically works).",
     );
     expect(preview("CHARGE_EACH", [BEN, CHEN], "ben")).toBe("Submitting now costs each of you 9 h.");
   });
@@ -159,7 +171,7 @@ describe("SHARED_BUDGET: the team pays its late hours once, from its members' bu
     expect(result.members.map((m) => m.balanceAfter)).toEqual([-3, -3]);
     expect(preview("SHARED_BUDGET", [ana, ben], "ana")).toBe(
       "Submitting now is 9 h late, paid from the team's shared budget: you 4 h, Ben 5 h; " +
-        "you have 1 h left: your grade for P2 would be capped at D; Ben has 2 h left: Ben's grade for P2 would be capped at D.",
+        "you have 1 h left: your P2 would be graded a D or an F (the staff decide whether it basically works); Ben has 2 h left: Ben's P2 would be graded a D or an F (the staff decide whether it basically works).",
     );
   });
 });

@@ -20,10 +20,14 @@ export function currentGradeOf(
     if (row.scores[i] !== null) scores[a.id] = row.scores[i]!;
   });
   const g = grader.grade({
-    student: { scores, chosenTrackId: row.trackId, excused: row.excused.map((i) => assignments[i]!.id) },
+    student: {
+      scores,
+      chosenTrackId: row.trackId,
+      excused: row.excused.map((i) => assignments[i]!.id),
+      missed: row.missed,
+    },
     mode: "current",
-    consequences: row.zeroItems.map((itemId) => ({ itemId, kind: "zero" as const })),
-    gradeCap: row.gradeCap,
+    consequences: row.consequences,
   });
   return { percent: g.percent, letter: g.letter };
 }

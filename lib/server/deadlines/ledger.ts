@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DueDateExtension } from "@/lib/domain/effective-due";
-import { ledgerBalance, type AssessedAssignment, type LatePolicy } from "@/lib/domain/late-policy";
+import { z } from "zod";
+import { ledgerBalance, NO_LATE_POLICY, type AssessedAssignment, type LatePolicy } from "@/lib/domain/late-policy";
 import { correctionReason, planCorrections } from "@/lib/domain/ledger-recompute";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
@@ -49,7 +50,10 @@ export const policySelect = {
   graceMinutes: true,
   coveredKinds: true,
   overCapAction: true,
-  overBudgetGradeCap: true,
+  overBudgetAction: true,
+  itemCap: true,
+  uncoveredLateAction: true,
+  lateRefusedKinds: true,
   finalCutoffAt: true,
   penaltyPercent: true,
   penaltyUnit: true,
@@ -59,24 +63,12 @@ export const policySelect = {
 
 type PolicyRow = Prisma.LatePolicyGetPayload<{ select: typeof policySelect }>;
 
-/** A course without a policy records lateness and charges nothing. */
+/** The stored item cap; a malformed value (it is JSON) is refused rather than guessed at. */
+const itemCapSchema = z.array(z.object({ letter: z.enum(["D", "F"]), percent: z.number().min(0).max(100) })).max(2);
+
+/** The one reading of a stored policy; a course without a policy records lateness and charges nothing. */
 export function toDomainPolicy(row: PolicyRow | null): LatePolicy {
-  if (!row) {
-    return {
-      kind: "FLAG_ONLY",
-      budgetHours: null,
-      perAssignmentCapHours: null,
-      excludedWindow: null,
-      graceMinutes: 0,
-      coveredKinds: [],
-      overCapAction: "FLAG",
-      overBudgetGradeCap: null,
-      finalCutoffAt: null,
-      penaltyPercent: null,
-      penaltyUnit: null,
-      penaltyFloorPercent: null,
-    };
-  }
+  if (!row) return NO_LATE_POLICY;
   return {
     kind: row.kind,
     budgetHours: row.budgetHours,
@@ -88,7 +80,10 @@ export function toDomainPolicy(row: PolicyRow | null): LatePolicy {
     graceMinutes: row.graceMinutes,
     coveredKinds: row.coveredKinds,
     overCapAction: row.overCapAction,
-    overBudgetGradeCap: row.overBudgetGradeCap,
+    overBudgetAction: row.overBudgetAction,
+    itemCap: itemCapSchema.parse(row.itemCap),
+    uncoveredLateAction: row.uncoveredLateAction,
+    lateRefusedKinds: row.lateRefusedKinds,
     finalCutoffAt: row.finalCutoffAt,
     penaltyPercent: row.penaltyPercent,
     penaltyUnit: row.penaltyUnit,

@@ -2,8 +2,8 @@ import "server-only";
 import { dueDateHistory, type DueDateExtension, type DueDateHistoryEntry } from "@/lib/domain/effective-due";
 import {
   assessSubmission,
-  gradeConsequence,
-  type GradeConsequence,
+  capPhrase,
+  isAccepted,
   type LatePolicy,
   type SubmissionOutcome,
 } from "@/lib/domain/late-policy";
@@ -27,7 +27,6 @@ import {
 
 /** Kinds a student hands something in for; participation, presentations and exams are graded without an upload. */
 export const SUBMITTABLE_KINDS = new Set(["PROJECT", "HOMEWORK", "QUIZ", "LAB"]);
-const REFUSED: ReadonlySet<SubmissionOutcome> = new Set(["refused_not_accepted", "refused_over_cap", "after_cutoff"]);
 
 export type PolicySummary = {
   kind: LatePolicy["kind"];
@@ -36,7 +35,8 @@ export type PolicySummary = {
   perAssignmentCapHours: number | null;
   excludedWindow: { start: string; end: string } | null;
   finalCutoffAt: Date | null;
-  overBudgetGradeCap: string | null;
+  /** How an over-budget item is graded ("a D or an F (…)"), or null when going over does not change it. */
+  overBudgetGrade: string | null;
 };
 
 async function loadPolicy(db: Db, courseId: string): Promise<{ policy: LatePolicy; summary: PolicySummary | null }> {
@@ -50,7 +50,7 @@ async function loadPolicy(db: Db, courseId: string): Promise<{ policy: LatePolic
         perAssignmentCapHours: policy.perAssignmentCapHours,
         excludedWindow: policy.excludedWindow,
         finalCutoffAt: policy.finalCutoffAt,
-        overBudgetGradeCap: policy.overBudgetGradeCap,
+        overBudgetGrade: policy.overBudgetAction === "CAP_ITEM" ? capPhrase(policy.itemCap) : null,
       }
     : null;
   return { policy, summary };
@@ -125,7 +125,6 @@ export type StudentDeadlines = {
   policy: PolicySummary | null;
   balance: LedgerSums & { budgetHours: number | null };
   overBudget: boolean;
-  consequence: GradeConsequence;
   assignments: StudentAssignmentRow[];
   ledger: LedgerLine[];
 };
@@ -223,7 +222,7 @@ async function studentDeadlines({
         lateHours: p.lateHours,
         balanceAfter: p.balanceAfter,
         overBudget: p.overBudget,
-        allowed: !notOpenYet && !REFUSED.has(p.outcome),
+        allowed: !notOpenYet && isAccepted(p.outcome),
         notOpenYet,
       };
     }
@@ -262,7 +261,6 @@ async function studentDeadlines({
     policy: summary,
     balance: { ...balance, budgetHours: policy.budgetHours },
     overBudget,
-    consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }),
     assignments: rows,
     ledger: entries.map((e) => ({
       id: e.id,

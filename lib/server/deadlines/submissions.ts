@@ -3,9 +3,10 @@ import { effectiveDueAt } from "@/lib/domain/effective-due";
 import {
   assessSubmission,
   correctingEntry,
-  gradeConsequence,
+  capPhrase,
+  isAccepted,
   ledgerBalance,
-  type GradeConsequence,
+  type ItemConsequence,
   type SubmissionAssessment,
 } from "@/lib/domain/late-policy";
 import { chargeForRecordedSubmission } from "@/lib/domain/ledger-recompute";
@@ -44,11 +45,10 @@ export type SubmitResult = {
   /** The ledger change this submission caused (a resubmission charges only the difference). */
   ledgerChange: { kind: "CHARGE" | "REFUND"; hours: number } | null;
   balanceAfter: number | null;
-  consequence: GradeConsequence;
+  /** What the late policy does to this item's grade. */
+  consequence: ItemConsequence;
   message: string;
 };
-
-const REFUSED = new Set(["refused_not_accepted", "refused_over_cap", "after_cutoff"]);
 
 /** A link or a file, checked as the form checks it; 422 with the field's message otherwise. */
 export function parseSubmissionInput(input: SubmissionInput): {
@@ -149,7 +149,7 @@ export async function submitWork({
         submittedAt: now,
         hoursUsedElsewhere: balance.used + balance.adjustments - chargedSoFar,
       });
-      if (REFUSED.has(assessment.outcome)) throw new ConflictError(assessment.message);
+      if (!isAccepted(assessment.outcome)) throw new ConflictError(assessment.message);
 
       const submission = await tx.submission.create({
         data: {
@@ -233,13 +233,13 @@ export async function submitWork({
       }
       await recordAudit(tx, audits);
       const balanceAfter = policy.budgetHours === null ? null : (balance.balance ?? 0) - (change?.hours ?? 0);
-      const overBudget = balanceAfter !== null && balanceAfter < 0;
       return {
         submission,
         assessment,
         change,
         balanceAfter,
-        consequence: gradeConsequence({ overBudget, afterCutoff: false, policy }),
+        consequence: assessment.consequence,
+        capWords: capPhrase(policy.itemCap),
         code: assignment.code,
       };
     },
@@ -261,8 +261,9 @@ export async function submitWork({
         ? `${result.balanceAfter} late hours left.`
         : `You are ${-result.balanceAfter} hours over the budget.`,
     );
-  if (result.consequence.kind === "cap")
-    parts.push(`Over the budget, the grade is capped at ${result.consequence.letter}.`);
+  if (result.assessment.outcome === "capped") parts.push(`It will be graded ${result.capWords}.`);
+  if (result.assessment.outcome === "late_zero")
+    parts.push("It is late and cannot use late hours: it scores zero unless the staff grant you an extension.");
   return {
     submissionId: result.submission.id,
     submittedAt: now,

@@ -1,8 +1,9 @@
 import "server-only";
 import {
   correctingEntry,
+  capPhrase,
   gradeConsequence,
-  type GradeConsequence,
+  type ItemConsequence as GradeConsequence,
   type SubmissionOutcome,
 } from "@/lib/domain/late-policy";
 import { chargeTeamSubmission, teamSubmissionPreview } from "@/lib/domain/team-lateness";
@@ -318,7 +319,7 @@ function resultMessage({
   for (const r of results)
     if (r.consequence.kind === "cap")
       parts.push(
-        `${r.userId === viewerId ? "Your" : `${r.name}'s`} grade for ${code} is capped at ${r.consequence.letter} (over the budget).`,
+        `Over the budget, ${r.userId === viewerId ? "your" : `${r.name}'s`} ${code} is graded ${capPhrase(r.consequence.choices)}.`,
       );
   return parts.join(" ");
 }
@@ -346,6 +347,7 @@ export async function submitTeamWorkAsIndividual(args: {
       overBudget: (mine?.balanceAfter ?? 0) < 0,
       balanceAfter: mine?.balanceAfter ?? null,
       penaltyPercent: 0,
+      consequence: mine?.consequence ?? { kind: "none" },
       message: result.message,
     },
     ledgerChange: mine?.change ?? null,

@@ -33,7 +33,6 @@ function finalGradeOf(data: GradingData, s: GradingStudent) {
     student: s.scores,
     mode: "final",
     consequences: s.standing.consequences,
-    gradeCap: s.standing.gradeCap,
   });
 }
 

@@ -34,6 +34,7 @@ export type LoadedScheme = {
     name: string;
     weight: number;
     dropLowest: number;
+    allowedMisses: number;
     trackId: string | null;
     trackName: string | null;
   }[];
@@ -48,7 +49,7 @@ export async function loadScheme(db: Client, courseId: string): Promise<LoadedSc
       db.gradingCategory.findMany({
         where: { courseId },
         orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, weight: true, dropLowest: true, trackId: true },
+        select: { id: true, name: true, weight: true, dropLowest: true, allowedMisses: true, trackId: true },
       }),
     () =>
       db.gradingTrack.findMany({
@@ -203,7 +204,6 @@ export async function previewScheme({
       student: s.scores,
       mode: "current",
       consequences: s.standing.consequences,
-      gradeCap: capFor(s.standing.gradeCap, nextGrader.sortedCutoffs),
     });
     beforeLetters.push(before.letter);
     afterLetters.push(after.letter);
@@ -226,11 +226,6 @@ export async function previewScheme({
     changed,
     examples,
   };
-}
-
-// A cap letter the edited cutoffs no longer have cannot apply; the editor warns about it separately.
-function capFor(cap: string | null, cutoffs: readonly { letter: string }[]): string | null {
-  return cap !== null && cutoffs.some((c) => c.letter === cap) ? cap : null;
 }
 
 /** Saves category weights, drops, item weights and cutoffs in one transaction, audited. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/platform/db";
 import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
-import type { GradeScheme, SchemeItem } from "@/lib/domain/grading";
+import type { GradeScheme, LateConsequence, SchemeItem } from "@/lib/domain/grading";
 import { loadGradingData } from "@/lib/server/grading/grading-data";
 
 // The gradebook grid's data, shaped for the wire: one compact row per student with
@@ -31,14 +31,17 @@ export type GradebookRow = {
   feedback: number[];
   /** Assignment indexes whose grade is excused (shown as EX, left out of the grade). */
   excused: number[];
-  /** [assignment index, late hours, flags] for late or cut-off items; flags: 1 over cap, 2 after cutoff. */
+  /**
+   * [assignment index, late hours, flags] for late or cut-off items; flags: 1 over cap, 2 after cutoff,
+   * 4 graded at the policy's capped letter (Brown's D/F), 8 that letter waits for the grader's call.
+   */
   late: [number, number, number][];
   hoursUsed: number;
   balance: number | null;
   flags: { overBudget: boolean; overCap: boolean; afterCutoff: boolean };
   /** Late-policy inputs the client needs to regrade the row after an edit. */
-  zeroItems: string[];
-  gradeCap: string | null;
+  consequences: LateConsequence[];
+  missed: string[];
   current: { percent: number | null; letter: string | null };
 };
 
@@ -112,13 +115,13 @@ export async function getGradebook({
       late: s.standing.cells.map((c) => [
         index.get(c.itemId)!,
         c.lateHours,
-        (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0),
+        (c.overCap ? 1 : 0) | (c.afterCutoff ? 2 : 0) | (c.outcome === "capped" ? 4 : 0) | (c.needsDecision ? 8 : 0),
       ]),
       hoursUsed: s.standing.hoursUsed,
       balance: s.standing.balance,
       flags: { overBudget: s.standing.overBudget, overCap: s.standing.overCap, afterCutoff: s.standing.afterCutoff },
-      zeroItems: s.standing.consequences.map((c) => c.itemId),
-      gradeCap: s.standing.gradeCap,
+      consequences: s.standing.consequences,
+      missed: s.standing.missed,
       current: { percent: s.current.percent, letter: s.current.letter },
     })),
   };

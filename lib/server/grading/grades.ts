@@ -8,7 +8,8 @@ import { invalidateCourse } from "@/lib/server/platform/cache";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { checkScore, type ScoreCheck } from "@/lib/domain/score-bounds";
 import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
-import { type FinalGrade, type GradeScheme, type SchemeItem } from "@/lib/domain/grading";
+import { type FinalGrade, type GradeScheme, type LateConsequence, type SchemeItem } from "@/lib/domain/grading";
+import type { LateCell } from "@/lib/domain/late-standing";
 import { isReleased, loadGradingData } from "@/lib/server/grading/grading-data";
 
 export type { CellState };
@@ -369,6 +370,8 @@ export type MyGradeRow = {
   feedback: string;
   lateHours: number;
   zeroed: boolean;
+  /** What the late policy did to this item, in words a student reads ("Late written homework: scores zero"). */
+  lateNote: string | null;
 };
 
 export type MyGrades = {
@@ -381,16 +384,23 @@ export type MyGrades = {
     balance: number | null;
     budgetHours: number | null;
     overBudget: boolean;
-    gradeCap: string | null;
   };
-  categories: { id: string; name: string; weight: number; dropLowest: number; trackName: string | null }[];
+  categories: {
+    id: string;
+    name: string;
+    weight: number;
+    dropLowest: number;
+    allowedMisses: number;
+    trackName: string | null;
+  }[];
   /** For the what-if calculator, which runs in the browser on the student's own data only. */
   scheme: GradeScheme;
   items: SchemeItem[];
   scores: Record<string, number | null>;
   excused: string[];
   trackId: string | null;
-  zeroItems: string[];
+  consequences: LateConsequence[];
+  missed: string[];
 };
 
 /** The signed-in student's own released grades, feedback and standing. Scoped to the viewer's id only. */
@@ -418,7 +428,8 @@ export async function getMyGrades({
   if (!me) throw new NotFoundError("No grades for you in this course");
   const feedbackBy = new Map(feedback.map((f) => [f.assignmentId, f.feedback]));
   const lateBy = new Map(me.standing.cells.map((c) => [c.itemId, c]));
-  const zeroed = new Set(me.standing.consequences.map((c) => c.itemId));
+  const zeroed = new Set(me.standing.consequences.filter((c) => c.kind === "zero").map((c) => c.itemId));
+  const effectBy = new Map(me.standing.consequences.map((c) => [c.itemId, c]));
   return {
     course: { slug: ctx.course.slug, code: ctx.course.code, title: ctx.course.title, timeZone: ctx.course.timeZone },
     student: { name: me.name },
@@ -441,6 +452,7 @@ export async function getMyGrades({
           feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
           lateHours: lateBy.get(a.id)?.lateHours ?? 0,
           zeroed: zeroed.has(a.id),
+          lateNote: lateNote(lateBy.get(a.id), effectBy.get(a.id)),
         };
       }),
     current: me.current,
@@ -449,13 +461,13 @@ export async function getMyGrades({
       balance: me.standing.balance,
       budgetHours: data.policy?.kind === "BUDGET" ? data.policy.budgetHours : null,
       overBudget: me.standing.overBudget,
-      gradeCap: me.standing.gradeCap,
     },
     categories: data.loaded.categories.map((c) => ({
       id: c.id,
       name: c.name,
       weight: c.weight,
       dropLowest: c.dropLowest,
+      allowedMisses: c.allowedMisses,
       trackName: c.trackName,
     })),
     scheme: data.loaded.scheme,
@@ -463,6 +475,28 @@ export async function getMyGrades({
     scores: me.scores.scores,
     excused: me.scores.excused ?? [],
     trackId: me.trackId,
-    zeroItems: me.standing.consequences.map((c) => c.itemId),
+    consequences: me.standing.consequences,
+    missed: me.standing.missed,
   };
+}
+
+/** The late policy's effect on one item, said to the student. */
+function lateNote(cell: LateCell | undefined, effect: LateConsequence | undefined): string | null {
+  if (!cell) return null;
+  switch (cell.outcome) {
+    case "missing_after_cutoff":
+      return "Not handed in by the last day of classes: scores zero.";
+    case "after_cutoff":
+      return "Handed in after the final cutoff: scores zero.";
+    case "late_zero":
+      return `Handed in ${cell.lateHours} h late, and this kind of work cannot use late hours: scores zero.`;
+    case "capped": {
+      const why = cell.overCap ? "more late hours than one assignment may use" : "over the late-hour budget";
+      if (effect?.kind === "cap")
+        return `Handed in ${why}: graded ${effect.letter ?? "capped"} (${effect.percent}% of the points).`;
+      return `Handed in ${why}: it will be graded a D or an F once the staff decide whether it basically works.`;
+    }
+    default:
+      return null;
+  }
 }

@@ -3,9 +3,16 @@ import type { Db } from "@/lib/server/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { compileScheme, type CompiledScheme, type FinalGrade, type StudentScores } from "@/lib/domain/grading";
 import { effectiveDueAt, type DueDateExtension } from "@/lib/domain/effective-due";
-import type { AssignmentKind, LatePolicy, LedgerEntryKind } from "@/lib/domain/late-policy";
+import {
+  isAccepted,
+  judgeLateWork,
+  type AssignmentKind,
+  type LatePolicy,
+  type LedgerEntryKind,
+} from "@/lib/domain/late-policy";
 import { lateStanding, type LateStanding } from "@/lib/domain/late-standing";
 import { loadScheme, type LoadedScheme } from "@/lib/server/grading/grade-scheme";
+import { policySelect, toDomainPolicy } from "@/lib/server/deadlines/ledger";
 import { decodeGradeCells } from "@/lib/server/grading/grade-cells";
 
 // Everything needed to grade a class (or one student): the scheme, the items, the
@@ -74,38 +81,6 @@ function scoreMap(
 
 export function isReleased(a: { gradesReleasedAt: Date | null }, now: Date): boolean {
   return a.gradesReleasedAt !== null && a.gradesReleasedAt.getTime() <= now.getTime();
-}
-
-export function toDomainPolicy(p: {
-  kind: LatePolicy["kind"];
-  budgetHours: number | null;
-  perAssignmentCapHours: number | null;
-  excludedWindowStart: string | null;
-  excludedWindowEnd: string | null;
-  graceMinutes: number;
-  coveredKinds: AssignmentKind[];
-  overCapAction: LatePolicy["overCapAction"];
-  overBudgetGradeCap: string | null;
-  finalCutoffAt: Date | null;
-  penaltyPercent: number | null;
-  penaltyUnit: LatePolicy["penaltyUnit"];
-  penaltyFloorPercent: number | null;
-}): LatePolicy {
-  return {
-    kind: p.kind,
-    budgetHours: p.budgetHours,
-    perAssignmentCapHours: p.perAssignmentCapHours,
-    excludedWindow:
-      p.excludedWindowStart && p.excludedWindowEnd ? { start: p.excludedWindowStart, end: p.excludedWindowEnd } : null,
-    graceMinutes: p.graceMinutes,
-    coveredKinds: p.coveredKinds,
-    overCapAction: p.overCapAction,
-    overBudgetGradeCap: p.overBudgetGradeCap,
-    finalCutoffAt: p.finalCutoffAt,
-    penaltyPercent: p.penaltyPercent,
-    penaltyUnit: p.penaltyUnit,
-    penaltyFloorPercent: p.penaltyFloorPercent,
-  };
 }
 
 /**
@@ -201,7 +176,7 @@ export async function loadGradingData({
   const [loaded, assignments, policyRow, members, ledger, extensions] = await Promise.all([
     loadScheme(db, courseId),
     assignmentsRead,
-    db.latePolicy.findUnique({ where: { courseId } }),
+    db.latePolicy.findUnique({ where: { courseId }, select: policySelect }),
     // Raw SQL for the two per-student reads: Prisma's row mapping of 2,000 members and thousands of
     // ledger entries cost ten times the queries themselves. Sorted by the database: a JS
     // localeCompare sort of 2,000 names costs more than the whole query.
@@ -257,21 +232,27 @@ export async function loadGradingData({
   const withDue = assignments.flatMap((a, i) =>
     earliestDue[i] ? [{ id: a.id, due: earliestDue[i]!.toISOString() }] : [],
   );
-  const cutoff = policy?.finalCutoffAt ?? null;
-  const coveredDueBeforeCutoff =
-    policy && cutoff && now.getTime() > cutoff.getTime()
-      ? assignments
-          .filter(
-            (a, i) =>
-              policy.coveredKinds.includes(a.kind) &&
-              a.lateHoursApply &&
-              courseDue[i] !== null &&
-              courseDue[i]!.getTime() < cutoff.getTime(),
-          )
-          .map((a) => a.id)
-      : [];
+  // Items where not handing in already decides the grade: nothing is accepted any more, or a late
+  // hand-in would score zero. Who has not handed them in is read below (the rest never need it).
+  const decidedIfMissing = policy
+    ? assignments
+        .filter((a, i) => {
+          const due = courseDue[i] ?? null;
+          if (due === null || due.getTime() >= now.getTime() || a.categoryId === null) return false;
+          const ifNow = judgeLateWork({
+            policy,
+            assignment: a,
+            timeZone: course.timeZone,
+            effectiveDueAt: due,
+            submittedAt: now,
+            hoursUsedBefore: 0,
+          });
+          return !isAccepted(ifNow.outcome) || ifNow.consequence.kind === "zero";
+        })
+        .map((a) => a.id)
+    : [];
 
-  const [grades, lateSubmissions, missing] = await Promise.all([
+  const [grades, lateSubmissions, missing, decisions] = await Promise.all([
     gradesRead,
     withDue.length
       ? db.$queryRaw<{ studentId: string; assignmentId: string; at: Date }[]>`
@@ -281,7 +262,7 @@ export async function loadGradingData({
           WHERE s."courseId" = ${courseId} AND s."submittedAt" > d."due" ${onlyStudent ? Prisma.sql`AND s."studentId" = ${studentId}` : Prisma.empty}
           GROUP BY 1, 2`
       : Promise.resolve([]),
-    coveredDueBeforeCutoff.length
+    decidedIfMissing.length
       ? classRead(
           db,
           studentId,
@@ -290,12 +271,20 @@ export async function loadGradingData({
           FROM "Membership" m JOIN "Assignment" a ON a."courseId" = m."courseId"
           WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED'
             ${onlyStudent ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
-            AND a."id" = ANY(${coveredDueBeforeCutoff}::text[])
+            AND a."id" = ANY(${decidedIfMissing}::text[])
             AND NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."courseId" = m."courseId" AND s."assignmentId" = a."id" AND s."studentId" = m."userId")`,
           { hashJoin: true },
         )
       : Promise.resolve([]),
+    // The grader's D/F calls: few rows, so read apart from the packed grade cells.
+    db.grade.findMany({
+      where: { courseId, basicallyWorks: { not: null }, ...(onlyStudent ? { studentId } : {}) },
+      select: { studentId: true, assignmentId: true, basicallyWorks: true },
+    }),
   ]);
+  const calls = new Map<string, Map<string, boolean>>();
+  for (const d of decisions)
+    nested(calls, d.studentId, () => new Map<string, boolean>()).set(d.assignmentId, d.basicallyWorks!);
 
   const compiled = compileScheme({ scheme: loaded.scheme, items: loaded.items });
   const assignmentIndex = new Map(assignments.map((a, i) => [a.id, i]));
@@ -327,11 +316,17 @@ export async function loadGradingData({
     if (si !== undefined) ledgers[si]!.push({ kind: e.kind, hours: e.hours, itemId: e.assignmentId });
   }
 
-  const standingItems = assignments.map((a) => ({ id: a.id, kind: a.kind, lateHoursApply: a.lateHoursApply }));
+  const standingItems = assignments.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    lateHoursApply: a.lateHoursApply,
+    acceptsLate: a.acceptsLate,
+  }));
   const students: GradingStudent[] = sorted.map((m, si) => {
     const lateOf = late.get(m.userId);
     const missingOf = notHandedIn.get(m.userId);
     const personalOf = personal.get(m.userId);
+    const callsOf = calls.get(m.userId);
     const standing = lateStanding({
       policy,
       timeZone: course.timeZone,
@@ -339,6 +334,7 @@ export async function loadGradingData({
       items: standingItems,
       ledger: ledgers[si]!,
       handedIn: (id) => !missingOf?.has(id),
+      basicallyWorks: (id) => callsOf?.get(id),
       latestSubmission: (id) => lateOf?.get(id),
       dueFor: (id) => {
         const ai = assignmentIndex.get(id)!;
@@ -359,6 +355,7 @@ export async function loadGradingData({
       scores: scoreMap(ids, cellScores[si]!, versions[si]!),
       chosenTrackId: m.trackId,
       ...(excusedIds.length ? { excused: excusedIds } : {}),
+      ...(standing.missed.length ? { missed: standing.missed } : {}),
     };
     return {
       id: m.userId,
@@ -375,7 +372,6 @@ export async function loadGradingData({
         student: scores,
         mode: "current",
         consequences: standing.consequences,
-        gradeCap: standing.gradeCap,
       }),
     };
   });

@@ -13,7 +13,8 @@
  */
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { lateHoursCharged } from "@/lib/domain/late-hours";
+import { chargeForRecordedSubmission } from "@/lib/domain/ledger-recompute";
+import { policyFromSeed } from "@/lib/domain/student-outcome";
 import { courseSeeds } from "@/prisma/seed-data";
 import { DEMO_PASSWORD, staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { Rng, synthesize } from "@/prisma/seed-data/synthetic";
@@ -136,6 +137,7 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
       name: c.name,
       weight: c.weight,
       dropLowest: c.dropLowest ?? 0,
+      allowedMisses: c.allowedMisses ?? 0,
       trackId: c.track ? mustGet(trackId, c.track, "track") : null,
       position,
     })),
@@ -295,25 +297,17 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
     })),
   });
 
-  // ---- late policy
-  if (policy) {
+  // ---- late policy: stored exactly as the rules read it (policyFromSeed), so the two cannot drift
+  const rules = policyFromSeed(course);
+  if (policy && rules) {
+    const { excludedWindow, ...rest } = rules;
     await tx.latePolicy.create({
       data: {
         id: ids.next(),
         courseId,
-        kind: policy.kind,
-        budgetHours: policy.budgetHours ?? null,
-        perAssignmentCapHours: policy.perAssignmentCapHours ?? null,
-        excludedWindowStart: policy.excludedWindow?.start ?? null,
-        excludedWindowEnd: policy.excludedWindow?.end ?? null,
-        graceMinutes: policy.graceMinutes ?? 0,
-        coveredKinds: policy.coveredKinds,
-        overCapAction: policy.overCapAction ?? "REFUSE",
-        overBudgetGradeCap: policy.overBudgetGradeCap ?? null,
-        finalCutoffAt: policy.finalCutoff ? local(policy.finalCutoff) : null,
-        penaltyPercent: policy.penaltyPercent ?? null,
-        penaltyUnit: policy.penaltyUnit ?? null,
-        penaltyFloorPercent: policy.penaltyFloorPercent ?? null,
+        ...rest,
+        excludedWindowStart: excludedWindow?.start ?? null,
+        excludedWindowEnd: excludedWindow?.end ?? null,
         description: policy.description,
       },
     });
@@ -348,13 +342,14 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
         if (s.code !== a.code) continue;
         const personal = grants.findLast((g) => g.code === a.code && g.studentId === s.studentId);
         const dueAt = personal ? personal.dueAt : courseDue;
-        const hours = lateHoursCharged({
-          dueAt,
-          submittedAt: s.submittedAt,
+        // The same rule as a live submission (at most the per-project cap is charged).
+        const hours = chargeForRecordedSubmission({
+          policy: rules!,
+          assignment: { kind: a.kind, lateHoursApply: true, acceptsLate: a.acceptsLate ?? true },
           timeZone: zone,
-          excludedWindow: policy.excludedWindow,
-          graceMinutes: policy.graceMinutes ?? 0,
-        });
+          effectiveDueAt: dueAt,
+          submittedAt: s.submittedAt,
+        }).hours;
         if (hours <= 0) continue;
         ledger.push({
           id: ids.next(),

@@ -104,7 +104,7 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
       tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true, description: true } },
       categories: {
         orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { name: true, weight: true, dropLowest: true, track: { select: { name: true } } },
+        select: { name: true, weight: true, dropLowest: true, allowedMisses: true, track: { select: { name: true } } },
       },
       cutoffs: { orderBy: [{ minPercent: "desc" }, { letter: "asc" }], select: { letter: true, minPercent: true } },
       latePolicy: true,
@@ -194,8 +194,14 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
       tracks: c.tracks.map((t) => compact({ name: t.name, description: t.description || null })),
       categories: c.categories.map((g) =>
         compact(
-          { name: g.name, weight: g.weight, dropLowest: g.dropLowest, track: g.track?.name ?? null },
-          { dropLowest: 0 },
+          {
+            name: g.name,
+            weight: g.weight,
+            dropLowest: g.dropLowest,
+            allowedMisses: g.allowedMisses,
+            track: g.track?.name ?? null,
+          },
+          { dropLowest: 0, allowedMisses: 0 },
         ),
       ),
       cutoffs: c.cutoffs,
@@ -213,14 +219,17 @@ export async function courseFileOf(db: Db | Tx, courseId: string): Promise<Cours
             graceMinutes: p.graceMinutes,
             coveredKinds: p.coveredKinds,
             overCapAction: p.overCapAction,
-            overBudgetGradeCap: p.overBudgetGradeCap,
+            overBudgetAction: p.overBudgetAction,
+            itemCap: p.itemCap as { letter: string; percent: number }[],
+            uncoveredLateAction: p.uncoveredLateAction,
+            lateRefusedKinds: p.lateRefusedKinds,
             finalCutoffAt: at(p.finalCutoffAt),
             penaltyPercent: p.penaltyPercent,
             penaltyUnit: p.penaltyUnit,
             penaltyFloorPercent: p.penaltyFloorPercent,
             description: p.description || null,
           },
-          { graceMinutes: 0, overCapAction: "REFUSE" },
+          { graceMinutes: 0, overCapAction: "REFUSE", overBudgetAction: "FLAG", uncoveredLateAction: "FLAG" },
         )
       : null,
     assignments: c.assignments.map((a) =>
@@ -654,6 +663,7 @@ async function writeGradingScheme({ tx, courseId, file }: Write): Promise<Map<st
     const data = {
       weight: g.weight,
       dropLowest: g.dropLowest,
+      allowedMisses: g.allowedMisses,
       trackId: g.track ? trackIds.get(g.track)! : null,
       position,
     };
@@ -683,7 +693,10 @@ async function writeLatePolicy({ tx, courseId, file }: Write): Promise<void> {
       graceMinutes: p.graceMinutes,
       coveredKinds: p.coveredKinds,
       overCapAction: p.overCapAction,
-      overBudgetGradeCap: p.overBudgetGradeCap ?? null,
+      overBudgetAction: p.overBudgetAction,
+      itemCap: p.itemCap,
+      uncoveredLateAction: p.uncoveredLateAction,
+      lateRefusedKinds: p.lateRefusedKinds,
       finalCutoffAt: at(p.finalCutoffAt),
       penaltyPercent: p.penaltyPercent ?? null,
       penaltyUnit: p.penaltyUnit ?? null,
