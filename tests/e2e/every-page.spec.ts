@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
-import { useFakeClockServer } from "./support/fake-clock-server";
+import { startFakeClockServer } from "./support/fake-clock-server";
 
 const E2E = Number(process.env.E2E_PORT ?? 3100);
 const PORT = E2E + 40;
@@ -25,7 +25,7 @@ const WIDTHS = [
 // Not serial: one role's failures must not hide the next role's.
 test.describe.configure({ timeout: 900_000 });
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });
-useFakeClockServer({ name: "every-page", port: PORT, fakeNow: FAKE_NOW });
+startFakeClockServer({ name: "every-page", port: PORT, fakeNow: FAKE_NOW });
 
 // The validator as a local HTTP service: one JVM for the run instead of one per page.
 let vnu: ChildProcess | null = null;
