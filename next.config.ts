@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   // The Prisma client and pg are server-only Node packages; bundling them gains nothing.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "pino", "ioredis"],
   typedRoutes: false,
+  // Every browser gets its <title> and <meta> in <head>: Next otherwise streams metadata into
+  // <body> for browsers it does not count as bots, which the W3C validator rejects (and the
+  // title is missing until the stream ends). Pages' bodies still stream.
+  htmlLimitedBots: /.*/,
   // forbidden() / unauthorized() give real 403 / 401 pages.
   experimental: {
     authInterrupts: true,

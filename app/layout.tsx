@@ -20,9 +20,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
-          {children}
-        </main>
+        {/* Each page brings its own <main id="main"> (SiteMain, or the course layout's after its tabs). */}
+        {children}
       </body>
     </html>
   );

@@ -26,7 +26,7 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
       <header>
         <h1 className="text-3xl font-bold">{course.title}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-300">
-          {course.code} · {course.term} · {course.institution}
+          {[course.code, course.term, course.institution].filter(Boolean).join(" · ")}
         </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Times shown in {course.timeZone} · {home.enrolled} enrolled{course.capacity ? ` of ${course.capacity}` : ""}

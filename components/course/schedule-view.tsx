@@ -12,6 +12,7 @@ import { Badge } from "@/components/course/badge";
 import { CourseTime } from "@/components/course/course-time";
 import { ScheduleFilterShell } from "@/components/course/schedule-filter";
 import styles from "@/components/course/course-pages.module.css";
+import { assignmentLabel } from "@/lib/domain/assignment-label";
 
 /** The filters a week or item shows under, as the wrapper's CSS reads them (course-pages.module.css). */
 export function filterTags(tags: readonly ScheduleFilter[]): string {
@@ -264,10 +265,8 @@ function EventItem({
   return (
     <li data-tags={tags} className={styles.event} data-event-kind={event.kind}>
       <span className="font-semibold">{due ? "Due" : "Released"}:</span>{" "}
-      <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>
-        {event.code === event.title ? event.title : `${event.code} ${event.title}`}
-      </Link>{" "}
-      · <CourseTime at={event.at} label={event.atLabel} timeZone={timeZone} />
+      <Link href={`/courses/${slug}/assignments#${assignmentAnchor(event)}`}>{assignmentLabel(event)}</Link> ·{" "}
+      <CourseTime at={event.at} label={event.atLabel} timeZone={timeZone} />
       {due && event.extended ? (
         <>
           {" "}

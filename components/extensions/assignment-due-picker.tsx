@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/form";
 import type { ActionState } from "@/lib/server/platform/action";
+import { assignmentLabel } from "@/lib/domain/assignment-label";
 
 export type AssignmentOption = {
   id: string;
@@ -54,7 +55,7 @@ export function AssignmentSelect({
     >
       {assignments.map((a) => (
         <option key={a.id} value={a.id}>
-          {a.code} — {a.title} (due {a.dueLabel})
+          {assignmentLabel(a)} (due {a.dueLabel})
         </option>
       ))}
     </Field>

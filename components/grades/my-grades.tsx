@@ -3,6 +3,7 @@ import type { MyGrades } from "@/lib/server/grading/grades";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WhatIf } from "@/components/grades/what-if";
+import { assignmentLabel } from "@/lib/domain/assignment-label";
 
 const fmt = (x: number | null, digits = 2) => (x === null ? "–" : String(Math.round(x * 10 ** digits) / 10 ** digits));
 
@@ -113,9 +114,7 @@ export function MyGradesView({ data }: { data: MyGrades }) {
             {data.rows.map((r) => (
               <li key={r.id} className="py-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <h3 className="font-medium">
-                    {r.code}: {r.title}
-                  </h3>
+                  <h3 className="font-medium">{assignmentLabel(r)}</h3>
                   <span className="tabular-nums">
                     {!r.released ? (
                       <span className="text-slate-600 dark:text-slate-400">Not released yet</span>

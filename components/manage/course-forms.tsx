@@ -38,7 +38,7 @@ export function CourseDetailsForm({ course }: { course: Details }) {
         <Field state={state} name="code" label="Course code" defaultValue={course.code} required />
         <Field state={state} name="term" label="Term" defaultValue={course.term} required />
         <Field state={state} name="title" label="Title" defaultValue={course.title} required />
-        <Field state={state} name="institution" label="Institution" defaultValue={course.institution} required />
+        <Field state={state} name="institution" label="Institution" defaultValue={course.institution} />
         <Field
           state={state}
           name="timeZone"

@@ -8,6 +8,7 @@ import { FlagBadge } from "@/components/late-hours/flag-badges";
 import { LateHoursMeter } from "@/components/late-hours/late-hours-meter";
 import { LedgerTable } from "@/components/late-hours/ledger-table";
 import { SubmitWorkForm } from "@/components/my-deadlines/submit-work-form";
+import { assignmentLabel } from "@/lib/domain/assignment-label";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -42,7 +43,7 @@ function AssignmentItem({
   return (
     <li className="border-b border-slate-100 py-4 last:border-b-0 dark:border-slate-800" aria-labelledby={`a-${a.id}`}>
       <h3 id={`a-${a.id}`} className="font-semibold">
-        {a.code} <span className="font-normal">{a.title}</span>
+        {assignmentLabel(a)}
       </h3>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
         {a.effectiveDueAt ? (

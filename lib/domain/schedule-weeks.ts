@@ -152,20 +152,21 @@ export function buildScheduleWeeks<E extends WeekEntry, V extends WeekEvent>({
     byWeek.set(key, list);
   }
 
-  // Courses that number their weeks keep their numbers (a recess week has none);
-  // courses that don't are numbered by position in the term.
-  const numbered = entries.some((e) => e.weekNumber !== null);
+  // A week's number is the one its own sessions state, else its place among the term's teaching
+  // weeks. A week given over to a holiday has no number and does not count. Nothing else reads
+  // the stated numbers: one entry giving "week 13" must not renumber every other week.
   const weeks: ScheduleWeek<E, V>[] = [];
   const before = byWeek.get("before");
   if (before) weeks.push(extraWeek("before", "Before classes", before));
-  termWeeks.forEach((monday, index) => {
+  let teachingWeeks = 0;
+  termWeeks.forEach((monday) => {
     const weekItems = byWeek.get(monday) ?? [];
     const sessions = weekItems.flatMap((i) => (i.type === "entry" ? [i.entry] : []));
-    const numbers = sessions.map((e) => e.weekNumber).filter((n): n is number => n !== null);
-    const number = numbered ? (numbers.length ? Math.min(...numbers) : null) : index + 1;
+    const stated = sessions.map((e) => e.weekNumber).filter((n): n is number => n !== null);
     const noClassEntry = sessions.length > 0 && sessions.every((e) => e.kind === "NO_CLASS") ? sessions[0]! : null;
-    const label =
-      number !== null ? `Week ${number}` : noClassEntry ? noClassEntry.title : `Week of ${shortDate(monday)}`;
+    if (!noClassEntry) teachingWeeks += 1;
+    const number = stated.length ? Math.min(...stated) : noClassEntry ? null : teachingWeeks;
+    const label = number !== null ? `Week ${number}` : noClassEntry!.title;
     weeks.push({
       key: monday,
       anchor: `week-${monday}`,

@@ -30,7 +30,8 @@ export const courseFileSchema = z
       code: text(40),
       title: text(200),
       term: text(80),
-      institution: text(200),
+      // Blank when the course page names no school (see courseDetailsSchema).
+      institution: z.string().trim().max(200).default(""),
       timeZone,
       firstDayOfClasses: localDate.nullish(),
       lastDayOfClasses: localDate.nullish(),

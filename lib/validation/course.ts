@@ -15,7 +15,8 @@ export const courseDetailsSchema = z
     code: requiredText("a course code", 40),
     title: requiredText("a title", 200),
     term: requiredText("a term", 80),
-    institution: requiredText("an institution", 200),
+    // Blank when the course's page names none (the LLM-systems account): better nothing than a made-up school.
+    institution: optionalText(200).transform((v) => v ?? ""),
     description: optionalText(20_000).transform((v) => v ?? ""),
     timeZone,
     firstDayOfClasses: optionalLocalDate,

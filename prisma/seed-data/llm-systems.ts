@@ -70,9 +70,10 @@ export const llmSystems: CourseSeed = {
   code: "LLM Systems", // assumed: the account gives no course code
   title: "LLM Systems (seven mini-projects)",
   term: "Fall 2025",
-  institution: "Not stated (from a student's account)", // the account names no school
+  // Reconstructed from a student's account: only the term and the seven mini-projects come from it.
+  // The account names no school, so none is shown (a data note is not an institution).
+  institution: "",
   description: [
-    "Reconstructed from a student's account of the course; only the term and the seven mini-projects come from it.",
     "A systems-first view of modern ML: GPU execution, memory behavior, distributed training, inference systems, and the engineering tradeoffs involved in building and serving LLMs efficiently. Seven substantial mini-projects build on one another incrementally.",
     "The recurring questions: Where does the memory go? What lives on GPU vs CPU? Where is the bottleneck? What breaks at scale?",
   ].join("\n\n"),

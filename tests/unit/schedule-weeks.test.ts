@@ -38,12 +38,41 @@ describe("buildScheduleWeeks", () => {
     });
     expect(weeks.map((w) => [w.key, w.label])).toEqual([
       ["2025-09-01", "Week 1"],
-      ["2025-09-08", "Week of Sep 8"], // numbered course, unnumbered week
+      ["2025-09-08", "Week 2"], // a week with nothing stated counts by its place in the term
       ["2025-09-15", "Week 3"],
     ]);
     expect(weeks[1]!.items).toEqual([]);
     expect(weeks[0]!.anchor).toBe("week-2025-09-01");
     expect(weeks[0]!.end).toBe("2025-09-07");
+  });
+
+  it("keeps every other week's number when one entry states a week number (a guest lecture in week 13)", () => {
+    const term = ["2026-02-04", "2026-02-11", "2026-02-18", "2026-02-25"].map((d) => entry(d));
+    const input = { events: [], firstDay: "2026-02-04", lastDay: "2026-02-25", timeZone: "Europe/Brussels" };
+    const before = buildScheduleWeeks({ ...input, entries: term });
+    const guest = entry("2026-02-19", { title: "Guest lecture", weekNumber: 13 });
+    const after = buildScheduleWeeks({ ...input, entries: [...term, guest] });
+    expect(before.map((w) => w.label)).toEqual(["Week 1", "Week 2", "Week 3", "Week 4"]);
+    expect(after.map((w) => w.label)).toEqual(["Week 1", "Week 2", "Week 13", "Week 4"]);
+  });
+
+  it("names a holiday week after its entry and leaves it out of the count", () => {
+    const weeks = buildScheduleWeeks({
+      entries: [
+        entry("2026-04-13"),
+        entry("2026-04-20", { kind: "NO_CLASS", title: "Easter holidays" }),
+        entry("2026-04-27"),
+      ],
+      events: [],
+      firstDay: null,
+      lastDay: null,
+      timeZone: "Europe/Brussels",
+    });
+    expect(weeks.map((w) => [w.label, w.number])).toEqual([
+      ["Week 1", 1],
+      ["Easter holidays", null],
+      ["Week 2", 2],
+    ]);
   });
 
   it("numbers weeks by position when the course gives no numbers", () => {

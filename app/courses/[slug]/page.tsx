@@ -8,11 +8,6 @@ import { CourseHomeView } from "@/components/course/course-home";
 import { getEnrolment } from "@/lib/server/people/enrolment";
 import { EnrolmentPanel } from "@/components/course/enrolment-panel";
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  return { title: slug.toUpperCase() };
-}
-
 export default async function CourseHomePage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
   const { slug } = await params;

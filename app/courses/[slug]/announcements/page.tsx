@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
   const origin = await siteOrigin();
   return {
-    title: `Announcements · ${slug.toUpperCase()}`,
+    title: "Announcements",
     alternates: {
       types: {
         "application/atom+xml": [

@@ -10,10 +10,7 @@ import { CalendarLinks } from "@/components/course/calendar-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props) {
-  const { slug } = await params;
-  return { title: `Deadlines · ${slug.toUpperCase()}` };
-}
+export const metadata = { title: "Deadlines" };
 
 export default async function DeadlinesPage({ params }: Props) {
   await connection();

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
   const origin = await siteOrigin();
   return {
-    title: `Schedule · ${slug.toUpperCase()}`,
+    title: "Schedule",
     alternates: {
       types: { "text/calendar": [{ url: `${origin}/courses/${slug}/calendar.ics`, title: "Course calendar" }] },
     },

@@ -7,10 +7,7 @@ import { SpeakersList } from "@/components/course/speakers-list";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props) {
-  const { slug } = await params;
-  return { title: `Guest speakers · ${slug.toUpperCase()}` };
-}
+export const metadata = { title: "Guest speakers" };
 
 export default async function SpeakersPage({ params }: Props) {
   await connection();

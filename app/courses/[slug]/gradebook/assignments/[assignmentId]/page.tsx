@@ -8,6 +8,7 @@ import { getAssignmentStats } from "@/lib/server/grading/grade-stats";
 import { CountChart } from "@/components/gradebook/score-histogram";
 import { ReleaseButton } from "@/components/gradebook/release-button";
 import { LocalTime } from "@/components/ui/local-time";
+import { assignmentLabel } from "@/lib/domain/assignment-label";
 
 export const metadata = { title: "Assignment statistics" };
 
@@ -41,9 +42,7 @@ export default async function AssignmentStatsPage({
         <Link href={`/courses/${slug}/gradebook/assignments`}>← All assignments</Link>
       </p>
       <header>
-        <h1 className="text-2xl font-bold">
-          {summary.code}: {summary.title}
-        </h1>
+        <h1 className="text-2xl font-bold">{assignmentLabel(summary)}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {summary.points} points · {summary.categoryName ?? "not graded into the final grade"}
           {summary.dueAt ? (
