@@ -1,12 +1,16 @@
 // `npm run bench:pages`: throughput of the CSC 490 schedule page against the same
-// HTML served as a static file, so the figure says what Lectern's rendering costs.
+// HTML served as a static file, so the figure says what Lectern's serving costs, for
+// a visitor who is not signed in and for a signed-in student, next to issue 14's aims.
 //
 // Builds nothing: it needs a production build (`npx next build`, or with
 // NEXT_DIST_DIR=.next-x for a private one). It creates, migrates and seeds a fresh
-// database on the local PostgreSQL (TEST_PG_URL), runs `next start` on a free port,
-// warms up, loads the page with autocannon (50 connections, 10 s), then does the
-// same against a minimal node:http server of the saved HTML, prints both and the
-// ratio, and cleans up (server stopped, database dropped) even on Ctrl-C.
+// database on the local PostgreSQL (TEST_PG_URL), runs the production server
+// (scripts/server.ts, page cache included; LECTERN_PAGE_CACHE=off measures without it)
+// on a free port with Redis (REDIS_URL, default the local one), warms up, loads the page
+// with autocannon (50 connections, 10 s) anonymously and then as student1, then does
+// the same against a minimal node:http server of the saved HTML, prints the figures
+// against the aims, and cleans up (server stopped, database dropped) even on Ctrl-C.
+// It exits 1 when an aim is missed.
 import { admin, freshDatabase } from "@/scripts/scratch-database";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,12 +18,16 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
+import { signInCookie } from "./support/server";
 
 const PAGE = "/courses/csc490/schedule";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const STUDENT = "student1@csc490.demo";
+// Issue 14.1's aims, for one run of each under 50 connections.
+const AIM = { anonymousShare: 0.3, anonymousP99Ms: 100, signedInShare: 0.1 };
 
 if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(
@@ -69,14 +77,14 @@ function stopChild(child: ChildProcess | null): Promise<void> {
   });
 }
 
-async function load(url: string, label: string): Promise<Result> {
-  if (WARMUP > 0) await autocannon({ url, connections: 10, duration: WARMUP, timeout: 60 });
+async function load(url: string, label: string, headers: Record<string, string> = {}): Promise<Result> {
+  if (WARMUP > 0) await autocannon({ url, headers, connections: 10, duration: WARMUP, timeout: 60 });
   // A generous client timeout: abandoning slow requests would waste the server's work and
   // measure the timeout instead of the throughput.
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, timeout: 60 });
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION, timeout: 60 });
   const bad = result.non2xx + result.errors + result.timeouts;
   console.log(
-    `${label.padEnd(10)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   (${result.requests.total} requests${bad ? `, ${bad} failed` : ""})`,
+    `${label.padEnd(20)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   (${result.requests.total} requests${bad ? `, ${bad} failed` : ""})`,
   );
   if (bad) console.warn(`  warning: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result;
@@ -107,25 +115,25 @@ try {
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  console.log(
-    `next start on ${origin} (build in ${distDir}/, cache ${process.env.LECTERN_CACHE === "off" ? "off" : "on"}) …`,
-  );
-  server = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_URL: origin,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
-        LOG_LEVEL: "warn",
-      },
+  const cache = process.env.LECTERN_PAGE_CACHE === "off" ? "off" : "on";
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  console.log(`scripts/server.ts on ${origin} (build in ${distDir}/, page cache ${cache}, Redis ${redisUrl}) …`);
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      LECTERN_CACHE_NAMESPACE: `${dbName}-${Date.now()}`,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
+      LOG_LEVEL: "warn",
     },
-  );
+  });
   await waitFor(`${origin}/api/health`, server);
 
   const pageUrl = `${origin}${PAGE}`;
@@ -137,7 +145,12 @@ try {
   console.log(`${PAGE}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB of HTML, saved to ${htmlFile}`);
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s each, after a ${WARMUP} s warm-up\n`);
 
-  const lectern = await load(pageUrl, "Lectern");
+  const lectern = await load(pageUrl, "Lectern, anonymous");
+  const cookie = await signInCookie(origin, STUDENT);
+  const signedInPage = await fetch(pageUrl, { headers: { cookie } });
+  if (!signedInPage.ok || !(await signedInPage.text()).includes('data-testid="viewer-name"'))
+    throw new Error(`${PAGE} did not render signed in as ${STUDENT}`);
+  const signedIn = await load(pageUrl, "Lectern, student", { cookie });
   await stopChild(server);
 
   // The same bytes from the simplest possible server, in its own process like Next.
@@ -155,11 +168,39 @@ try {
   await waitFor(`http://127.0.0.1:${staticPort}/`, staticServer);
   const stat = await load(`http://127.0.0.1:${staticPort}/`, "static");
 
-  const ratio = lectern.requests.average / stat.requests.average;
+  const share = (r: Result) => r.requests.average / stat.requests.average;
+  const verdict = (met: boolean) => (met ? "met" : "MISSED");
+  const checks = [
+    {
+      what: "anonymous schedule, share of static throughput",
+      value: `${(share(lectern) * 100).toFixed(1)} %`,
+      aim: `>= ${AIM.anonymousShare * 100} %`,
+      met: share(lectern) >= AIM.anonymousShare,
+    },
+    {
+      what: "anonymous schedule, p99 latency",
+      value: `${lectern.latency.p99} ms`,
+      aim: `< ${AIM.anonymousP99Ms} ms`,
+      met: lectern.latency.p99 < AIM.anonymousP99Ms,
+    },
+    {
+      what: "signed-in student's schedule, share of static",
+      value: `${(share(signedIn) * 100).toFixed(1)} %`,
+      aim: `>= ${AIM.signedInShare * 100} %`,
+      met: share(signedIn) >= AIM.signedInShare,
+    },
+  ];
+  console.log("");
+  for (const c of checks)
+    console.log(`${c.what.padEnd(48)} ${c.value.padStart(9)}   aim ${c.aim.padEnd(8)} ${verdict(c.met)}`);
+  console.log(`signed-in student's schedule, p99 latency         ${String(signedIn.latency.p99).padStart(6)} ms`);
   console.log(
-    `\nLectern/static throughput: ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}% of serving the same HTML from a file)`,
+    `load average after the run: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (${os.cpus().length} cores)`,
   );
-  console.log(`Lectern/static p50 latency: ${(lectern.latency.p50 / Math.max(stat.latency.p50, 1)).toFixed(1)}×`);
+  if (checks.some((c) => !c.met)) process.exitCode = 1;
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -9,6 +9,8 @@ import compression from "compression";
 import pino from "pino";
 import { overwriteForwardedFor, proxyTrust } from "../lib/client-address";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "../lib/security-headers";
+import { readFileSync } from "node:fs";
+import { createPageCache } from "../lib/server/platform/page-cache";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -25,6 +27,11 @@ const trust = proxyTrust();
 const app = next({ dev: false, hostname, port, dir: process.cwd(), conf: undefined });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Public pages for anonymous viewers, rendered once per site version (lib/server/platform/page-cache/).
+const pageCache = createPageCache({
+  buildId: readFileSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`, "utf8").trim(),
+  log,
+});
 
 let inFlight = 0;
 const server = http.createServer((req, res) => {
@@ -50,7 +57,10 @@ const server = http.createServer((req, res) => {
       "request",
     );
   });
-  compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => void handle(req, res));
+  void pageCache.handle(req, res, {
+    compress: (next) => compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], next),
+    render: () => void handle(req, res),
+  });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => log.info({ port, hostname }, "listening"));

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
+import { bumpPageVersion, cacheNamespace } from "@/lib/server/platform/page-cache/version";
 
 // Course pages read through this cache. Each course has a version number; a write
 // bumps it, so every entry of the old version is simply never read again. With
@@ -72,15 +72,7 @@ function decode<T>(text: string): T {
   ) as T;
 }
 
-// Instances share entries only when they share a database: two deployments (or two
-// test runs) on one Redis never read each other's pages.
-const namespace = `lectern:${
-  process.env.LECTERN_CACHE_NAMESPACE ??
-  createHash("sha256")
-    .update(process.env.DATABASE_URL ?? "")
-    .digest("hex")
-    .slice(0, 12)
-}`;
+const namespace = cacheNamespace();
 const versionKey = (courseId: string) => `${namespace}:course:${courseId}:version`;
 
 /** Reads `load()` through the course's cache. A cache outage only costs speed, never correctness. */
@@ -121,6 +113,8 @@ export async function invalidateCourse(courseId: string): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       await store().incr(versionKey(courseId));
+      // The public pages' HTML (scripts/server.ts) is cached site-wide: the catalog lists every course.
+      await bumpPageVersion();
       return;
     } catch (error) {
       if (attempt === 3) {
