@@ -6,11 +6,9 @@ import { ledgerBalance, type AssessedAssignment, type LatePolicy } from "@/lib/d
 import { correctionReason, planCorrections } from "@/lib/domain/ledger-recompute";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
-import type { Db } from "@/lib/server/platform/db";
+import type { Db, Tx } from "@/lib/server/platform/db";
 import { NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { recomputeIfTeamAssignment } from "@/lib/server/deadlines/team-ledger";
-
-type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------- locking
 //

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { redisNamespace } from "@/lib/server/platform/redis-namespace";
 import { Redis } from "ioredis";
 
 // Course pages read through this cache. Each course has a version number; a write
@@ -72,15 +72,7 @@ function decode<T>(text: string): T {
   ) as T;
 }
 
-// Instances share entries only when they share a database: two deployments (or two
-// test runs) on one Redis never read each other's pages.
-const namespace = `lectern:${
-  process.env.LECTERN_CACHE_NAMESPACE ??
-  createHash("sha256")
-    .update(process.env.DATABASE_URL ?? "")
-    .digest("hex")
-    .slice(0, 12)
-}`;
+const namespace = redisNamespace;
 const versionKey = (courseId: string) => `${namespace}:course:${courseId}:version`;
 
 /** Reads `load()` through the course's cache. A cache outage only costs speed, never correctness. */

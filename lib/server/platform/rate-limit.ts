@@ -1,15 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { redisNamespace } from "@/lib/server/platform/redis-namespace";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 // With REDIS_URL the limits are shared by every instance; without it, per process.
-const namespace =
-  process.env.LECTERN_CACHE_NAMESPACE ??
-  createHash("sha256")
-    .update(process.env.DATABASE_URL ?? "")
-    .digest("hex")
-    .slice(0, 12);
 
 // Connections of the Redis-backed limiters. A fresh client has no offline queue (so an
 // outage falls through to the in-memory insurance limiter at once), which also means
@@ -18,7 +12,7 @@ const namespace =
 const clients: Redis[] = [];
 
 function makeLimiter(name: string, points: number, duration: number): RateLimiterAbstract {
-  const keyPrefix = `lectern:${namespace}:${name}`;
+  const keyPrefix = `${redisNamespace}:${name}`;
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) {
     const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -96,20 +90,4 @@ export async function beginSignInAttempt({ email, address }: { email: string; ad
 export async function signInSucceeded({ email, address }: { email: string; address: string }): Promise<void> {
   const { account, address: byAddress } = signInLimiters();
   await Promise.allSettled([account.delete(accountKey(email)), byAddress.reward(address, 1)]);
-}
-
-/** True when either the account or the address has used up its attempts (without using one). */
-export async function signInBlocked({ email, address }: { email: string; address: string }): Promise<boolean> {
-  const { account, address: byAddress } = signInLimiters();
-  const [a, b] = await Promise.all([account.get(accountKey(email)), byAddress.get(address)]);
-  return (a?.remainingPoints ?? 1) <= 0 || (b?.remainingPoints ?? 1) <= 0;
-}
-
-/** Kept for callers of the earlier API: counts one failed attempt. */
-export async function recordFailedSignIn({ email, address }: { email: string; address: string }): Promise<void> {
-  await beginSignInAttempt({ email, address });
-}
-
-export async function clearFailedSignIns({ email }: { email: string }): Promise<void> {
-  await signInLimiters().account.delete(accountKey(email));
 }
