@@ -133,16 +133,6 @@ export async function authorize(params: {
   return ctx;
 }
 
-/** For pages that only signed-in people see: returns the viewer or throws 401. */
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  return viewer;
-}
-
-export function isStaff(role: CourseRole | null): boolean {
-  return role === "INSTRUCTOR" || role === "TA";
-}
-
 /**
  * The early page check (coursePageRules) for a request path such as
  * "/courses/csc490/manage/roster": throws 401/403/404 like the page itself would.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/platform/db";
+import { calendarDateOf } from "@/lib/server/platform/local-dates";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import { cachedForCourse } from "@/lib/server/platform/cache";
 import { courseDeadlines } from "@/lib/server/course/assignments";
@@ -46,9 +47,6 @@ export type ScheduleEventDto = {
 };
 
 export type ScheduleWeekDto = ScheduleWeek<ScheduleEntryDto, ScheduleEventDto>;
-
-/** A @db.Date column as the local calendar date it stores. */
-export const calendarDateOf = (d: Date): LocalDate => d.toISOString().slice(0, 10);
 
 export type CourseScheduleSource = Awaited<ReturnType<typeof loadScheduleSource>>;
 

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { effectiveDueAt } from "@/lib/domain/effective-due";
 import { parseExtensionCsv, type ExtensionCsvResult } from "@/lib/domain/extension-csv";
 import { formatInZone } from "@/lib/domain/time";
-import type { Db } from "@/lib/server/platform/db";
+import { BULK_TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
@@ -19,8 +19,6 @@ import {
   type Recomputed,
 } from "@/lib/server/deadlines/ledger";
 
-type Tx = Prisma.TransactionClient;
-
 export type ExtensionOutcome = {
   extensionIds: string[];
   announcementId: string | null;
@@ -28,9 +26,6 @@ export type ExtensionOutcome = {
   hoursCharged: number;
   hoursRefunded: number;
 };
-
-// A course-wide recompute of a large class writes thousands of rows; give it room.
-const BULK_TX = { maxWait: 10_000, timeout: 120_000 } as const;
 
 async function assignmentIn(tx: Tx, courseId: string, assignmentId: string): Promise<AssignmentRow> {
   const a = await tx.assignment.findFirst({ where: { id: assignmentId, courseId }, select: assignmentSelect });
@@ -133,7 +128,7 @@ export async function grantCourseExtension({
     ];
     await recordAudit(tx, audits);
     return sumUp([recomputed], [extension.id], posted?.id ?? null);
-  }, BULK_TX);
+  }, BULK_TX_OPTIONS);
   await invalidateCourse(courseId);
   return outcome;
 }
@@ -246,7 +241,7 @@ export async function grantStudentExtensions({
       ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })),
       "Personal extension",
     );
-  }, BULK_TX);
+  }, BULK_TX_OPTIONS);
   await invalidateCourse(courseId);
   return outcome;
 }
@@ -324,7 +319,7 @@ export async function applyExtensionCsv({
       reason: r.reason,
     }));
     return { preview: checked, outcome: await applyStudentGrants(tx, ctx, grants, "Extension from CSV import") };
-  }, BULK_TX);
+  }, BULK_TX_OPTIONS);
   if (result.outcome) await invalidateCourse(courseId);
   return result;
 }
@@ -399,7 +394,7 @@ export async function revokeExtension({
         ...recomputed.audits,
       ]);
       return sumUp([recomputed], [revoke.id], null);
-    }, BULK_TX);
+    }, BULK_TX_OPTIONS);
     await invalidateCourse(courseId);
     return outcome;
   } catch (error) {

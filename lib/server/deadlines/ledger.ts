@@ -7,11 +7,9 @@ import { ledgerBalance, NO_LATE_POLICY, type AssessedAssignment, type LatePolicy
 import { correctionReason, planCorrections } from "@/lib/domain/ledger-recompute";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
-import type { Db } from "@/lib/server/platform/db";
+import type { Db, Tx } from "@/lib/server/platform/db";
 import { NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { recomputeIfTeamAssignment } from "@/lib/server/deadlines/team-ledger";
-
-type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------- locking
 //

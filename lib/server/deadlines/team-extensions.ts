@@ -1,6 +1,6 @@
 import "server-only";
 import { formatInZone } from "@/lib/domain/time";
-import type { Db } from "@/lib/server/platform/db";
+import { TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
@@ -8,9 +8,7 @@ import { instantOf } from "@/lib/server/platform/local-dates";
 import { assignmentSelect, lockStudentLedgers, policySelect, toDomainPolicy } from "@/lib/server/deadlines/ledger";
 import { recomputeTeamAssignmentLedgers, teamDeadlines } from "@/lib/server/deadlines/team-ledger";
 import { teamIn } from "@/lib/server/people/teams/team-rules";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
-type Tx = Prisma.TransactionClient;
 type Args = { db: Db; viewer: Viewer | null; slug: string; teamId: string; assignmentId: string };
 
 export type TeamExtensionOutcome = {
@@ -121,33 +119,30 @@ export async function grantTeamExtension({
   const { id: courseId, timeZone } = ctx.course;
   const dueAt = instantOf(dueLocal, timeZone)!;
   if (!reason.trim()) throw new ValidationError("Give a reason.", { reason: ["Give a reason; the team sees it."] });
-  return db.$transaction(
-    async (tx) => {
-      const prepared = await prepare(tx, courseId, teamId, assignmentId);
-      const grant = await tx.teamExtension.create({
-        data: {
-          courseId,
-          assignmentId,
-          teamId,
-          action: "GRANT",
-          dueAt,
-          reason: reason.trim(),
-          grantedById: ctx.viewer!.userId,
-        },
-        select: { id: true },
-      });
-      return finish(tx, {
+  return db.$transaction(async (tx) => {
+    const prepared = await prepare(tx, courseId, teamId, assignmentId);
+    const grant = await tx.teamExtension.create({
+      data: {
         courseId,
-        timeZone,
-        actorId: ctx.viewer!.userId,
-        prepared,
-        extensionId: grant.id,
-        action: "teamExtension.grant",
-        cause: `team extension for ${prepared.team.name}`,
-      });
-    },
-    { maxWait: 15_000, timeout: 30_000 },
-  );
+        assignmentId,
+        teamId,
+        action: "GRANT",
+        dueAt,
+        reason: reason.trim(),
+        grantedById: ctx.viewer!.userId,
+      },
+      select: { id: true },
+    });
+    return finish(tx, {
+      courseId,
+      timeZone,
+      actorId: ctx.viewer!.userId,
+      prepared,
+      extensionId: grant.id,
+      action: "teamExtension.grant",
+      cause: `team extension for ${prepared.team.name}`,
+    });
+  }, TX_OPTIONS);
 }
 
 export async function revokeTeamExtension({
@@ -159,37 +154,34 @@ export async function revokeTeamExtension({
 }: Omit<Args, "teamId" | "assignmentId"> & { extensionId: string; reason: string }): Promise<TeamExtensionOutcome> {
   const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
   const { id: courseId, timeZone } = ctx.course;
-  return db.$transaction(
-    async (tx) => {
-      const grant = await tx.teamExtension.findFirst({
-        where: { id: extensionId, courseId, action: "GRANT" },
-        select: { id: true, teamId: true, assignmentId: true, revokedBy: { select: { id: true } } },
-      });
-      if (!grant) throw new NotFoundError("No such team extension");
-      if (grant.revokedBy) throw new ConflictError("This extension was already revoked.");
-      const prepared = await prepare(tx, courseId, grant.teamId, grant.assignmentId);
-      const revoke = await tx.teamExtension.create({
-        data: {
-          courseId,
-          assignmentId: grant.assignmentId,
-          teamId: grant.teamId,
-          action: "REVOKE",
-          revokesId: grant.id,
-          reason: reason.trim(),
-          grantedById: ctx.viewer!.userId,
-        },
-        select: { id: true },
-      });
-      return finish(tx, {
+  return db.$transaction(async (tx) => {
+    const grant = await tx.teamExtension.findFirst({
+      where: { id: extensionId, courseId, action: "GRANT" },
+      select: { id: true, teamId: true, assignmentId: true, revokedBy: { select: { id: true } } },
+    });
+    if (!grant) throw new NotFoundError("No such team extension");
+    if (grant.revokedBy) throw new ConflictError("This extension was already revoked.");
+    const prepared = await prepare(tx, courseId, grant.teamId, grant.assignmentId);
+    const revoke = await tx.teamExtension.create({
+      data: {
         courseId,
-        timeZone,
-        actorId: ctx.viewer!.userId,
-        prepared,
-        extensionId: revoke.id,
-        action: "teamExtension.revoke",
-        cause: `team extension for ${prepared.team.name} revoked`,
-      });
-    },
-    { maxWait: 15_000, timeout: 30_000 },
-  );
+        assignmentId: grant.assignmentId,
+        teamId: grant.teamId,
+        action: "REVOKE",
+        revokesId: grant.id,
+        reason: reason.trim(),
+        grantedById: ctx.viewer!.userId,
+      },
+      select: { id: true },
+    });
+    return finish(tx, {
+      courseId,
+      timeZone,
+      actorId: ctx.viewer!.userId,
+      prepared,
+      extensionId: revoke.id,
+      action: "teamExtension.revoke",
+      cause: `team extension for ${prepared.team.name} revoked`,
+    });
+  }, TX_OPTIONS);
 }

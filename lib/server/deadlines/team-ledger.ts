@@ -14,8 +14,7 @@ import {
   type AssignmentRow,
   type Recomputed,
 } from "@/lib/server/deadlines/ledger";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/server/platform/db";
 
 const teamExtensionSelect = {
   id: true,

@@ -9,7 +9,7 @@ import {
 import { chargeTeamSubmission, teamSubmissionPreview } from "@/lib/domain/team-lateness";
 import { formatInZone } from "@/lib/domain/time";
 import { submissionFileType } from "@/lib/validation/deadlines";
-import type { Db } from "@/lib/server/platform/db";
+import type { Db, Tx } from "@/lib/server/platform/db";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError } from "@/lib/server/platform/errors";
@@ -26,8 +26,6 @@ import { ledgerSumsFor, teamDeadlines } from "@/lib/server/deadlines/team-ledger
 import { parseSubmissionInput, type SubmissionInput, type SubmitResult } from "@/lib/server/deadlines/submissions";
 import { teamSetSelect } from "@/lib/server/people/teams/team-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
 
 export type TeamMemberResult = {
   userId: string;

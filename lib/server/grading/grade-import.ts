@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/server/platform/db";
-import type { Tx } from "@/lib/server/platform/course-write";
+import { BULK_TX_OPTIONS, type Db } from "@/lib/server/platform/db";
+import type { Tx } from "@/lib/server/platform/db";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { ConflictError } from "@/lib/server/platform/errors";
@@ -89,19 +89,16 @@ export async function applyGradeImport({
   }
   const fresh = changes.filter((c) => c.kind === "new");
   const updates = changes.filter((c) => c.kind === "changed");
-  return db.$transaction(
-    async (tx) => {
-      await lockEnrolled(tx, w.courseId, changes);
-      const audit = [
-        ...(await createGrades(tx, w, fresh)),
-        ...(await updateGrades(tx, w, updates)),
-        ...(await writeLinks(tx, w, links)),
-      ];
-      for (let i = 0; i < audit.length; i += 5000) await recordAudit(tx, audit.slice(i, i + 5000));
-      return { created: fresh.length, updated: updates.length, linked: links.length };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  return db.$transaction(async (tx) => {
+    await lockEnrolled(tx, w.courseId, changes);
+    const audit = [
+      ...(await createGrades(tx, w, fresh)),
+      ...(await updateGrades(tx, w, updates)),
+      ...(await writeLinks(tx, w, links)),
+    ];
+    for (let i = 0; i < audit.length; i += 5000) await recordAudit(tx, audit.slice(i, i + 5000));
+    return { created: fresh.length, updated: updates.length, linked: links.length };
+  }, BULK_TX_OPTIONS);
 }
 
 type Writer = { courseId: string; actorId: string };

@@ -1,6 +1,5 @@
 import "server-only";
-import { readAll, type Db } from "@/lib/server/platform/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { readAll, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
@@ -15,7 +14,7 @@ import {
 import type { SchemeInput } from "@/lib/validation/grades";
 import { loadGradingData } from "@/lib/server/grading/grading-data";
 
-type Client = Db | Prisma.TransactionClient;
+type Client = Db | Tx;
 
 export type SchemeAssignment = {
   id: string;

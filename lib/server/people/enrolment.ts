@@ -1,13 +1,9 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/platform/db";
+import { TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, viewerOf, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
-import { TX_OPTIONS } from "@/lib/server/platform/course-write";
 import { cachedForCourse, invalidateCourse } from "@/lib/server/platform/cache";
 import { ConflictError } from "@/lib/server/platform/errors";
-
-type Tx = Prisma.TransactionClient;
 
 // Seats: only ENROLLED students take one. Auditors and staff never do, and the
 // waitlist holds students only. Every change that can free or take a seat runs

@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { parseRosterCsv, type AddMemberInput, type MemberRole, type RosterCsvRow } from "@/lib/validation/roster";
 import { enrolledStudents, lockCourse, promoteFromWaitlist, waitlistRank } from "@/lib/server/people/enrolment";
-import { courseWrite, type Tx } from "@/lib/server/platform/course-write";
+import { courseWrite } from "@/lib/server/platform/course-write";
+import type { Tx } from "@/lib/server/platform/db";
 
 export type RosterMember = {
   membershipId: string;

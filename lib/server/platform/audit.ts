@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/server/platform/db";
 
 export type AuditInput = {
   courseId: string | null;

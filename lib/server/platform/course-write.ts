@@ -1,14 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/platform/db";
+import { TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, viewerOf, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { invalidateCourse } from "@/lib/server/platform/cache";
 import type { Permission } from "@/lib/server/authorization/permissions";
-
-export type Tx = Prisma.TransactionClient;
-
-/** Waiting for the course lock under load must not trip Prisma's 2 s / 5 s defaults. */
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /**
  * The shape of every manage write: authorize through the policy, run the change

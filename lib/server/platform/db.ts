@@ -2,6 +2,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`: the one name for it. */
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Transaction timeouts, one pair for the whole app. Waiting for the course lock under load must not
+ * trip Prisma's 2 s / 5 s defaults (TX_OPTIONS); whole-course writes (a CSV of extensions, a grade
+ * import, a course file, the demo seed) touch thousands of rows and get BULK_TX_OPTIONS.
+ */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+export const BULK_TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 } as const;
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -28,7 +38,7 @@ export function db(): PrismaClient {
   return globalForDb.lecternDb;
 }
 
-type Client = PrismaClient | Prisma.TransactionClient;
+type Client = PrismaClient | Tx;
 
 /**
  * Reads that may run side by side on the pool, but one after another on a transaction's one

@@ -3,6 +3,7 @@ import { localDateOf, localTimeOf, localToInstant, type LocalDate } from "@/lib/
 
 /** A @db.Date column holds the local date at UTC midnight. */
 export const dateColumn = (date: LocalDate): Date => new Date(`${date}T00:00:00.000Z`);
+/** A @db.Date column as the local calendar date it stores. */
 export const calendarDateOf = (d: Date): LocalDate => d.toISOString().slice(0, 10);
 
 export function instantOf(local: { date: string; time: string } | null, timeZone: string): Date | null {

@@ -20,8 +20,7 @@ import { DEMO_PASSWORD, staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { Rng, synthesize } from "@/prisma/seed-data/synthetic";
 import { seedTeams } from "@/lib/server/people/teams/seed-teams";
 import { calendarDate, courseDueAt, localInstant, type CourseSeed } from "@/prisma/seed-data/types";
-
-type Tx = Prisma.TransactionClient;
+import { BULK_TX_OPTIONS, type Tx } from "@/lib/server/platform/db";
 
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -62,13 +61,10 @@ export async function seedDatabase({
       continue;
     }
     const hashValue = await demoHash();
-    await db.$transaction(
-      async (tx) => {
-        if (reset) await tx.course.deleteMany({ where: { slug: course.slug } });
-        await seedCourse(tx, course, hashValue);
-      },
-      { maxWait: 30_000, timeout: 120_000 },
-    );
+    await db.$transaction(async (tx) => {
+      if (reset) await tx.course.deleteMany({ where: { slug: course.slug } });
+      await seedCourse(tx, course, hashValue);
+    }, BULK_TX_OPTIONS);
     created.push(course.slug);
   }
   return { created, skipped };

@@ -2,7 +2,7 @@ import "server-only";
 import { format } from "date-fns";
 import { tz } from "@date-fns/tz";
 import { parse as parseYaml, stringify } from "yaml";
-import type { Db } from "@/lib/server/platform/db";
+import { BULK_TX_OPTIONS, type Db } from "@/lib/server/platform/db";
 import { authorize, authorizeSite, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/server/platform/errors";
@@ -11,7 +11,7 @@ import { COURSE_FILE_VERSION, courseFileSchema, describeIssues, type CourseFile 
 import { parseTimestamp } from "@/lib/validation/yaml-values";
 import { calendarDateOf, dateColumn } from "@/lib/server/platform/local-dates";
 import { lockCourse, promoteFromWaitlist } from "@/lib/server/people/enrolment";
-import { type Tx } from "@/lib/server/platform/course-write";
+import type { Tx } from "@/lib/server/platform/db";
 import { invalidateCourse } from "@/lib/server/platform/cache";
 
 // ---------------------------------------------------------------- export
@@ -453,45 +453,41 @@ export async function writeCourseFile({
   rawYaml: string;
 }): Promise<string> {
   const actorId = actor?.userId ?? null;
-  return db.$transaction(
-    async (tx) => {
-      if (target.mode === "create") {
-        // The slug may have been taken since the check; the unique index then fails the transaction.
-        const created = await tx.course.create({
-          data: { ...courseData(file), slug: target.slug },
-          select: { id: true },
-        });
-        if (actorId)
-          await tx.membership.create({ data: { courseId: created.id, userId: actorId, role: "INSTRUCTOR" } });
-        await writeContent(tx, created.id, file, actorId, "create");
-        await recordAudit(tx, {
-          courseId: created.id,
-          actorId,
-          action: "course.import",
-          entityType: "Course",
-          entityId: created.id,
-          after: { mode: "create", file: rawYaml.slice(0, 200_000) },
-        });
-        return created.id;
-      }
-      const { capacity: oldCapacity } = await lockCourse(tx, target.courseId);
-      const before = courseFileYaml(await courseFileOf(tx, target.courseId));
-      await tx.course.update({ where: { id: target.courseId }, data: courseData(file) });
-      await writeContent(tx, target.courseId, file, actorId, "update");
+  return db.$transaction(async (tx) => {
+    if (target.mode === "create") {
+      // The slug may have been taken since the check; the unique index then fails the transaction.
+      const created = await tx.course.create({
+        data: { ...courseData(file), slug: target.slug },
+        select: { id: true },
+      });
+      if (actorId) await tx.membership.create({ data: { courseId: created.id, userId: actorId, role: "INSTRUCTOR" } });
+      await writeContent(tx, created.id, file, actorId, "create");
       await recordAudit(tx, {
-        courseId: target.courseId,
+        courseId: created.id,
         actorId,
         action: "course.import",
         entityType: "Course",
-        entityId: target.courseId,
-        before: { file: before, capacity: oldCapacity },
-        after: { mode: "update", file: rawYaml.slice(0, 200_000) },
+        entityId: created.id,
+        after: { mode: "create", file: rawYaml.slice(0, 200_000) },
       });
-      await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId });
-      return target.courseId;
-    },
-    { maxWait: 15_000, timeout: 120_000 },
-  );
+      return created.id;
+    }
+    const { capacity: oldCapacity } = await lockCourse(tx, target.courseId);
+    const before = courseFileYaml(await courseFileOf(tx, target.courseId));
+    await tx.course.update({ where: { id: target.courseId }, data: courseData(file) });
+    await writeContent(tx, target.courseId, file, actorId, "update");
+    await recordAudit(tx, {
+      courseId: target.courseId,
+      actorId,
+      action: "course.import",
+      entityType: "Course",
+      entityId: target.courseId,
+      before: { file: before, capacity: oldCapacity },
+      after: { mode: "update", file: rawYaml.slice(0, 200_000) },
+    });
+    await promoteFromWaitlist(tx, { courseId: target.courseId, capacity: file.course.capacity ?? null, actorId });
+    return target.courseId;
+  }, BULK_TX_OPTIONS);
 }
 
 /** Where an operator's import goes: the course with the file's slug, or a new one. */

@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/server/platform/audit";
 import { NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import type { NoClassInput, ScheduleEntryInput } from "@/lib/validation/schedule";
 import { calendarDateOf, dateColumn } from "@/lib/server/platform/local-dates";
-import { courseWrite, type Tx } from "@/lib/server/platform/course-write";
+import { courseWrite } from "@/lib/server/platform/course-write";
+import type { Tx } from "@/lib/server/platform/db";
 
 export type SpeakerOption = {
   id: string;

@@ -7,13 +7,11 @@
  * Runs inside the seed's transaction and from plain scripts, so it imports no
  * server-only module; the lateness comes from lib/domain like the app's.
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { teamDueAt } from "@/lib/domain/team-lateness";
 import { lateHoursCharged } from "@/lib/domain/late-hours";
 import { teamSeeds } from "@/prisma/seed-data/teams";
 import { localInstant, type CourseSeed } from "@/prisma/seed-data/types";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/server/platform/db";
 
 /** student12@nus-lgm.demo → 12; other students (the cross-role demo person) after them. */
 function rosterNumber(email: string): number {

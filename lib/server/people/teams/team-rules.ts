@@ -1,6 +1,6 @@
 import "server-only";
 import { formatInZone } from "@/lib/domain/time";
-import type { Tx } from "@/lib/server/platform/course-write";
+import type { Tx } from "@/lib/server/platform/db";
 import { ConflictError, NotFoundError } from "@/lib/server/platform/errors";
 import type { AuditInput } from "@/lib/server/platform/audit";
 

@@ -1,14 +1,12 @@
 import "server-only";
 import type { TeamDue } from "@/lib/domain/team-lateness";
-import type { Db } from "@/lib/server/platform/db";
+import type { Db, Tx } from "@/lib/server/platform/db";
 import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
 import { assignmentSelect } from "@/lib/server/deadlines/ledger";
 import { teamDeadlines } from "@/lib/server/deadlines/team-ledger";
 import { previewTeamSubmission } from "@/lib/server/deadlines/team-submissions";
 import { formationOpen, teamSetSelect, type TeamSetRow } from "@/lib/server/people/teams/team-rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
 
 export type TeamHandIn = {
   id: string;
