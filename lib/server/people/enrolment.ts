@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/server/platform/audit";
 import { TX_OPTIONS } from "@/lib/server/platform/course-write";
 import { cachedForCourse, invalidateCourse } from "@/lib/server/platform/cache";
 import { ConflictError } from "@/lib/server/platform/errors";
+import { serverNow } from "@/lib/server/platform/clock";
+import { notifyWaitlistPromotion } from "@/lib/server/notify/events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,7 +65,16 @@ export async function promoteFromWaitlist(
       after: { status: "ENROLLED" },
     })),
   );
-  return next.map((m) => ({ userId: m.userId, membershipId: m.id }));
+  const promoted = next.map((m) => ({ userId: m.userId, membershipId: m.id }));
+  if (promoted.length) {
+    // Every path that opens a seat comes through here, so the promotion email is queued here, in its transaction.
+    const course = await tx.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: { id: true, code: true, title: true, slug: true, timeZone: true },
+    });
+    await notifyWaitlistPromotion(tx, course, { promoted, now: serverNow() });
+  }
+  return promoted;
 }
 
 async function nextWaitlistPosition(tx: Tx, courseId: string): Promise<number> {
