@@ -36,6 +36,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Unsubscribe links in queued emails are signed with it, as in the app.
+          env: { NEXTAUTH_SECRET: "integration-test-secret", NEXTAUTH_URL: "http://lectern.test" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file owns a database; two files at a time keeps 2 cores busy without thrashing.

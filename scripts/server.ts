@@ -65,6 +65,11 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => log.info({ port, hostname }, "listening"));
 
+// The outbox worker runs beside the web server unless told not to (LECTERN_WORKER=off, for
+// deployments that run `npm run worker` separately).
+const { startNotificationWorker } = await import("@/lib/server/notify/run-worker");
+const mailWorker = process.env.LECTERN_WORKER === "off" ? null : startNotificationWorker();
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -80,7 +85,9 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   server.close(() => {
     const db = (globalThis as { lecternDb?: { $disconnect(): Promise<void> } }).lecternDb;
-    void (db?.$disconnect() ?? Promise.resolve())
+    void (mailWorker?.close() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => db?.$disconnect())
       .catch(() => undefined)
       .then(() => {
         log.info("stopped");

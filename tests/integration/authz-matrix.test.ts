@@ -1191,7 +1191,8 @@ function expectedAllowed(needs: Needs, persona: Persona): boolean {
   const p = PERSONA_ROLES[persona];
   const grants = (permission: Permission) => {
     const audience: readonly string[] = permissions[permission];
-    if (permission.startsWith("site.")) return p.anyRoles.some((r) => audience.includes(r));
+    if (permission.startsWith("site."))
+      return (audience.includes("signedIn") && p.signedIn) || p.anyRoles.some((r) => audience.includes(r));
     return (
       audience.includes("public") ||
       (audience.includes("signedIn") && p.signedIn) ||

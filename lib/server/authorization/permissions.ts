@@ -55,8 +55,21 @@ export const permissions = {
   "own.track.choose": ["STUDENT"],
   "own.team.read": ["STUDENT"],
   "own.team.form": ["STUDENT"],
+  // Extension requests (#17). assumed: TAs review and decide requests, as they answer students'
+  // mail about deadlines today; only the instructor sets the rule that decides by itself.
+  "own.extension-requests.create": ["STUDENT"],
+  "own.extension-requests.read": ["STUDENT"],
+  "extension-requests.review": ["INSTRUCTOR", "TA"],
+  "extension-requests.decide": ["INSTRUCTOR", "TA"],
+  "extension-rules.edit": ["INSTRUCTOR"],
+  // The signed link in an email is its own authority: anyone holding a valid token.
+  "notifications.unsubscribe": ["public"],
   // Not about one course.
   "site.course.create": ["INSTRUCTOR"],
+  "site.notifications.manage": ["signedIn"],
+  "site.notices.read": ["STUDENT"],
+  // The local outbox (/dev/outbox), only when no SMTP_URL is set: an instructor reads the mail of their courses.
+  "site.outbox.read": ["INSTRUCTOR"],
 } as const satisfies Record<string, readonly Audience[]>;
 
 export type Permission = keyof typeof permissions;
@@ -96,6 +109,15 @@ export const permissionDescriptions: Record<Permission, string> = {
   "own.team.read": "See one's own team, its submissions and what a late team submission costs each member",
   "own.team.form": "Create, join or leave a team while the team set is open for students",
   "site.course.create": "Create a new course from a YAML course file (an instructor of any course)",
+  "own.extension-requests.create": "Ask for an extension of one's own deadline (date, reason, a file)",
+  "own.extension-requests.read": "See one's own extension requests and their decisions",
+  "extension-requests.review": "See the queue of extension requests with each student's standing",
+  "extension-requests.decide": "Approve, approve another date, or deny extension requests",
+  "extension-rules.edit": "Set the course's rule that decides extension requests by itself",
+  "notifications.unsubscribe": "Turn off a kind of email through the signed link in it, without signing in",
+  "site.notifications.manage": "Choose which emails one gets",
+  "site.notices.read": "See one's notices: what changed in one's courses since the last visit",
+  "site.outbox.read": "Read the local outbox of one's courses' emails (only without SMTP_URL)",
 };
 
 /**
@@ -126,6 +148,7 @@ export const coursePageRules: readonly CoursePageRule[] = [
   { path: /^\/teams(\/|$)/, permission: "teams.read" },
   { path: /^\/my-team(\/|$)/, permission: "own.team.read" },
   { path: /^\/me(\/|$)/, permission: "own.deadlines.read" },
+  { path: /^\/requests(\/|$)/, permission: "extension-requests.review" },
   { path: /^\/people\/([^/]+)/, record: { own: "own.submissions.read", all: "roster.read" } },
 ];
 

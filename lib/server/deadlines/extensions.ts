@@ -7,6 +7,7 @@ import { BULK_TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
 import { invalidateCourse } from "@/lib/server/platform/cache";
+import { notifyAnnouncement, notifyCourseExtension } from "@/lib/server/notify/events";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import {
   assignmentSelect,
@@ -127,6 +128,9 @@ export async function grantCourseExtension({
       ...recomputed.audits,
     ];
     await recordAudit(tx, audits);
+    await notifyCourseExtension(tx, ctx.course, { extensionId: extension.id, assignment, dueAt, reason, now });
+    if (posted && announcement)
+      await notifyAnnouncement(tx, ctx.course, { id: posted.id, ...announcement, publishedAt: now });
     return sumUp([recomputed], [extension.id], posted?.id ?? null);
   }, BULK_TX_OPTIONS);
   await invalidateCourse(courseId);

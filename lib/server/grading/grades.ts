@@ -11,6 +11,7 @@ import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
 import { type FinalGrade, type GradeScheme, type LateConsequence, type SchemeItem } from "@/lib/domain/grading";
 import type { LateCell } from "@/lib/domain/late-standing";
 import { isReleased, loadGradingData } from "@/lib/server/grading/grading-data";
+import { notifyGradeRelease } from "@/lib/server/notify/events";
 
 export type { CellState };
 
@@ -337,10 +338,12 @@ export async function setGradesReleased({
   const result = await db.$transaction(async (tx) => {
     const assignment = await tx.assignment.findFirst({
       where: { id: assignmentId, courseId },
-      select: { id: true, code: true, gradesReleasedAt: true },
+      select: { id: true, code: true, title: true, gradesReleasedAt: true },
     });
     if (!assignment) throw new NotFoundError("No such assignment");
     const gradesReleasedAt = release ? now : null;
+    if (release && !assignment.gradesReleasedAt)
+      await notifyGradeRelease(tx, ctx.course, { assignment, releasedAt: now });
     await tx.assignment.update({ where: { id: assignment.id }, data: { gradesReleasedAt } });
     await recordAudit(tx, {
       courseId,

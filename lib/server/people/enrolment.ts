@@ -4,6 +4,8 @@ import { authorize, viewerOf, type Viewer } from "@/lib/server/authorization/aut
 import { recordAudit } from "@/lib/server/platform/audit";
 import { cachedForCourse, invalidateCourse } from "@/lib/server/platform/cache";
 import { ConflictError } from "@/lib/server/platform/errors";
+import { serverNow } from "@/lib/server/platform/clock";
+import { notifyWaitlistPromotion } from "@/lib/server/notify/events";
 
 // Seats: only ENROLLED students take one. Auditors and staff never do, and the
 // waitlist holds students only. Every change that can free or take a seat runs
@@ -59,7 +61,16 @@ export async function promoteFromWaitlist(
       after: { status: "ENROLLED" },
     })),
   );
-  return next.map((m) => ({ userId: m.userId, membershipId: m.id }));
+  const promoted = next.map((m) => ({ userId: m.userId, membershipId: m.id }));
+  if (promoted.length) {
+    // Every path that opens a seat comes through here, so the promotion email is queued here, in its transaction.
+    const course = await tx.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: { id: true, code: true, title: true, slug: true, timeZone: true },
+    });
+    await notifyWaitlistPromotion(tx, course, { promoted, now: serverNow() });
+  }
+  return promoted;
 }
 
 async function nextWaitlistPosition(tx: Tx, courseId: string): Promise<number> {

@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the outbox worker (scripts/server.ts, scripts/notify-worker.ts) runs outside Next
+// and must read the same clock.
 
 // The server's "now" for deadline decisions (when a submission happened, what a
 // preview costs). LECTERN_FAKE_NOW (an ISO instant) makes the clock start at that

@@ -6,6 +6,8 @@ import { NotFoundError } from "@/lib/server/platform/errors";
 import type { AnnouncementInput } from "@/lib/validation/announcement";
 import { instantOf, localInputOf } from "@/lib/server/platform/local-dates";
 import { courseWrite } from "@/lib/server/platform/course-write";
+import { notifyAnnouncement } from "@/lib/server/notify/events";
+import { cancelNotifications } from "@/lib/server/notify/outbox";
 
 export type EditableAnnouncement = {
   id: string;
@@ -64,6 +66,11 @@ export async function saveAnnouncement({
         publishedAt: publishedAt ?? before.publishedAt,
       };
       await tx.announcement.update({ where: { id: before.id }, data });
+      if (before.publishedAt > now) {
+        // Not out yet: its queued emails carry the edited text and time instead.
+        await cancelNotifications(tx, `announcement:${before.id}`, { remove: true });
+        await notifyAnnouncement(tx, { ...ctx.course }, { id: before.id, ...data });
+      }
       await recordAudit(tx, {
         courseId,
         actorId: me.userId,
@@ -80,6 +87,7 @@ export async function saveAnnouncement({
       data: { courseId, authorId: me.userId, ...data },
       select: { id: true },
     });
+    await notifyAnnouncement(tx, ctx.course, { id: created.id, ...data });
     await recordAudit(tx, {
       courseId,
       actorId: me.userId,
@@ -110,6 +118,7 @@ export async function deleteAnnouncement({
     });
     if (!before) throw new NotFoundError("No such announcement in this course");
     await tx.announcement.delete({ where: { id: before.id } });
+    await cancelNotifications(tx, `announcement:${before.id}`);
     await recordAudit(tx, {
       courseId,
       actorId: me.userId,
