@@ -90,8 +90,11 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
 /** Ids of real rows of every course-scoped table, from csci1390 and from csc490. */
 async function realIds(db: Db, courseIds: string[]): Promise<string[]> {
   const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.columns
-    WHERE table_schema = 'public' AND column_name = 'courseId' ORDER BY 1`;
+    SELECT c.table_name AS name FROM information_schema.columns c
+    WHERE c.table_schema = 'public' AND c.column_name = 'courseId'
+      AND EXISTS (SELECT 1 FROM information_schema.columns i
+                  WHERE i.table_schema = 'public' AND i.table_name = c.table_name AND i.column_name = 'id')
+    ORDER BY 1`;
   const ids = new Set<string>(courseIds);
   for (const { name } of tables) {
     for (const courseId of courseIds) {
