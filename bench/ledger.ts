@@ -45,8 +45,9 @@ db.$on("query", (e) => {
   if (process.env.BENCH_DEBUG) console.log(String(e.duration).padStart(5), e.query.slice(0, 90));
 });
 
-async function setUp(n: number, slug = `bench-${n}`, { individualWork = true } = {}) {
+async function setUp(n: number) {
   const random = rng(n);
+  const slug = `bench-${n}`;
   const dueAt = localToInstant({ date: "2025-03-18", time: "18:00", timeZone: TZ });
   const course = await db.course.create({
     data: {
@@ -138,11 +139,9 @@ async function setUp(n: number, slug = `bench-${n}`, { individualWork = true } =
     if (hours > 0)
       ledger.push({ courseId, studentId: s.id, assignmentId, kind: "CHARGE", hours, reason: "P1 submitted late" });
   }
-  if (individualWork) {
-    await db.submission.createMany({ data: submissions });
-    await db.extension.createMany({ data: extensions });
-    await db.ledgerEntry.createMany({ data: ledger });
-  }
+  await db.submission.createMany({ data: submissions });
+  await db.extension.createMany({ data: extensions });
+  await db.ledgerEntry.createMany({ data: ledger });
   return {
     slug,
     courseId,
@@ -150,86 +149,7 @@ async function setUp(n: number, slug = `bench-${n}`, { individualWork = true } =
     dueAt,
     viewer: { userId: instructor.id, email: instructor.email, name: instructor.name },
     late: ledger.length,
-    students: students.map((st) => st.id),
   };
-}
-
-/**
- * The team case (issue 16): the same course, but P1 is handed in by teams of about three
- * (700 teams for 2,000 students): one TeamSubmission per team, a Submission row and a
- * charge per member. The recompute then works per team, against the team's deadline.
- */
-async function setUpTeams(n: number) {
-  const c = await setUp(n, `bench-teams-${n}`, { individualWork: false });
-  const random = rng(n + 1);
-  const set = await db.teamSet.create({
-    data: { courseId: c.courseId, name: "Project teams", minSize: 2, maxSize: 3 },
-  });
-  await db.assignment.update({ where: { id: c.assignmentId }, data: { teamSetId: set.id } });
-  const teamCount = Math.round(n * 0.35);
-  const teams = Array.from({ length: teamCount }, (_, i) => ({
-    id: `bench${n}t${String(i).padStart(5, "0")}`,
-    courseId: c.courseId,
-    teamSetId: set.id,
-    name: `Team ${i + 1}`,
-  }));
-  await db.team.createMany({ data: teams });
-  const members = c.students.map((studentId, i) => ({
-    courseId: c.courseId,
-    teamSetId: set.id,
-    teamId: teams[i % teamCount]!.id,
-    userId: studentId,
-  }));
-  await db.teamMember.createMany({ data: members });
-  const handIns = teams.map((t) => {
-    const late = random() < 0.45;
-    const submittedAt = new Date(c.dueAt.getTime() + (late ? 1 + random() * 69 : -random() * 48) * HOUR);
-    const lateHours = lateHoursCharged({
-      dueAt: c.dueAt,
-      submittedAt,
-      timeZone: TZ,
-      excludedWindow: { start: "00:00", end: "07:00" },
-    });
-    return {
-      id: `${t.id}h`,
-      courseId: c.courseId,
-      assignmentId: c.assignmentId,
-      teamId: t.id,
-      submittedAt,
-      url: "https://example.com/team",
-      lateHours,
-      outcome: lateHours > 0 ? "charged" : "on_time",
-    };
-  });
-  await db.teamSubmission.createMany({ data: handIns });
-  const handInOf = new Map(handIns.map((h) => [h.teamId, h]));
-  const rows = members.map((m, i) => {
-    const h = handInOf.get(m.teamId)!;
-    return {
-      id: `bench${n}r${String(i).padStart(5, "0")}`,
-      courseId: c.courseId,
-      assignmentId: c.assignmentId,
-      studentId: m.userId,
-      submittedAt: h.submittedAt,
-      url: h.url,
-      teamSubmissionId: h.id,
-    };
-  });
-  await db.submission.createMany({ data: rows });
-  const charges = rows
-    .map((r) => ({ r, hours: handInOf.get(members.find((m) => m.userId === r.studentId)!.teamId)!.lateHours }))
-    .filter(({ hours }) => hours > 0)
-    .map(({ r, hours }) => ({
-      courseId: c.courseId,
-      studentId: r.studentId,
-      assignmentId: c.assignmentId,
-      submissionId: r.id,
-      kind: "CHARGE" as const,
-      hours,
-      reason: "P1 submitted late",
-    }));
-  await db.ledgerEntry.createMany({ data: charges });
-  return { ...c, teams: teamCount };
 }
 
 async function measure<T>(run: () => Promise<T>): Promise<{ ms: number; statements: number; result: T }> {
@@ -249,62 +169,57 @@ type Row = {
   charged: number;
 };
 const rows: Row[] = [];
-
-async function grantAndRevoke(n: number, c: Awaited<ReturnType<typeof setUp>>, label: string) {
-  // Warm the connection pool and the prepared paths once, so the first size isn't paying for start-up.
-  await db.course.findUnique({ where: { slug: c.slug } });
-  const grant = await measure(() =>
-    grantCourseExtension({
-      db: db as never,
-      viewer: c.viewer,
-      slug: c.slug,
-      assignmentId: c.assignmentId,
-      dueAt: new Date(c.dueAt.getTime() + 48 * HOUR),
-      reason: "Cluster outage",
-      announcement: { title: "P1 is extended", body: "P1 is extended by two days." },
-    }),
-  );
-  rows.push({
-    students: n,
-    step: `${label}course-wide grant`,
-    ms: grant.ms.toFixed(0),
-    statements: grant.statements,
-    corrections: grant.result.corrections,
-    refunded: grant.result.hoursRefunded,
-    charged: grant.result.hoursCharged,
-  });
-  const revoke = await measure(() =>
-    revokeExtension({
-      db: db as never,
-      viewer: c.viewer,
-      slug: c.slug,
-      extensionId: grant.result.extensionIds[0]!,
-      reason: "Outage was short",
-    }),
-  );
-  rows.push({
-    students: n,
-    step: `${label}course-wide revoke`,
-    ms: revoke.ms.toFixed(0),
-    statements: revoke.statements,
-    corrections: revoke.result.corrections,
-    refunded: revoke.result.hoursRefunded,
-    charged: revoke.result.hoursCharged,
-  });
-  // After grant + revoke every charge is back where it started.
-  const net = await db.ledgerEntry.groupBy({ by: ["kind"], where: { courseId: c.courseId }, _sum: { hours: true } });
-  const total = net.reduce((s, r) => s + (r._sum.hours ?? 0), 0);
-  const initial = await db.ledgerEntry.aggregate({
-    where: { courseId: c.courseId, reason: "P1 submitted late" },
-    _sum: { hours: true },
-  });
-  if (total !== (initial._sum.hours ?? 0)) throw new Error(`ledger drifted: ${total} != ${initial._sum.hours}`);
-}
 try {
   for (const n of sizes) {
-    await grantAndRevoke(n, await setUp(n), "");
-    const teams = await setUpTeams(n);
-    await grantAndRevoke(n, teams, `team (${teams.teams} teams) `);
+    const c = await setUp(n);
+    // Warm the connection pool and the prepared paths once, so the first size isn't paying for start-up.
+    await db.course.findUnique({ where: { slug: c.slug } });
+    const grant = await measure(() =>
+      grantCourseExtension({
+        db: db as never,
+        viewer: c.viewer,
+        slug: c.slug,
+        assignmentId: c.assignmentId,
+        dueAt: new Date(c.dueAt.getTime() + 48 * HOUR),
+        reason: "Cluster outage",
+        announcement: { title: "P1 is extended", body: "P1 is extended by two days." },
+      }),
+    );
+    rows.push({
+      students: n,
+      step: "course-wide grant",
+      ms: grant.ms.toFixed(0),
+      statements: grant.statements,
+      corrections: grant.result.corrections,
+      refunded: grant.result.hoursRefunded,
+      charged: grant.result.hoursCharged,
+    });
+    const revoke = await measure(() =>
+      revokeExtension({
+        db: db as never,
+        viewer: c.viewer,
+        slug: c.slug,
+        extensionId: grant.result.extensionIds[0]!,
+        reason: "Outage was short",
+      }),
+    );
+    rows.push({
+      students: n,
+      step: "course-wide revoke",
+      ms: revoke.ms.toFixed(0),
+      statements: revoke.statements,
+      corrections: revoke.result.corrections,
+      refunded: revoke.result.hoursRefunded,
+      charged: revoke.result.hoursCharged,
+    });
+    // After grant + revoke every charge is back where it started.
+    const net = await db.ledgerEntry.groupBy({ by: ["kind"], where: { courseId: c.courseId }, _sum: { hours: true } });
+    const total = net.reduce((s, r) => s + (r._sum.hours ?? 0), 0);
+    const initial = await db.ledgerEntry.aggregate({
+      where: { courseId: c.courseId, reason: "P1 submitted late" },
+      _sum: { hours: true },
+    });
+    if (total !== (initial._sum.hours ?? 0)) throw new Error(`ledger drifted: ${total} != ${initial._sum.hours}`);
   }
   console.log("Course-wide extension recompute (every statement counted, authorization and BEGIN/COMMIT included)");
   console.table(rows);
