@@ -87,7 +87,7 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   const form = staff.getByRole("form", { name: "Extend an assignment for everyone" });
   await form
     .getByLabel("Assignment")
-    .selectOption({ label: "P4 — Project 4: Vector Databases (due Thu Apr 24, 6:00 PM EDT)" });
+    .selectOption({ label: "Project 4: Vector Databases (due Thu Apr 24, 6:00 PM EDT)" });
   await form.getByLabel(/New due date/).fill("2025-04-26");
   await form.getByLabel("New due time").fill("18:00");
   await form.getByLabel("Reason (optional)").fill("The vector database cluster was down on Thursday.");
@@ -141,7 +141,7 @@ test("the instructor's CSV import previews row errors and applies nothing; adjus
   const personal = staff.getByRole("form", { name: "Extend for chosen students" });
   await personal
     .getByLabel("Assignment")
-    .selectOption({ label: "P4 — Project 4: Vector Databases (due Sat Apr 26, 6:00 PM EDT)" });
+    .selectOption({ label: "Project 4: Vector Databases (due Sat Apr 26, 6:00 PM EDT)" });
   await personal.getByLabel("Filter students").fill("Sofia");
   await personal.getByRole("checkbox", { name: /Sofia Alvarez/ }).check();
   await personal.getByLabel(/New due date/).fill("2025-04-24");

@@ -91,16 +91,16 @@ test("a TA grades three cells and excuses one with the keyboard, and releases; t
   await signIn(student, `student1@${slug}.demo`);
   await student.goto(`/courses/${slug}/grades`);
   await expect(student.getByRole("heading", { name: "My grades", level: 1 })).toBeVisible();
-  const hw2 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^HW2:/ }) });
+  const hw2 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: "Written HW 2" }) });
   await expect(hw2).toContainText("91 / 100");
   await expect(
-    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PART:/ }) }),
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /Class participation$/ }) }),
   ).toContainText("97 / 100");
   await expect(
-    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ1:/ }) }),
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^Post-lecture quiz 1:/ }) }),
   ).toContainText("88 / 100");
   await expect(
-    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^PLQ2:/ }) }),
+    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^Post-lecture quiz 2:/ }) }),
   ).toContainText("Excused (not counted)");
   await expect(student.getByTestId("standing")).toHaveText(/\d+\.\d\d% [A-F]/);
   await expect(student.getByRole("region", { name: "By category" })).toContainText("Course Projects");
@@ -118,7 +118,7 @@ test("the assignment statistics and scheme pages are accessible", async ({ page 
   await expect(page.getByRole("table", { name: "Students per current letter" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "P1", exact: true }).click();
-  await expect(page.getByRole("heading", { name: /P1: Project 1/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Project 1: Parallelism/ })).toBeVisible();
   await expect(page.getByText("Submitted late")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto(`/courses/${slug}/gradebook/scheme`);

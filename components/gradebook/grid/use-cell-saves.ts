@@ -61,6 +61,11 @@ export function useCellSaves({
         setAnnouncement(
           `Saved ${a.code} for ${row.name}: ${result.cell.excused ? "excused" : shown(result.cell.score)}`,
         );
+      } else if (result.kind === "conflict" && cellValue(result.current) === value) {
+        // What was saved is what was typed (the same entry sent twice, e.g. Enter and then the blur on a
+        // phone): there is nothing to choose between.
+        applyCell(studentId, ai, result.current);
+        setAnnouncement(`Saved ${a.code} for ${row.name}: ${value === "EX" ? "excused" : shown(value)}`);
       } else if (result.kind === "conflict") {
         // Show theirs in the cell; keep yours in the list with the choice.
         applyCell(studentId, ai, result.current);
