@@ -58,7 +58,7 @@ test("catalog → CSC 490 → schedule → A3's extension history → the calend
   await expect(page).toHaveURL(/\/courses\/csc490\/assignments#as-a3$/);
 
   const a3 = page.locator("#as-a3");
-  await expect(a3.getByRole("heading", { level: 2 })).toHaveText(/Assignment 3/);
+  await expect(a3.getByRole("heading", { level: 3 })).toHaveText(/Assignment 3/);
   await expect(a3.locator("strong")).toContainText("Fri Oct 31, 11:00 PM EDT");
   const struck = a3.locator("del time");
   await expect(struck).toHaveText(["Wed Oct 15, 11:00 PM EDT", "Wed Oct 22, 11:00 PM EDT", "Wed Oct 29, 11:00 PM EDT"]);

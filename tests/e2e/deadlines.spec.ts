@@ -111,7 +111,9 @@ test("the instructor extends P4 for everyone with its announcement, and the stud
   await expect(refund).toContainText(`-${charged}`);
   await expect(refund).toContainText("Course-wide extension of P4 to Sat Apr 26, 6:00 PM EDT");
   await expect(
-    student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) }),
+    student
+      .getByRole("listitem")
+      .filter({ has: student.getByRole("heading", { name: /^Project 4: Vector Databases/ }) }),
   ).toContainText("Extended");
   await expectNoAxeViolations(student);
   await studentContext.close();
@@ -170,7 +172,9 @@ test("the instructor's CSV import previews row errors and applies nothing; adjus
   await expect(
     ledger.getByRole("row").filter({ hasText: "Personal extension: P4 due Thu Apr 24, 8:00 PM EDT" }),
   ).toContainText("Charge");
-  const p4 = student.getByRole("listitem").filter({ has: student.getByRole("heading", { name: /^P4/ }) });
+  const p4 = student
+    .getByRole("listitem")
+    .filter({ has: student.getByRole("heading", { name: /^Project 4: Vector Databases/ }) });
   await expect(p4).toContainText("Dean's note: hospital visit");
   // 375 px wide: nothing overflows the page sideways (wide tables scroll inside their own box).
   await student.setViewportSize({ width: 375, height: 800 });
