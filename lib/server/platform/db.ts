@@ -24,9 +24,16 @@ export function databaseUrl(): string {
 }
 
 export function createDb(connectionString: string = databaseUrl(), max = 10): PrismaClient {
-  // A bounded connect timeout: while the database is down, requests fail fast (503) instead of hanging.
+  // A bounded wait for a connection. pg-pool counts the time queued for a free client in it, so it
+  // is the transactions' own maxWait: a burst (50 people joining at once on 10 connections) queues
+  // instead of failing. A database that is down still fails fast: its refused connect is immediate.
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 }),
+    adapter: new PrismaPg({
+      connectionString,
+      max,
+      connectionTimeoutMillis: TX_OPTIONS.maxWait,
+      idleTimeoutMillis: 30_000,
+    }),
   });
 }
 
