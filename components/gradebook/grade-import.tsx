@@ -6,6 +6,7 @@ import { useChosenFile } from "@/components/ui/use-chosen-file";
 import { detectDelimiter, gradeRowCollector, type ParsedGradeFile } from "@/lib/domain/canvas-gradebook";
 import type { ImportChoices, ImportPreview } from "@/lib/server/grading/grade-import-diff";
 import { ImportPreviewView } from "@/components/gradebook/import-preview";
+import { GRADE_CSV_MAX_BYTES } from "@/lib/validation/grades";
 
 export type Parsed = ParsedGradeFile & { fileName: string; delimiter: ";" | "," };
 type Phase =
@@ -15,8 +16,6 @@ type Phase =
   | { kind: "preview"; parsed: Parsed; preview: ImportPreview; choices: ImportChoices }
   | { kind: "applying"; parsed: Parsed; preview: ImportPreview; choices: ImportChoices }
   | { kind: "done"; created: number; updated: number; linked: number };
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 async function post(
   slug: string,
@@ -63,7 +62,7 @@ export function GradeImport({ slug }: { slug: string }) {
   async function onFile(file: File | undefined) {
     setError(null);
     if (!file) return;
-    if (file.size > MAX_BYTES) return fail("That file is larger than 20 MB; split it into smaller files.");
+    if (file.size > GRADE_CSV_MAX_BYTES) return fail("That file is larger than 20 MB; split it into smaller files.");
     setPhase({ kind: "parsing", fileName: file.name, progress: 0 });
     // Canvas decides "," or ";" from the first lines; so do we, before parsing the rest.
     const sample = await file.slice(0, 1024 * 1024).text();

@@ -172,6 +172,9 @@ export function issuesByPath(error: z.ZodError): Record<string, string[]> {
 // ---------------------------------------------------------------- CSV import
 
 /** Parsed CSV as sent for preview/apply: the header and the data rows with their 1-based line numbers. */
+/** The largest grades CSV the import page accepts (the browser parses it and posts the rows). */
+export const GRADE_CSV_MAX_BYTES = 20 * 1024 * 1024;
+
 export const gradeImportSchema = z.object({
   mode: z.enum(["preview", "apply"]),
   header: z.array(z.string().max(500)).min(1).max(2000),

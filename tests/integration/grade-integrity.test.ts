@@ -15,6 +15,7 @@ import { NotEnrolledError, ScoreBoundError, saveGrade } from "@/lib/server/gradi
 import { PUT } from "@/app/api/courses/[slug]/grades/[assignmentId]/[studentId]/route";
 import type { GradeSaveInput } from "@/lib/validation/grades";
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { viewerByEmail } from "./support/personas";
 
 const slug = "csci1390";
 let t: TestDatabase;
@@ -23,10 +24,7 @@ let courseId: string;
 let enrolled: string;
 let hw1: { id: string; points: number };
 
-async function viewerFor(email: string): Promise<Viewer> {
-  const u = await t.db.user.findUniqueOrThrow({ where: { email } });
-  return { userId: u.id, email: u.email, name: u.name };
-}
+const viewerFor = (email: string) => viewerByEmail(t.db, email);
 
 /** A student of the course in the given state, with no grade yet. */
 async function studentWithStatus(status: "WAITLISTED" | "DROPPED"): Promise<string> {

@@ -22,6 +22,7 @@ import { getAssignmentStats, getGradebookStats } from "@/lib/server/grading/grad
 import { getSchemeEditor, previewScheme, updateScheme } from "@/lib/server/grading/grade-scheme";
 import { compileScheme } from "@/lib/domain/grading";
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { viewerByEmail } from "./support/personas";
 
 const slug = "csci1390";
 const now = new Date("2025-05-20T12:00:00Z"); // after the term: every assignment is due
@@ -35,10 +36,7 @@ let student2: Viewer;
 let courseId: string;
 const assignment = (code: string) => t.db.assignment.findFirstOrThrow({ where: { courseId, code } });
 
-async function viewerFor(email: string): Promise<Viewer> {
-  const u = await t.db.user.findUniqueOrThrow({ where: { email } });
-  return { userId: u.id, email: u.email, name: u.name };
-}
+const viewerFor = (email: string) => viewerByEmail(t.db, email);
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -2,7 +2,7 @@
 export class AppError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
   ) {
     super(message);
     this.name = new.target.name;
@@ -35,4 +35,14 @@ export class ValidationError extends AppError {
   ) {
     super(message, 422);
   }
+}
+/** A request body larger than its route accepts (413); nothing past the limit was read. */
+export class PayloadTooLargeError extends AppError {
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${formatBytes(limitBytes)}, the most this address accepts`, 413);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }

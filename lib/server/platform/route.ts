@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, ValidationError } from "@/lib/server/platform/errors";
+import { AppError, PayloadTooLargeError, ValidationError } from "@/lib/server/platform/errors";
 import { logError } from "@/lib/server/platform/log";
 import { isUnstorableTextError } from "@/lib/server/platform/storable";
 
@@ -14,6 +14,9 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ValidationError)
     return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  // A refused body may still be arriving: closing the connection stops the server reading it.
+  if (error instanceof PayloadTooLargeError)
+    return Response.json({ error: error.message }, { status: 413, headers: { Connection: "close" } });
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
   if (isDatabaseUnavailable(error))
     return Response.json(

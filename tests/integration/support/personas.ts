@@ -167,3 +167,9 @@ export async function databaseDigest(db: Db): Promise<string> {
   );
   return rows[0]!.digest;
 }
+
+/** The seeded person with this email, as the viewer the data layer takes. */
+export async function viewerByEmail(db: Db, email: string): Promise<Viewer> {
+  const u = await db.user.findUniqueOrThrow({ where: { email } });
+  return { userId: u.id, email: u.email, name: u.name };
+}

@@ -1,8 +1,8 @@
 import { db } from "@/lib/server/platform/db";
-import { currentViewer } from "@/lib/server/people/session";
 import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
-import { readJson } from "@/lib/server/platform/json-body";
+import { JSON_BODY_LIMITS, readJson } from "@/lib/server/platform/json-body";
+import { authorizedToSend } from "@/lib/server/authorization/authorized-body";
 import { grantCourseExtension } from "@/lib/server/deadlines/extensions";
 import { courseExtensionApiSchema } from "@/lib/validation/deadlines";
 
@@ -15,10 +15,15 @@ export const dynamic = "force-dynamic";
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const input = courseExtensionApiSchema.parse(await readJson(request));
+  const viewer = await authorizedToSend(request, {
+    slug,
+    permission: "extensions.grant",
+    limitBytes: JSON_BODY_LIMITS.metadata,
+  });
+  const input = courseExtensionApiSchema.parse(await readJson(request, JSON_BODY_LIMITS.metadata));
   const outcome = await grantCourseExtension({
     db: db(),
-    viewer: await currentViewer(),
+    viewer,
     slug,
     ...input,
     now: serverNow(),

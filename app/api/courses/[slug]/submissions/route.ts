@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/server/platform/db";
-import { currentViewer } from "@/lib/server/people/session";
 import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
-import { readJson } from "@/lib/server/platform/json-body";
+import { JSON_BODY_LIMITS, readJson } from "@/lib/server/platform/json-body";
+import { authorizedToSend } from "@/lib/server/authorization/authorized-body";
 import { submitWork } from "@/lib/server/deadlines/submissions";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +17,15 @@ const linkSubmission = z.object({ assignmentId: z.string().min(1).max(64), url: 
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const input = linkSubmission.parse(await readJson(request));
+  const viewer = await authorizedToSend(request, {
+    slug,
+    permission: "own.submissions.create",
+    limitBytes: JSON_BODY_LIMITS.metadata,
+  });
+  const input = linkSubmission.parse(await readJson(request, JSON_BODY_LIMITS.metadata));
   const result = await submitWork({
     db: db(),
-    viewer: await currentViewer(),
+    viewer,
     slug,
     assignmentId: input.assignmentId,
     input: { url: input.url },

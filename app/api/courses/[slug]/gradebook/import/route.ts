@@ -1,9 +1,9 @@
 import { db } from "@/lib/server/platform/db";
-import { currentViewer } from "@/lib/server/people/session";
 import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
 import { applyGradeImport, previewGradeImport } from "@/lib/server/grading/grade-import";
-import { readJson } from "@/lib/server/platform/json-body";
+import { JSON_BODY_LIMITS, readJson } from "@/lib/server/platform/json-body";
+import { authorizedToSend } from "@/lib/server/authorization/authorized-body";
 import { gradeImportSchema } from "@/lib/validation/grades";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +15,13 @@ export const dynamic = "force-dynamic";
  */
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const input = gradeImportSchema.parse(await readJson(request));
-  const args = { db: db(), slug, viewer: await currentViewer(), input, now: serverNow() };
+  const viewer = await authorizedToSend(request, {
+    slug,
+    permission: "grades.import",
+    limitBytes: JSON_BODY_LIMITS.gradeImport,
+  });
+  const input = gradeImportSchema.parse(await readJson(request, JSON_BODY_LIMITS.gradeImport));
+  const args = { db: db(), slug, viewer, input, now: serverNow() };
   if (input.mode === "preview") return Response.json({ preview: await previewGradeImport(args) });
   return Response.json({ applied: await applyGradeImport(args) });
 });

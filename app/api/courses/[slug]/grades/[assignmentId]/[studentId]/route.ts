@@ -4,7 +4,8 @@ import { handle } from "@/lib/server/platform/route";
 import { serverNow } from "@/lib/server/platform/clock";
 import { GradeConflictError, ScoreBoundError, getGradeDetail, saveGrade } from "@/lib/server/grading/grades";
 import { gradeSaveSchema } from "@/lib/validation/grades";
-import { readJson } from "@/lib/server/platform/json-body";
+import { JSON_BODY_LIMITS, readJson } from "@/lib/server/platform/json-body";
+import { authorizedToSend } from "@/lib/server/authorization/authorized-body";
 
 type Params = { params: Promise<{ slug: string; assignmentId: string; studentId: string }> };
 
@@ -32,9 +33,14 @@ export const GET = handle(async (_request: Request, { params }: Params) => {
  */
 export const PUT = handle(async (request: Request, { params }: Params) => {
   const { slug, assignmentId, studentId } = await params;
-  const input = gradeSaveSchema.parse(await readJson(request));
+  const viewer = await authorizedToSend(request, {
+    slug,
+    permission: "grades.edit",
+    limitBytes: JSON_BODY_LIMITS.metadata,
+  });
+  const input = gradeSaveSchema.parse(await readJson(request, JSON_BODY_LIMITS.metadata));
   try {
-    const cell = await saveGrade({ db: db(), slug, viewer: await currentViewer(), assignmentId, studentId, input });
+    const cell = await saveGrade({ db: db(), slug, viewer, assignmentId, studentId, input });
     return Response.json({ cell }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof GradeConflictError)
