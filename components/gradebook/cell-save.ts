@@ -28,6 +28,7 @@ export async function saveCell({
   value,
   feedback,
   extraCredit,
+  basicallyWorks,
 }: {
   slug: string;
   assignmentId: string;
@@ -37,6 +38,8 @@ export async function saveCell({
   feedback?: string;
   /** The grader confirmed a score above the points (the server refuses it otherwise). */
   extraCredit?: boolean;
+  /** The grader's D/F call on an item the late policy caps: true "basically works" (D), false not (F). */
+  basicallyWorks?: boolean | null;
 }): Promise<SaveResult> {
   const score = value === undefined ? undefined : value === "EX" ? null : value;
   const excused = value === undefined ? undefined : value === "EX";
@@ -44,7 +47,7 @@ export async function saveCell({
     const response = await fetch(gradeUrl(slug, assignmentId, studentId), {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ version, score, excused, feedback, extraCredit }),
+      body: JSON.stringify({ version, score, excused, feedback, extraCredit, basicallyWorks }),
     });
     const parsed = cellSaveAnswerSchema.safeParse(await response.json().catch(() => ({})));
     const body = parsed.success ? parsed.data : {};

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useState } from "react";
 import { formatInZone } from "@/lib/domain/time";
-import type { GradeDetail } from "@/lib/server/grading/grades";
+import type { CapDecision, GradeDetail } from "@/lib/server/grading/grades";
 import { cellValue, formatScore, gradeUrl, saveCell, type CellState } from "@/components/gradebook/cell-save";
 
 type Props = {
@@ -13,13 +13,25 @@ type Props = {
   version: number;
   canEdit: boolean;
   onSaved: (cell: CellState) => void;
+  /** The grader's D/F call was saved on an item the late policy caps. */
+  onDecided: (decision: Pick<CapDecision, "choices" | "basicallyWorks">) => void;
   onClose: () => void;
 };
 
 const when = (iso: string, timeZone: string) => formatInZone({ at: new Date(iso), timeZone });
 
 /** Feedback, submissions and the change history of the grid's active cell. */
-export function GradeDetailPanel({ slug, timeZone, student, assignment, version, canEdit, onSaved, onClose }: Props) {
+export function GradeDetailPanel({
+  slug,
+  timeZone,
+  student,
+  assignment,
+  version,
+  canEdit,
+  onSaved,
+  onDecided,
+  onClose,
+}: Props) {
   const [detail, setDetail] = useState<GradeDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
@@ -30,19 +42,24 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
     text: string;
     theirs?: CellState;
   } | null>(null);
+  // The D/F call's answer, shown beside its buttons.
+  const [callMessage, setCallMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const headingId = useId();
   const feedbackId = useId();
 
   const assignmentId = assignment?.id ?? null;
-  // Another cell (or a new version of this one): forget the old cell's detail during render,
-  // so its feedback never shows under the new cell's heading, not even for one frame.
-  const cellKey = `${slug}/${assignmentId}/${student.id}/${version}`;
-  const [shownKey, setShownKey] = useState(cellKey);
-  if (shownKey !== cellKey) {
-    setShownKey(cellKey);
+  // Another cell: forget the old cell's detail during render, so its feedback never shows under
+  // the new cell's heading, not even for one frame.
+  // A new version of the same cell (a save from here) keeps what is shown, its message and the
+  // focus on the button pressed, until the refetched detail replaces it.
+  const placeKey = `${slug}/${assignmentId}/${student.id}`;
+  const [shownKey, setShownKey] = useState(placeKey);
+  if (shownKey !== placeKey) {
+    setShownKey(placeKey);
     setDetail(null);
     setLoadError(null);
     setMessage(null);
+    setCallMessage(null);
   }
   useEffect(() => {
     if (!assignmentId) return;
@@ -118,6 +135,34 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
     } else setMessage({ kind: "error", text: result.message });
   }
 
+  async function decide(cell: CellState, decision: CapDecision, basicallyWorks: boolean) {
+    if (!assignment) return;
+    setSaving(true);
+    const result = await saveCell({
+      slug,
+      assignmentId: assignment.id,
+      studentId: student.id,
+      version: cell.version,
+      basicallyWorks,
+    });
+    setSaving(false);
+    if (result.kind === "saved") {
+      const chosen = basicallyWorks ? decision.choices[0]! : decision.choices[1]!;
+      setCallMessage({
+        kind: "ok",
+        text: `Graded ${chosen.letter}: counts as at most ${chosen.percent}% of the points.`,
+      });
+      onDecided({ choices: decision.choices, basicallyWorks });
+      onSaved(result.cell);
+    } else if (result.kind === "conflict") {
+      setCallMessage({
+        kind: "error",
+        text: `${result.current.graderName ?? "Someone"} changed this grade meanwhile; look again and choose.`,
+      });
+      onSaved(result.current);
+    } else setCallMessage({ kind: "error", text: result.message });
+  }
+
   return (
     <aside
       aria-labelledby={headingId}
@@ -163,6 +208,15 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
             >
               {detail.cell.excused ? "Remove the excuse" : "Excuse (EX)"}
             </button>
+          ) : null}
+          {detail.capDecision ? (
+            <CapChoice
+              decision={detail.capDecision}
+              canEdit={canEdit}
+              saving={saving}
+              message={callMessage}
+              onChoose={(works) => decide(detail.cell, detail.capDecision!, works)}
+            />
           ) : null}
           <div>
             <h3 className="font-medium">Submissions</h3>
@@ -265,6 +319,8 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
                       {formatScore(h.after) || "blank"}
                     </span>
                     {h.feedbackChanged ? " · feedback edited" : ""}
+                    {h.basicallyWorks === true ? " · basically works (D)" : ""}
+                    {h.basicallyWorks === false ? " · does not basically work (F)" : ""}
                     {h.action === "grade.import" ? " · CSV import" : ""}
                     <br />
                     <span className="text-xs text-slate-600 dark:text-slate-400">
@@ -278,5 +334,72 @@ export function GradeDetailPanel({ slug, timeZone, student, assignment, version,
         </>
       )}
     </aside>
+  );
+}
+
+/**
+ * The grader's "basically works? D / F" call on an item the late policy caps (Brown: "we'll give it
+ * a D or an F depending on whether it seems to basically work"). Two buttons, reachable with Tab,
+ * the chosen one pressed; until a choice is saved the item is left out of the grade.
+ */
+function CapChoice({
+  decision,
+  canEdit,
+  saving,
+  message,
+  onChoose,
+}: {
+  decision: CapDecision;
+  canEdit: boolean;
+  saving: boolean;
+  message: { kind: "ok" | "error"; text: string } | null;
+  onChoose: (basicallyWorks: boolean) => void;
+}) {
+  const legendId = useId();
+  const [better, worse] = decision.choices as [CapDecision["choices"][number], CapDecision["choices"][number]];
+  const why = decision.overCap
+    ? `${decision.lateHours} h late, more than one project may use`
+    : "the late hours that took the total over the budget";
+  const chosen = decision.basicallyWorks === null ? null : decision.basicallyWorks ? better : worse;
+  const option = (works: boolean, c: typeof better, words: string) => (
+    <button
+      type="button"
+      aria-pressed={decision.basicallyWorks === works}
+      disabled={!canEdit || saving}
+      onClick={() => onChoose(works)}
+      className="rounded-md border border-slate-400 px-3 py-1 aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white disabled:opacity-60 dark:border-slate-600"
+    >
+      <b>{c.letter}</b> · {words} ({c.percent}%)
+    </button>
+  );
+  return (
+    <div
+      role="group"
+      aria-labelledby={legendId}
+      className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p id={legendId}>
+        <b>Basically works? D / F</b>
+        <br />
+        Handed in with {why}: the late policy grades it {better.letter} or {worse.letter}.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {option(true, better, "basically works")}
+        {option(false, worse, "does not")}
+      </div>
+      {message ? (
+        <p
+          role={message.kind === "ok" ? "status" : "alert"}
+          className={message.kind === "ok" ? "font-medium" : "font-medium text-red-700 dark:text-red-300"}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      <p className="text-xs">
+        {chosen
+          ? `Graded ${chosen.letter}: counts as at most ${chosen.percent}% of the points.`
+          : "Not decided yet: this item is left out of the grade until you choose."}
+      </p>
+    </div>
   );
 }

@@ -286,6 +286,9 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
             version={activeColumn ? activeRow.versions[activeColumn.index]! : 0}
             canEdit={canEdit}
             onSaved={(cell) => activeColumn && gradebook.applyCell(activeRow.id, activeColumn.index, cell)}
+            onDecided={(decision) =>
+              activeColumn && gradebook.applyDecision(activeRow.id, activeColumn.index, decision)
+            }
             onClose={() => {
               setPanelOpen(false);
               nav.goTo(at);

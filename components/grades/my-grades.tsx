@@ -120,6 +120,16 @@ export function MyGradesView({ data }: { data: MyGrades }) {
                       <span className="text-slate-600 dark:text-slate-400">Not released yet</span>
                     ) : r.zeroed ? (
                       <b>0 / {r.points}</b>
+                    ) : r.capped ? (
+                      <span data-testid={`capped-${r.code}`}>
+                        <b>
+                          {r.capped.letter ? `${r.capped.letter}: ` : ""}
+                          {fmt(r.capped.countedPoints)} / {r.points}
+                        </b>
+                        {r.score !== null ? (
+                          <span className="text-slate-600 dark:text-slate-400"> (scored {fmt(r.score)})</span>
+                        ) : null}
+                      </span>
                     ) : r.excused ? (
                       <span>
                         Excused <span className="text-slate-600 dark:text-slate-400">(not counted)</span>

@@ -38,10 +38,17 @@ export const gradeSaveSchema = z
     // The grader confirmed a score above the item's points as extra credit (checkScore in lib/domain/score-bounds).
     extraCredit: z.boolean().optional(),
     feedback: z.string().max(20_000, "Feedback is limited to 20,000 characters").optional(),
+    // The grader's call on an item the late policy grades D or F (Brown: "we'll give it a D or an F
+    // depending on whether it seems to basically work"): true = basically works, false = not, null = undecided.
+    basicallyWorks: z.boolean().nullable().optional(),
   })
-  .refine((v) => v.score !== undefined || v.feedback !== undefined || v.excused !== undefined, {
-    message: "Nothing to save",
-  })
+  .refine(
+    (v) =>
+      v.score !== undefined || v.feedback !== undefined || v.excused !== undefined || v.basicallyWorks !== undefined,
+    {
+      message: "Nothing to save",
+    },
+  )
   .refine((v) => !(v.excused === true && typeof v.score === "number"), {
     message: "An excused grade has no score",
     path: ["score"],
@@ -56,6 +63,8 @@ export const cellStateSchema = z.object({
   version: z.number().int().min(0),
   graderName: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  // The grader's D/F call on a capped item (null = not decided); absent where the grid does not need it.
+  basicallyWorks: z.boolean().nullable().optional(),
 });
 export type CellState = z.infer<typeof cellStateSchema>;
 

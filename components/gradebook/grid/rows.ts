@@ -2,6 +2,7 @@
 // computed again from its cells (the same scheme the server used), so an edit shows its effect at once.
 import type { CellState } from "@/lib/validation/grades";
 import type { compileScheme } from "@/lib/domain/grading";
+import { itemGradeEffect, type ItemCapChoice } from "@/lib/domain/late-policy";
 import type { GradebookAssignment, GradebookRow } from "@/lib/server/grading/gradebook";
 
 export type Grader = ReturnType<typeof compileScheme>;
@@ -47,6 +48,33 @@ export function withCell(
   const feedback = cell.feedback === undefined ? row.feedback : withIndex(row.feedback, ai, cell.feedback !== "");
   const excused = cell.excused === undefined ? row.excused : withIndex(row.excused, ai, cell.excused);
   const next = { ...row, scores, versions, feedback, excused };
+  return { ...next, current: currentGradeOf(next, assignments, grader) };
+}
+
+/**
+ * The row after the grader's D/F call on assignment `ai` (an item the late policy caps at one of
+ * `choices`): its consequence becomes the chosen letter (or pending again), its "decide" mark goes,
+ * and its grade is redone. The same itemGradeEffect the server grades with.
+ */
+export function withDecision(
+  row: GradebookRow,
+  ai: number,
+  decision: { choices: ItemCapChoice[]; basicallyWorks: boolean | null },
+  assignments: GradebookAssignment[],
+  grader: Grader,
+): GradebookRow {
+  const itemId = assignments[ai]!.id;
+  const effect = itemGradeEffect({
+    consequence: { kind: "cap", choices: decision.choices },
+    basicallyWorks: decision.basicallyWorks,
+  });
+  const consequences = row.consequences.filter((c) => c.itemId !== itemId);
+  if (effect) consequences.push({ itemId, ...effect });
+  const pending = effect?.kind === "pending";
+  const late = row.late.map((l): [number, number, number] =>
+    l[0] === ai ? [l[0], l[1], pending ? l[2] | 8 : l[2] & ~8] : l,
+  );
+  const next = { ...row, consequences, late };
   return { ...next, current: currentGradeOf(next, assignments, grader) };
 }
 

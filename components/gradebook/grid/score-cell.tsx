@@ -116,9 +116,10 @@ export function ScoreView({
       {late ? (
         <span
           className={`absolute left-1 top-0.5 text-[0.65rem] ${late[2] ? "font-semibold text-red-700 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}
-          title={`${late[1]} late hours${late[2] & 1 ? ", over the per-assignment cap" : ""}${late[2] & 2 ? ", after the final cutoff (scores zero)" : ""}`}
+          title={`${late[1]} late hours${late[2] & 1 ? ", over the per-assignment cap" : ""}${late[2] & 2 ? ", after the final cutoff (scores zero)" : ""}${late[2] & 8 ? ", D or F to choose in the detail panel" : ""}`}
         >
           {late[2] & 2 ? "cutoff" : `+${late[1]}h`}
+          {late[2] & 8 ? <span className="sr-only"> D or F to choose</span> : null}
         </span>
       ) : null}
       {hasFeedback ? (

@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useState } from "react";
 import { compileScheme } from "@/lib/domain/grading";
 import type { GradebookData, GradebookRow } from "@/lib/server/grading/gradebook";
-import { withCell, type CellUpdate } from "@/components/gradebook/grid/rows";
+import { withCell, withDecision, type CellUpdate } from "@/components/gradebook/grid/rows";
+import type { ItemCapChoice } from "@/lib/domain/late-policy";
 
 export type GradebookRows = ReturnType<typeof useGradebookRows>;
 
@@ -25,7 +26,19 @@ export function useGradebookRows(data: GradebookData) {
     [assignments, grader, rowIndexById],
   );
 
+  const applyDecision = useCallback(
+    (studentId: string, ai: number, decision: { choices: ItemCapChoice[]; basicallyWorks: boolean | null }) =>
+      setRows((prev) => {
+        const ri = rowIndexById.get(studentId);
+        if (ri === undefined) return prev;
+        const copy = [...prev];
+        copy[ri] = withDecision(prev[ri]!, ai, decision, assignments, grader);
+        return copy;
+      }),
+    [assignments, grader, rowIndexById],
+  );
+
   const rowOf = useCallback((studentId: string) => rows[rowIndexById.get(studentId)!]!, [rows, rowIndexById]);
 
-  return { rows, rowOf, applyCell };
+  return { rows, rowOf, applyCell, applyDecision };
 }

@@ -12,6 +12,8 @@ import { type FinalGrade, type GradeScheme, type LateConsequence, type SchemeIte
 import type { LateCell } from "@/lib/domain/late-standing";
 import { isReleased, loadGradingData } from "@/lib/server/grading/grading-data";
 import { notifyGradeRelease } from "@/lib/server/notify/events";
+import { serverNow } from "@/lib/server/platform/clock";
+import type { ItemCapChoice } from "@/lib/domain/late-policy";
 
 export type { CellState };
 
@@ -31,10 +33,20 @@ async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: 
       feedback: true,
       version: true,
       updatedAt: true,
+      basicallyWorks: true,
       grader: { select: { name: true } },
     },
   });
-  if (!row) return { score: null, excused: false, feedback: "", version: 0, graderName: null, updatedAt: null };
+  if (!row)
+    return {
+      score: null,
+      excused: false,
+      feedback: "",
+      version: 0,
+      graderName: null,
+      updatedAt: null,
+      basicallyWorks: null,
+    };
   return {
     score: row.score,
     excused: row.excused,
@@ -42,6 +54,7 @@ async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: 
     version: row.version,
     graderName: row.grader?.name ?? null,
     updatedAt: row.updatedAt.toISOString(),
+    basicallyWorks: row.basicallyWorks,
   };
 }
 
@@ -79,6 +92,53 @@ async function assertCellInCourse(db: Db, courseId: string, assignmentId: string
   ]);
   if (!assignment || !membership || membership.role !== "STUDENT") throw new NotFoundError("No such grade");
   return { assignment, student: { id: studentId, ...membership.user, status: membership.status } };
+}
+
+/** A late item the policy grades at one of two letters, waiting for (or carrying) the grader's call. */
+export type CapDecision = {
+  /** Best first: the first when the work "basically works", else the second. */
+  choices: ItemCapChoice[];
+  lateHours: number;
+  overCap: boolean;
+  overBudget: boolean;
+  basicallyWorks: boolean | null;
+};
+
+/** The D/F decision the late policy asks of the grader on this student's item, or null when it asks none. */
+async function capDecisionFor({
+  db,
+  course,
+  assignmentId,
+  studentId,
+  basicallyWorks,
+}: {
+  db: Db;
+  course: { id: string; timeZone: string };
+  assignmentId: string;
+  studentId: string;
+  basicallyWorks: boolean | null;
+}): Promise<CapDecision | null> {
+  const data = await loadGradingData({ db, course, now: serverNow(), studentId });
+  const cell = data.students[0]?.standing.cells.find((c) => c.itemId === assignmentId);
+  const choices = data.policy?.itemCap ?? [];
+  if (!cell || cell.outcome !== "capped" || choices.length < 2) return null;
+  return { choices, lateHours: cell.lateHours, overCap: cell.overCap, overBudget: cell.overBudget, basicallyWorks };
+}
+
+export class NoCapDecisionError extends ValidationError {
+  constructor() {
+    const message = "The late policy does not ask for a D or F call on this work.";
+    super(message, { basicallyWorks: [message] });
+  }
+}
+
+async function assertCapDecision(args: {
+  db: Db;
+  course: { id: string; timeZone: string };
+  assignmentId: string;
+  studentId: string;
+}): Promise<void> {
+  if (!(await capDecisionFor({ ...args, basicallyWorks: null }))) throw new NoCapDecisionError();
 }
 
 /**
@@ -119,9 +179,10 @@ export async function saveGrade({
       version: number | null;
       updatedAt: Date | null;
       graderName: string | null;
+      basicallyWorks: boolean | null;
     }[]
   >`
-    SELECT a."points", m."role"::text AS "role", m."status"::text AS "status", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName"
+    SELECT a."points", m."role"::text AS "role", m."status"::text AS "status", g."id", g."score", g."excused", g."feedback", g."version", g."updatedAt", u."name" AS "graderName", g."basicallyWorks"
     FROM "Assignment" a
     LEFT JOIN "Membership" m ON m."courseId" = a."courseId" AND m."userId" = ${studentId}
     LEFT JOIN "Grade" g ON g."assignmentId" = a."id" AND g."studentId" = ${studentId}
@@ -150,6 +211,7 @@ export async function saveGrade({
           version: cell.version!,
           updatedAt: cell.updatedAt!,
           graderName: cell.graderName,
+          basicallyWorks: cell.basicallyWorks,
         };
   if ((row?.version ?? 0) !== input.version) throw new GradeConflictError(await readCell(db, assignmentId, studentId));
 
@@ -159,8 +221,15 @@ export async function saveGrade({
     score: excused ? null : input.score !== undefined ? input.score : (row?.score ?? null),
     excused,
     feedback: input.feedback ?? row?.feedback ?? "",
+    basicallyWorks: input.basicallyWorks !== undefined ? input.basicallyWorks : (row?.basicallyWorks ?? null),
   };
-  if (row && row.score === next.score && row.excused === next.excused && row.feedback === next.feedback) {
+  if (
+    row &&
+    row.score === next.score &&
+    row.excused === next.excused &&
+    row.feedback === next.feedback &&
+    row.basicallyWorks === next.basicallyWorks
+  ) {
     // Nothing changed: no new version, no audit event.
     return {
       score: row.score,
@@ -169,8 +238,16 @@ export async function saveGrade({
       version: row.version,
       graderName: row.graderName,
       updatedAt: row.updatedAt.toISOString(),
+      basicallyWorks: row.basicallyWorks,
     };
   }
+  // A D/F call is only for an item the late policy grades at one of two letters for this student.
+  if (
+    input.basicallyWorks !== undefined &&
+    input.basicallyWorks !== null &&
+    next.basicallyWorks !== row?.basicallyWorks
+  )
+    await assertCapDecision({ db, course: ctx.course, assignmentId, studentId });
 
   // The second statement writes the grade only if it is still at the version read (a compare-and-set
   // on the row, so of two concurrent saves exactly one matches) and appends its audit event in the
@@ -180,24 +257,33 @@ export async function saveGrade({
     actorId: actor.userId,
     action: row ? "grade.update" : "grade.create",
     entityType: "grade",
-    before: row ? { score: row.score, excused: row.excused, feedback: row.feedback, version: row.version } : null,
+    before: row
+      ? {
+          score: row.score,
+          excused: row.excused,
+          feedback: row.feedback,
+          version: row.version,
+          basicallyWorks: row.basicallyWorks,
+        }
+      : null,
     after: {
       score: next.score,
       excused: next.excused,
       feedback: next.feedback,
+      basicallyWorks: next.basicallyWorks,
       assignmentId,
       studentId,
       ...(extraCredit ? { extraCredit: true } : {}),
     },
   };
   const write = row
-    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "excused" = ${next.excused}, "feedback" = ${next.feedback}, "graderId" = ${actor.userId},
+    ? Prisma.sql`UPDATE "Grade" SET "score" = ${next.score}, "excused" = ${next.excused}, "feedback" = ${next.feedback}, "basicallyWorks" = ${next.basicallyWorks}, "graderId" = ${actor.userId},
           "version" = "version" + 1, "updatedAt" = now()
         WHERE "id" = ${row.id} AND "version" = ${row.version}
         RETURNING "id", "version", "updatedAt"`
     : // Two first saves of one cell race on the unique key; the loser inserts nothing.
-      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "excused", "feedback", "graderId", "version", "updatedAt")
-        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.excused}, ${next.feedback}, ${actor.userId}, 1, now())
+      Prisma.sql`INSERT INTO "Grade" ("id", "courseId", "assignmentId", "studentId", "score", "excused", "feedback", "basicallyWorks", "graderId", "version", "updatedAt")
+        VALUES (${randomUUID()}, ${courseId}, ${assignmentId}, ${studentId}, ${next.score}, ${next.excused}, ${next.feedback}, ${next.basicallyWorks}, ${actor.userId}, 1, now())
         ON CONFLICT ("assignmentId", "studentId") DO NOTHING
         RETURNING "id", "version", "updatedAt"`;
   const [saved] = await db.$queryRaw<{ id: string; version: number; updatedAt: Date }[]>`
@@ -212,6 +298,7 @@ export async function saveGrade({
     version: saved.version,
     graderName: actor.name,
     updatedAt: saved.updatedAt.toISOString(),
+    basicallyWorks: next.basicallyWorks,
   };
 }
 
@@ -223,6 +310,8 @@ export type GradeHistoryEntry = {
   before: number | "EX" | null;
   after: number | "EX" | null;
   feedbackChanged: boolean;
+  /** Present when the event changed the D/F call: true "basically works", false not, null undecided. */
+  basicallyWorks?: boolean | null;
 };
 
 export type GradeDetail = {
@@ -232,6 +321,8 @@ export type GradeDetail = {
   submissions: { submittedAt: string; fileName: string | null }[];
   /** Staff only; null for the student's own view. */
   history: GradeHistoryEntry[] | null;
+  /** Staff only: the D or F the late policy asks the grader to choose on this item; null when it asks none. */
+  capDecision: CapDecision | null;
 };
 
 /**
@@ -280,7 +371,15 @@ export async function getGradeDetail({
     db.grade.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId } }, select: { id: true } }),
   ]);
   let history: GradeHistoryEntry[] | null = null;
+  let capDecision: CapDecision | null = null;
   if (staff) {
+    capDecision = await capDecisionFor({
+      db,
+      course: ctx.course,
+      assignmentId,
+      studentId,
+      basicallyWorks: cell.basicallyWorks ?? null,
+    });
     const events = gradeRow
       ? await db.auditEvent.findMany({
           where: { courseId, entityType: "grade", entityId: gradeRow.id },
@@ -289,8 +388,14 @@ export async function getGradeDetail({
         })
       : [];
     history = events.map((e) => {
-      const before = (e.before ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
-      const after = (e.after ?? null) as { score?: number | null; excused?: boolean; feedback?: string } | null;
+      type Logged = { score?: number | null; excused?: boolean; feedback?: string; basicallyWorks?: boolean | null };
+      const before = (e.before ?? null) as Logged | null;
+      const after = (e.after ?? null) as Logged | null;
+      // The D/F call, when this event changed it.
+      const call =
+        (before?.basicallyWorks ?? null) !== (after?.basicallyWorks ?? null)
+          ? (after?.basicallyWorks ?? null)
+          : undefined;
       return {
         at: e.createdAt.toISOString(),
         actorName: e.actor?.name ?? null,
@@ -298,6 +403,7 @@ export async function getGradeDetail({
         before: before?.excused ? "EX" : (before?.score ?? null),
         after: after?.excused ? "EX" : (after?.score ?? null),
         feedbackChanged: (before?.feedback ?? "") !== (after?.feedback ?? ""),
+        ...(call !== undefined ? { basicallyWorks: call } : {}),
       };
     });
   }
@@ -314,6 +420,7 @@ export async function getGradeDetail({
     cell: staff ? cell : { ...cell, graderName: null, version: 0 },
     submissions: submissions.map((s) => ({ submittedAt: s.submittedAt.toISOString(), fileName: s.fileName })),
     history,
+    capDecision,
   };
 }
 
@@ -373,6 +480,8 @@ export type MyGradeRow = {
   feedback: string;
   lateHours: number;
   zeroed: boolean;
+  /** The late policy graded this item at a letter (Brown's D or F): the letter and the points it counts as. */
+  capped: { letter: string | null; countedPoints: number } | null;
   /** What the late policy did to this item, in words a student reads ("Late written homework: scores zero"). */
   lateNote: string | null;
 };
@@ -455,6 +564,7 @@ export async function getMyGrades({
           feedback: released ? (feedbackBy.get(a.id) ?? "") : "",
           lateHours: lateBy.get(a.id)?.lateHours ?? 0,
           zeroed: zeroed.has(a.id),
+          capped: released ? cappedResult(effectBy.get(a.id), score, a.points) : null,
           lateNote: lateNote(lateBy.get(a.id), effectBy.get(a.id)),
         };
       }),
@@ -481,6 +591,14 @@ export async function getMyGrades({
     consequences: me.standing.consequences,
     missed: me.standing.missed,
   };
+}
+
+/** What a capped item counts as: the grading scheme's rule (the lower of the score and the cap; the cap when no score yet). */
+function cappedResult(effect: LateConsequence | undefined, score: number | null, points: number): MyGradeRow["capped"] {
+  if (effect?.kind !== "cap" || points <= 0) return null;
+  const raw = score === null ? effect.percent : (Math.min(Math.max(score, 0), points) / points) * 100;
+  const percent = Math.min(raw, effect.percent);
+  return { letter: effect.letter ?? null, countedPoints: Math.round(points * percent) / 100 };
 }
 
 /** The late policy's effect on one item, said to the student. */
