@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// The fault tests restart the machine's PostgreSQL, which would break the integration
-// tests running beside them: they are a project only when asked for, by
-// `--project fault` (npm run test:fault) or VITEST_FAULT=1, never in a plain `vitest run`.
+// The fault tests need a production build and take minutes (a server under load, a PostgreSQL
+// restart): they are a project only when asked for, by `--project fault` (npm run test:fault)
+// or VITEST_FAULT=1, never in a plain `vitest run`. They restart a throwaway cluster of their
+// own (tests/fault/global-setup.ts), never the machine's PostgreSQL.
 const argv = process.argv.slice(2);
 const faultRequested =
   process.env.VITEST_FAULT === "1" ||
@@ -53,6 +54,7 @@ export default defineConfig({
                 sequence: { groupOrder: 2 },
                 include: ["tests/fault/**/*.test.ts"],
                 environment: "node",
+                globalSetup: ["tests/fault/global-setup.ts"],
                 // A production server starts and PostgreSQL restarts inside one test.
                 testTimeout: 300_000,
                 hookTimeout: 300_000,

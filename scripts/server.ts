@@ -48,6 +48,8 @@ const server = http.createServer((req, res) => {
   res.setHeader("Content-Security-Policy", API_CSP);
   const started = performance.now();
   inFlight++;
+  // The moment a request counts as in flight (the graceful-shutdown test waits for it).
+  log.debug({ requestId, method: req.method, path: (req.url ?? "").split("?")[0] }, "request received");
   res.on("close", () => {
     inFlight--;
     const path = (req.url ?? "").split("?")[0];

@@ -6,17 +6,17 @@
 //
 // Needs a production build in NEXT_DIST_DIR (it builds nothing):
 //   NEXT_DIST_DIR=.next-fuzz npx next build && NEXT_DIST_DIR=.next-fuzz npm run test:fault
-// It restarts the machine's PostgreSQL cluster, so it is its own vitest project,
-// never part of a plain `vitest run`.
-import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { promisify } from "node:util";
+// The PostgreSQL it restarts is the fault run's own throwaway cluster (tests/fault/global-setup.ts),
+// never the machine's.
+import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInCookie, startBenchServer } from "@/bench/support/server";
+import { restartCluster } from "./support/throwaway-cluster";
+import { onThrowawayCluster } from "./support/guard";
 
 const PORT = Number(process.env.FAULT_PORT ?? 3940);
-const ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const cluster = onThrowawayCluster(inject("faultCluster"));
 const LOAD_MS = 15_000;
 const RESTART_AT_MS = 4_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -43,7 +43,7 @@ type Sample = {
 };
 
 const databaseUrl = (() => {
-  const url = new URL(ADMIN_URL);
+  const url = new URL(cluster.adminUrl);
   url.pathname = `/lectern_e2e_${PORT}`;
   return url.toString();
 })();
@@ -89,9 +89,8 @@ async function send(kind: Sample["kind"], base: string, path: string, init: Requ
 const ok = (s: Sample) => typeof s.status === "number" && s.status >= 200 && s.status < 300;
 
 async function restartPostgres(): Promise<{ startedAt: number; commandDoneAt: number; acceptingAt: number }> {
-  const version = readdirSync("/etc/postgresql")[0]!;
   const startedAt = performance.now() - t0;
-  await promisify(execFile)("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"]);
+  await restartCluster(cluster);
   const commandDoneAt = performance.now() - t0;
   // "Accepting connections again": the first moment a fresh connection runs a query.
   for (;;) {

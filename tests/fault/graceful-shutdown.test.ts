@@ -8,10 +8,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInCookie } from "@/bench/support/server";
 import { dropDatabase, freshDatabase } from "@/scripts/scratch-database";
 import { waitUntilHealthy } from "@/scripts/wait-healthy";
+import { onThrowawayCluster } from "./support/guard";
+
+// Its database lives on the fault run's own cluster (tests/fault/global-setup.ts).
+onThrowawayCluster(inject("faultCluster"));
 
 const PORT = Number(process.env.SHUTDOWN_PORT ?? 3960);
 const DB_NAME = `lectern_shutdown_${process.pid}`;
@@ -32,7 +36,8 @@ async function startServer(port: number, env: Record<string, string> = {}): Prom
       NODE_ENV: "production",
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: "shutdown-test-secret",
-      LOG_LEVEL: "info",
+      // "request received" lines tell the test when a request is in flight.
+      LOG_LEVEL: "debug",
       ...env,
     },
   });
@@ -108,14 +113,16 @@ function halfSentSave(
   return { response, finish: () => req.end(body.slice(10)) };
 }
 
+/** The first log line with that message (and matching `where`), as soon as the server writes it. */
 async function waitForLog(
   logs: Record<string, unknown>[],
   msg: string,
+  where: (line: Record<string, unknown>) => boolean = () => true,
   timeoutMs = 10_000,
 ): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const line = logs.find((l) => l.msg === msg);
+    const line = logs.find((l) => l.msg === msg && where(l));
     if (line) return line;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -136,8 +143,7 @@ describe("graceful shutdown", () => {
       const cookie = await signInCookie(server.base, `ta@${SLUG}.demo`);
       const cell = await aCell(0);
       const save = halfSentSave(server.base, cookie, cell, 77.5);
-      // The request is being handled once the server counts it; give its headers time to arrive.
-      await new Promise((r) => setTimeout(r, 500));
+      await waitForLog(server.logs, "request received", (l) => l.method === "PUT");
 
       server.child.kill("SIGTERM");
       const draining = await waitForLog(server.logs, "shutting down: draining in-flight requests");
@@ -180,7 +186,7 @@ describe("graceful shutdown", () => {
       const cookie = await signInCookie(server.base, `ta@${SLUG}.demo`);
       const stuck = halfSentSave(server.base, cookie, await aCell(1), 12);
       stuck.response.catch(() => undefined); // the connection dies with the process
-      await new Promise((r) => setTimeout(r, 500));
+      await waitForLog(server.logs, "request received", (l) => l.method === "PUT");
       const signalled = Date.now();
       server.child.kill("SIGTERM");
       expect(await server.exited).toBe(1);
