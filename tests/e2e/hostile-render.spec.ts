@@ -36,8 +36,9 @@ startFakeClockServer({ name: "hostile-render", port: PORT, fakeNow: FAKE_NOW });
 
 /** Nothing ran, and nothing of the hostile content is live markup. */
 async function expectInert(page: Page, dialogs: string[]): Promise<void> {
-  // Give a broken image's onerror, had it been rendered, time to fire.
-  await page.waitForTimeout(300);
+  // Every image has loaded or failed: a failed image's onerror, had one been rendered, has fired
+  // (the browser fires it in the same task that marks the image broken).
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
   const live = await page.evaluate(() => ({

@@ -210,6 +210,34 @@ const newCourseYaml = async (e: Omit<Env, "given">) => {
   return { yaml: yaml.replace(`slug: ${e.f.alpha.slug}`, `slug: new-${e.n}`) };
 };
 
+/** A valid scheme for alpha: its one category at 100%, A from 90%, F from 0%. */
+const schemeInput = (e: Env) => ({
+  categories: [{ id: e.f.categoryId, weight: 100, dropLowest: 0, trackId: null }],
+  items: [],
+  cutoffs: [
+    { letter: "A", minPercent: 90 },
+    { letter: "F", minPercent: 0 },
+  ],
+});
+/** One valid row: alpha's student gets A1 until Oct 4. */
+const extensionCsv = async (e: Omit<Env, "given">) => {
+  const { email } = await e.db.user.findUniqueOrThrow({ where: { id: e.f.users.student }, select: { email: true } });
+  return { csv: `email,assignment,due_date,due_time,reason\n${email},A1,2025-10-04,23:59,Travel\n` };
+};
+/** A personal extension of A1 for alpha's student, granted by the harness as the instructor. */
+const anExtension = async (e: Omit<Env, "given">) => {
+  const out = await grantStudentExtensions({
+    db: e.db,
+    slug: e.f.alpha.slug,
+    viewer: e.f.viewers.instructor,
+    assignmentId: e.f.assignmentId,
+    studentIds: [e.f.users.student],
+    dueAt: new Date("2025-10-05T03:59:00Z"),
+    reason: "Illness",
+  });
+  return { extensionId: out.extensionIds[0]! };
+};
+
 // ---------------------------------------------------------------- the entry points
 
 const ENTRIES: Entry[] = [
@@ -739,17 +767,13 @@ const ENTRIES: Entry[] = [
     act(gradebookActions.releaseGradesAction, (e) => ({ assignmentId: e.f.assignmentId, release: "unrelease" })),
     { mutates: true },
   ),
-  action(
-    "saveSchemeAction",
-    "scheme.edit",
-    act(gradebookActions.saveSchemeAction, () => ({})),
-    { mutates: true },
-  ),
-  action(
-    "previewSchemeAction",
-    "scheme.edit",
-    act(gradebookActions.previewSchemeAction, () => ({})),
-  ),
+  action("saveSchemeAction", "scheme.edit", act(gradebookActions.saveSchemeAction, schemeInput), {
+    mutates: true,
+    strict: true,
+  }),
+  action("previewSchemeAction", "scheme.edit", act(gradebookActions.previewSchemeAction, schemeInput), {
+    strict: true,
+  }),
   data("getCourseLateHours", "ledger.read.all", (e) =>
     getCourseLateHours({ db: e.db, slug: e.slug, viewer: e.viewer }),
   ),
@@ -770,7 +794,13 @@ const ENTRIES: Entry[] = [
   action(
     "adjustLedgerAction",
     "ledger.adjust",
-    act(lateHoursActions.adjustLedgerAction, () => ({})),
+    act(lateHoursActions.adjustLedgerAction, (e) => ({
+      studentId: e.f.users.student,
+      direction: "give_back",
+      hours: "2",
+      reason: "Dean's note",
+    })),
+    { mutates: true, strict: true },
   ),
   data("listExtensions", "extensions.grant", (e) => listExtensions({ db: e.db, slug: e.slug, viewer: e.viewer })),
   data(
@@ -807,27 +837,43 @@ const ENTRIES: Entry[] = [
   action(
     "grantCourseExtensionAction",
     "extensions.grant",
-    act(lateHoursActions.grantCourseExtensionAction, () => ({})),
+    act(lateHoursActions.grantCourseExtensionAction, (e) => ({
+      assignmentId: e.f.assignmentId,
+      dueDate: "2025-10-02",
+      dueTime: "23:59",
+      reason: "Outage",
+    })),
+    { mutates: true, strict: true },
   ),
   action(
     "grantStudentExtensionsAction",
     "extensions.grant",
-    act(lateHoursActions.grantStudentExtensionsAction, () => ({})),
+    act(lateHoursActions.grantStudentExtensionsAction, (e) => ({
+      assignmentId: e.f.assignmentId,
+      studentIds: e.f.users.student,
+      dueDate: "2025-10-04",
+      dueTime: "23:59",
+      reason: "Illness",
+    })),
+    { mutates: true, strict: true },
   ),
   action(
     "previewExtensionCsvAction",
     "extensions.grant",
-    act(lateHoursActions.previewExtensionCsvAction, () => ({})),
+    act(lateHoursActions.previewExtensionCsvAction, (e) => ({ csv: e.given.csv })),
+    { strict: true, setup: extensionCsv },
   ),
   action(
     "applyExtensionCsvAction",
     "extensions.grant",
-    act(lateHoursActions.applyExtensionCsvAction, () => ({})),
+    act(lateHoursActions.applyExtensionCsvAction, (e) => ({ csv: e.given.csv })),
+    { mutates: true, strict: true, setup: extensionCsv },
   ),
   action(
     "revokeExtensionAction",
     "extensions.grant",
-    act(lateHoursActions.revokeExtensionAction, () => ({})),
+    act(lateHoursActions.revokeExtensionAction, (e) => ({ extensionId: e.given.extensionId, reason: "Granted twice" })),
+    { mutates: true, strict: true, setup: anExtension },
   ),
   // ---- teams (issue 16)
   data("getTeamsPage", "teams.read", (e) => getTeamsPage({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }), {
