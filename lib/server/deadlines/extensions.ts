@@ -3,10 +3,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { effectiveDueAt } from "@/lib/domain/effective-due";
 import { parseExtensionCsv, type ExtensionCsvResult } from "@/lib/domain/extension-csv";
 import { formatInZone } from "@/lib/domain/time";
-import { BULK_TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
+import type { Db, Tx } from "@/lib/server/platform/db";
 import { authorize, type CourseContext, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit, type AuditInput } from "@/lib/server/platform/audit";
-import { invalidateCourse } from "@/lib/server/platform/cache";
+import { courseWrite } from "@/lib/server/platform/course-write";
 import { notifyAnnouncement, notifyCourseExtension } from "@/lib/server/notify/events";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import {
@@ -77,10 +77,9 @@ export async function grantCourseExtension({
   announcement: { title: string; body: string } | null;
   now?: Date;
 }): Promise<ExtensionOutcome> {
-  const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
-  const { id: courseId, timeZone } = ctx.course;
-  const actorId = ctx.viewer!.userId;
-  const outcome = await db.$transaction(async (tx) => {
+  return courseWrite({ db, viewer, slug, permission: "extensions.grant", bulk: true }, async ({ tx, ctx, me }) => {
+    const { id: courseId, timeZone } = ctx.course;
+    const actorId = me.userId;
     await lockCourseLedgers(tx, courseId);
     const assignment = await assignmentIn(tx, courseId, assignmentId);
     const policy = await policyOf(tx, courseId);
@@ -132,9 +131,7 @@ export async function grantCourseExtension({
     if (posted && announcement)
       await notifyAnnouncement(tx, ctx.course, { id: posted.id, ...announcement, publishedAt: now });
     return sumUp([recomputed], [extension.id], posted?.id ?? null);
-  }, BULK_TX_OPTIONS);
-  await invalidateCourse(courseId);
-  return outcome;
+  });
 }
 
 async function enrolledStudents(tx: Tx | Db, courseId: string, ids: readonly string[] | null) {
@@ -222,32 +219,32 @@ export async function grantStudentExtensions({
   dueAt: Date;
   reason: string;
 }): Promise<ExtensionOutcome> {
-  const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
-  const courseId = ctx.course.id;
   const ids = [...new Set(studentIds)];
-  if (ids.length === 0)
-    throw new ValidationError("Choose at least one student.", { studentIds: ["Choose at least one student."] });
-  if (!reason.trim())
-    throw new ValidationError("Give a reason.", {
-      reason: ["Give a reason; the student sees it with the new due date."],
-    });
-  const outcome = await db.$transaction(async (tx) => {
-    await lockStudentLedgers(tx, courseId, ids);
-    const students = await enrolledStudents(tx, courseId, ids);
-    if (students.length !== ids.length)
-      throw new ValidationError("Some of the chosen people are not enrolled students of this course.", {
-        studentIds: ["Choose enrolled students only."],
-      });
-    const assignment = await assignmentIn(tx, courseId, assignmentId);
-    return applyStudentGrants(
-      tx,
-      ctx,
-      ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })),
-      "Personal extension",
-    );
-  }, BULK_TX_OPTIONS);
-  await invalidateCourse(courseId);
-  return outcome;
+  return courseWrite(
+    { db, viewer, slug, permission: "extensions.grant", bulk: true },
+    async ({ tx, ctx, courseId }) => {
+      // Checked after the policy (a refused caller learns nothing) and before any write.
+      if (ids.length === 0)
+        throw new ValidationError("Choose at least one student.", { studentIds: ["Choose at least one student."] });
+      if (!reason.trim())
+        throw new ValidationError("Give a reason.", {
+          reason: ["Give a reason; the student sees it with the new due date."],
+        });
+      await lockStudentLedgers(tx, courseId, ids);
+      const students = await enrolledStudents(tx, courseId, ids);
+      if (students.length !== ids.length)
+        throw new ValidationError("Some of the chosen people are not enrolled students of this course.", {
+          studentIds: ["Choose enrolled students only."],
+        });
+      const assignment = await assignmentIn(tx, courseId, assignmentId);
+      return applyStudentGrants(
+        tx,
+        ctx,
+        ids.map((studentId) => ({ assignment, studentId, dueAt, reason: reason.trim() })),
+        "Personal extension",
+      );
+    },
+  );
 }
 
 async function parseCsvFor(db: Db | Tx, ctx: CourseContext, csv: string): Promise<ExtensionCsvResult> {
@@ -296,36 +293,36 @@ export async function applyExtensionCsv({
   slug: string;
   csv: string;
 }): Promise<{ preview: ExtensionCsvResult; outcome: ExtensionOutcome | null }> {
-  const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
-  const courseId = ctx.course.id;
-  const first = await parseCsvFor(db, ctx, csv);
-  if (!first.ok) return { preview: first, outcome: null };
-  const result = await db.$transaction(async (tx) => {
-    await lockStudentLedgers(
-      tx,
-      courseId,
-      first.rows.map((r) => r.studentId!),
-    );
-    const checked = await parseCsvFor(tx, ctx, csv);
-    if (!checked.ok) return { preview: checked, outcome: null };
-    const assignments = new Map(
-      (
-        await tx.assignment.findMany({
-          where: { courseId, id: { in: checked.rows.map((r) => r.assignmentId!) } },
-          select: assignmentSelect,
-        })
-      ).map((a) => [a.id, a]),
-    );
-    const grants = checked.rows.map((r) => ({
-      assignment: assignments.get(r.assignmentId!)!,
-      studentId: r.studentId!,
-      dueAt: r.dueAt!,
-      reason: r.reason,
-    }));
-    return { preview: checked, outcome: await applyStudentGrants(tx, ctx, grants, "Extension from CSV import") };
-  }, BULK_TX_OPTIONS);
-  if (result.outcome) await invalidateCourse(courseId);
-  return result;
+  return courseWrite(
+    { db, viewer, slug, permission: "extensions.grant", bulk: true, changed: (r) => r.outcome !== null },
+    async ({ tx, ctx, courseId }) => {
+      // Parsed once to learn whose ledgers to lock, then again under the locks.
+      const first = await parseCsvFor(tx, ctx, csv);
+      if (!first.ok) return { preview: first, outcome: null };
+      await lockStudentLedgers(
+        tx,
+        courseId,
+        first.rows.map((r) => r.studentId!),
+      );
+      const checked = await parseCsvFor(tx, ctx, csv);
+      if (!checked.ok) return { preview: checked, outcome: null };
+      const assignments = new Map(
+        (
+          await tx.assignment.findMany({
+            where: { courseId, id: { in: checked.rows.map((r) => r.assignmentId!) } },
+            select: assignmentSelect,
+          })
+        ).map((a) => [a.id, a]),
+      );
+      const grants = checked.rows.map((r) => ({
+        assignment: assignments.get(r.assignmentId!)!,
+        studentId: r.studentId!,
+        dueAt: r.dueAt!,
+        reason: r.reason,
+      }));
+      return { preview: checked, outcome: await applyStudentGrants(tx, ctx, grants, "Extension from CSV import") };
+    },
+  );
 }
 
 /**
@@ -345,62 +342,63 @@ export async function revokeExtension({
   extensionId: string;
   reason: string;
 }): Promise<ExtensionOutcome> {
-  const ctx = await authorize({ db, slug, viewer, permission: "extensions.grant" });
-  const { id: courseId, timeZone } = ctx.course;
-  const actorId = ctx.viewer!.userId;
-  const grant = await db.extension.findFirst({
-    where: { id: extensionId, courseId },
-    select: { id: true, action: true, studentId: true, assignmentId: true, dueAt: true },
-  });
-  if (!grant) throw new NotFoundError("No such extension in this course");
-  if (grant.action !== "GRANT") throw new ConflictError("Only a grant can be revoked; grant a new extension instead.");
   try {
-    const outcome = await db.$transaction(async (tx) => {
-      if (grant.studentId === null) await lockCourseLedgers(tx, courseId);
-      else await lockStudentLedgers(tx, courseId, [grant.studentId]);
-      const revoked = await tx.extension.findFirst({ where: { revokesId: grant.id }, select: { id: true } });
-      if (revoked) throw new ConflictError("This extension has already been revoked.");
-      const assignment = await assignmentIn(tx, courseId, grant.assignmentId);
-      const policy = await policyOf(tx, courseId);
-      const revoke = await tx.extension.create({
-        data: {
+    return await courseWrite(
+      { db, viewer, slug, permission: "extensions.grant", bulk: true },
+      async ({ tx, ctx, me }) => {
+        const { id: courseId, timeZone } = ctx.course;
+        const actorId = me.userId;
+        const grant = await tx.extension.findFirst({
+          where: { id: extensionId, courseId },
+          select: { id: true, action: true, studentId: true, assignmentId: true, dueAt: true },
+        });
+        if (!grant) throw new NotFoundError("No such extension in this course");
+        if (grant.action !== "GRANT")
+          throw new ConflictError("Only a grant can be revoked; grant a new extension instead.");
+        if (grant.studentId === null) await lockCourseLedgers(tx, courseId);
+        else await lockStudentLedgers(tx, courseId, [grant.studentId]);
+        const revoked = await tx.extension.findFirst({ where: { revokesId: grant.id }, select: { id: true } });
+        if (revoked) throw new ConflictError("This extension has already been revoked.");
+        const assignment = await assignmentIn(tx, courseId, grant.assignmentId);
+        const policy = await policyOf(tx, courseId);
+        const revoke = await tx.extension.create({
+          data: {
+            courseId,
+            assignmentId: grant.assignmentId,
+            studentId: grant.studentId,
+            action: "REVOKE",
+            revokesId: grant.id,
+            reason: reason.trim(),
+            grantedById: actorId,
+          },
+          select: { id: true },
+        });
+        const scope = grant.studentId === null ? "course-wide extension" : "personal extension";
+        const cause = `Revoked ${scope} of ${assignment.code} to ${describeDue(grant.dueAt, timeZone)}${reason.trim() ? ` (${reason.trim()})` : ""}`;
+        const recomputed = await recomputeAssignmentLedgers(tx, {
           courseId,
-          assignmentId: grant.assignmentId,
-          studentId: grant.studentId,
-          action: "REVOKE",
-          revokesId: grant.id,
-          reason: reason.trim(),
-          grantedById: actorId,
-        },
-        select: { id: true },
-      });
-      const scope = grant.studentId === null ? "course-wide extension" : "personal extension";
-      const cause = `Revoked ${scope} of ${assignment.code} to ${describeDue(grant.dueAt, timeZone)}${reason.trim() ? ` (${reason.trim()})` : ""}`;
-      const recomputed = await recomputeAssignmentLedgers(tx, {
-        courseId,
-        timeZone,
-        policy,
-        assignment,
-        studentIds: grant.studentId === null ? null : [grant.studentId],
-        actorId,
-        cause,
-      });
-      await recordAudit(tx, [
-        {
-          courseId,
+          timeZone,
+          policy,
+          assignment,
+          studentIds: grant.studentId === null ? null : [grant.studentId],
           actorId,
-          action: "extension.revoke",
-          entityType: "Extension",
-          entityId: revoke.id,
-          before: { grantId: grant.id, dueAt: grant.dueAt, studentId: grant.studentId },
-          after: { reason },
-        },
-        ...recomputed.audits,
-      ]);
-      return sumUp([recomputed], [revoke.id], null);
-    }, BULK_TX_OPTIONS);
-    await invalidateCourse(courseId);
-    return outcome;
+          cause,
+        });
+        await recordAudit(tx, [
+          {
+            courseId,
+            actorId,
+            action: "extension.revoke",
+            entityType: "Extension",
+            entityId: revoke.id,
+            before: { grantId: grant.id, dueAt: grant.dueAt, studentId: grant.studentId },
+            after: { reason },
+          },
+          ...recomputed.audits,
+        ]);
+        return sumUp([recomputed], [revoke.id], null);
+      },
+    );
   } catch (error) {
     // Two revokes racing on a per-student grant: the unique revokesId lets exactly one win.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")

@@ -2,7 +2,7 @@ import "server-only";
 import { readAll, type Db, type Tx } from "@/lib/server/platform/db";
 import { authorize, can, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
-import { invalidateCourse } from "@/lib/server/platform/cache";
+import { courseWrite } from "@/lib/server/platform/course-write";
 import { ValidationError } from "@/lib/server/platform/errors";
 import {
   compileScheme,
@@ -239,12 +239,9 @@ export async function updateScheme({
   viewer: Viewer | null;
   input: SchemeInput;
 }): Promise<void> {
-  const ctx = await authorize({ db, slug, viewer, permission: "scheme.edit" });
-  const courseId = ctx.course.id;
-  const loaded = await loadScheme(db, courseId);
-  const edited = applySchemeInput(loaded, input);
-  await db.$transaction(async (tx) => {
+  await courseWrite({ db, viewer, slug, permission: "scheme.edit" }, async ({ tx, me, courseId }) => {
     const before = await loadScheme(tx, courseId);
+    const edited = applySchemeInput(before, input);
     for (const c of edited.scheme.categories) {
       await tx.gradingCategory.updateMany({
         where: { id: c.id, courseId },
@@ -260,7 +257,7 @@ export async function updateScheme({
     });
     await recordAudit(tx, {
       courseId,
-      actorId: ctx.viewer!.userId,
+      actorId: me.userId,
       action: "scheme.update",
       entityType: "course",
       entityId: courseId,
@@ -268,7 +265,6 @@ export async function updateScheme({
       after: snapshot(edited.scheme, edited.items),
     });
   });
-  await invalidateCourse(courseId);
 }
 
 function snapshot(scheme: GradeScheme, items: SchemeItem[]) {

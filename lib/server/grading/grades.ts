@@ -4,7 +4,7 @@ import { authorize, authorizeStudentRecord, type Viewer } from "@/lib/server/aut
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedWriteSql, recordAudit } from "@/lib/server/platform/audit";
-import { invalidateCourse } from "@/lib/server/platform/cache";
+import { courseWrite } from "@/lib/server/platform/course-write";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { checkScore, type ScoreCheck } from "@/lib/domain/score-bounds";
 import type { CellState, GradeSaveInput } from "@/lib/validation/grades";
@@ -440,9 +440,7 @@ export async function setGradesReleased({
   release: boolean;
   now: Date;
 }): Promise<{ code: string; gradesReleasedAt: Date | null }> {
-  const ctx = await authorize({ db, slug, viewer, permission: "grades.release" });
-  const courseId = ctx.course.id;
-  const result = await db.$transaction(async (tx) => {
+  return courseWrite({ db, viewer, slug, permission: "grades.release" }, async ({ tx, ctx, me, courseId }) => {
     const assignment = await tx.assignment.findFirst({
       where: { id: assignmentId, courseId },
       select: { id: true, code: true, title: true, gradesReleasedAt: true },
@@ -454,7 +452,7 @@ export async function setGradesReleased({
     await tx.assignment.update({ where: { id: assignment.id }, data: { gradesReleasedAt } });
     await recordAudit(tx, {
       courseId,
-      actorId: ctx.viewer!.userId,
+      actorId: me.userId,
       action: release ? "grades.release" : "grades.unrelease",
       entityType: "assignment",
       entityId: assignment.id,
@@ -463,8 +461,6 @@ export async function setGradesReleased({
     });
     return { code: assignment.code, gradesReleasedAt };
   });
-  await invalidateCourse(courseId);
-  return result;
 }
 
 export type MyGradeRow = {

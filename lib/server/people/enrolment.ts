@@ -1,8 +1,9 @@
 import "server-only";
-import { TX_OPTIONS, type Db, type Tx } from "@/lib/server/platform/db";
-import { authorize, viewerOf, type Viewer } from "@/lib/server/authorization/authz";
+import type { Db, Tx } from "@/lib/server/platform/db";
+import { authorize, type Viewer } from "@/lib/server/authorization/authz";
+import { courseWrite } from "@/lib/server/platform/course-write";
 import { recordAudit } from "@/lib/server/platform/audit";
-import { cachedForCourse, invalidateCourse } from "@/lib/server/platform/cache";
+import { cachedForCourse } from "@/lib/server/platform/cache";
 import { ConflictError } from "@/lib/server/platform/errors";
 import { serverNow } from "@/lib/server/platform/clock";
 import { notifyWaitlistPromotion } from "@/lib/server/notify/events";
@@ -166,10 +167,7 @@ export async function joinCourse({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ status: "ENROLLED" | "WAITLISTED"; position: number | null }> {
-  const ctx = await authorize({ db, slug, viewer, permission: "course.join" });
-  const me = viewerOf(ctx);
-  const courseId = ctx.course.id;
-  const result = await db.$transaction(async (tx) => {
+  return courseWrite({ db, viewer, slug, permission: "course.join" }, async ({ tx, me, courseId }) => {
     const { capacity } = await lockCourse(tx, courseId);
     const existing = await tx.membership.findUnique({
       where: { courseId_userId: { courseId, userId: me.userId } },
@@ -210,9 +208,7 @@ export async function joinCourse({
       status: data.status,
       position: seat ? null : await waitlistRank(tx, courseId, membership.waitlistPosition),
     };
-  }, TX_OPTIONS);
-  await invalidateCourse(courseId);
-  return result;
+  });
 }
 
 /** Leave the course or its waitlist; a freed seat goes to the first person waiting. Staff are removed by an instructor. */
@@ -225,10 +221,7 @@ export async function leaveCourse({
   viewer: Viewer | null;
   slug: string;
 }): Promise<{ promoted: number }> {
-  const ctx = await authorize({ db, slug, viewer, permission: "course.join" });
-  const me = viewerOf(ctx);
-  const courseId = ctx.course.id;
-  const result = await db.$transaction(async (tx) => {
+  return courseWrite({ db, viewer, slug, permission: "course.join" }, async ({ tx, me, courseId }) => {
     const { capacity } = await lockCourse(tx, courseId);
     const existing = await tx.membership.findUnique({
       where: { courseId_userId: { courseId, userId: me.userId } },
@@ -249,7 +242,5 @@ export async function leaveCourse({
     });
     const promoted = await promoteFromWaitlist(tx, { courseId, capacity, actorId: me.userId });
     return { promoted: promoted.length };
-  }, TX_OPTIONS);
-  await invalidateCourse(courseId);
-  return result;
+  });
 }
