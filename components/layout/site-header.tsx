@@ -28,6 +28,7 @@ export async function SiteHeader() {
               <span className="hidden text-slate-600 sm:inline dark:text-slate-300" data-testid="viewer-name">
                 {viewer.name}
               </span>
+              <Link href="/settings/notifications">Email settings</Link>
               <SignOutButton />
             </>
           ) : (

@@ -104,6 +104,17 @@ import { saveTeamGrade } from "@/lib/server/grading/team-grades";
 import * as teamActions from "@/app/courses/[slug]/teams/actions";
 import * as myTeamActions from "@/app/courses/[slug]/my-team/actions";
 import { GET as teamsExportRoute } from "@/app/api/courses/[slug]/teams/[teamSetId]/export/route";
+// Notifications (issue 17)
+import {
+  describeUnsubscribe,
+  getNotificationSettings,
+  saveNotificationSettings,
+  unsubscribeWithToken,
+} from "@/lib/server/notify/settings";
+import { listLocalOutbox } from "@/lib/server/notify/outbox-view";
+import { unsubscribeToken } from "@/lib/server/notify/unsubscribe-token";
+import * as notifyActions from "@/app/settings/notifications/actions";
+import { POST as oneClickUnsubscribeRoute } from "@/app/api/unsubscribe/[token]/route";
 import { scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentSchema } from "@/lib/validation/assignment";
 import { announcementSchema } from "@/lib/validation/announcement";
@@ -1157,7 +1168,66 @@ const ENTRIES: Entry[] = [
     "own.team.form",
     act(myTeamActions.leaveTeamAction, () => ({})),
   ),
+  // ---- notifications (issue 17): one's own email settings, the local outbox, the signed unsubscribe link
+  data(
+    "getNotificationSettings",
+    "site.notifications.manage",
+    (e) => getNotificationSettings({ db: e.db, viewer: e.viewer }),
+    {
+      strict: true,
+    },
+  ),
+  data(
+    "saveNotificationSettings",
+    "site.notifications.manage",
+    (e) => saveNotificationSettings({ db: e.db, viewer: e.viewer, emailOn: ["ANNOUNCEMENT"] }),
+    { strict: true },
+  ),
+  action(
+    "saveNotificationSettingsAction",
+    "site.notifications.manage",
+    () => notifyActions.saveNotificationSettingsAction(null, { emailOn: ["GRADE_RELEASE", "ANNOUNCEMENT"] }),
+    { strict: true },
+  ),
+  data("listLocalOutbox", "site.outbox.read", (e) => listLocalOutbox({ db: e.db, viewer: e.viewer }), { strict: true }),
+  data(
+    "describeUnsubscribe",
+    "notifications.unsubscribe",
+    (e) => describeUnsubscribe({ db: e.db, viewer: e.viewer, token: e.given.token! }),
+    { strict: true, setup: unsubscribeSetup },
+  ),
+  data(
+    "unsubscribeWithToken",
+    "notifications.unsubscribe",
+    (e) => unsubscribeWithToken({ db: e.db, viewer: e.viewer, token: e.given.token! }),
+    { strict: true, setup: unsubscribeSetup },
+  ),
+  action(
+    "unsubscribeAction",
+    "notifications.unsubscribe",
+    (e) => notifyActions.unsubscribeAction(null, { token: e.given.token }),
+    { strict: true, setup: unsubscribeSetup },
+  ),
+  route(
+    "POST /api/unsubscribe/[token] (RFC 8058 one-click)",
+    "notifications.unsubscribe",
+    (e) =>
+      oneClickUnsubscribeRoute(
+        req(`/api/unsubscribe/${e.given.token}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        params({ token: e.given.token! }),
+      ),
+    { strict: true, setup: unsubscribeSetup },
+  ),
 ];
+
+/** A signed unsubscribe link of the course's student (whoever opens it: the token decides). */
+async function unsubscribeSetup(e: Omit<Env, "given">): Promise<Record<string, string>> {
+  return { token: unsubscribeToken(e.f.users.student, "GRADE_RELEASE") };
+}
 
 /**
  * A team set in alpha with a team assignment, a team holding the course's student (and

@@ -93,6 +93,17 @@ export async function authorizeSite(params: {
 }
 
 /**
+ * For permissions that are about neither one course nor a role ("notifications.unsubscribe":
+ * the signed link in an email is its own authority): allowed exactly when the table grants it
+ * to the public, or to any signed-in person and there is one.
+ */
+export function authorizeAnyone(params: { viewer: Viewer | null; permission: Permission }): void {
+  if (roleAllows(params.permission, null, Boolean(params.viewer))) return;
+  if (!params.viewer) throw new UnauthenticatedError();
+  throw new ForbiddenError();
+}
+
+/**
  * One student's records (submissions, grades, late hours). Staff with `all`
  * see anyone who is a member of the course; a student with `own` sees only
  * their own. Someone else's record is a 404, so its existence is not revealed.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/platform/db";
-import { authorizeSite, type Viewer } from "@/lib/server/authorization/authz";
+import { authorizeAnyone, authorizeSite, type Viewer } from "@/lib/server/authorization/authz";
 import { NotFoundError } from "@/lib/server/platform/errors";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/server/notify/kinds";
 import { readUnsubscribeToken, type UnsubscribeScope } from "@/lib/server/notify/unsubscribe-token";
@@ -52,10 +52,14 @@ export async function saveNotificationSettings({
 export async function describeUnsubscribe({
   db,
   token,
+  viewer = null,
 }: {
   db: Db;
   token: string;
+  /** Whoever opened the link, signed in or not: the token decides, not the session. */
+  viewer?: Viewer | null;
 }): Promise<{ email: string; scope: UnsubscribeScope; alreadyOff: boolean }> {
+  authorizeAnyone({ viewer, permission: "notifications.unsubscribe" });
   const claim = readUnsubscribeToken(token);
   if (!claim) throw new NotFoundError("This unsubscribe link is not valid.");
   const user = await db.user.findUnique({
@@ -76,11 +80,13 @@ export async function describeUnsubscribe({
 export async function unsubscribeWithToken({
   db,
   token,
+  viewer = null,
 }: {
   db: Db;
   token: string;
+  viewer?: Viewer | null;
 }): Promise<{ email: string; scope: UnsubscribeScope }> {
-  const { email, scope } = await describeUnsubscribe({ db, token });
+  const { email, scope } = await describeUnsubscribe({ db, token, viewer });
   const claim = readUnsubscribeToken(token)!;
   const kinds: NotificationKind[] = scope === "ALL" ? [...NOTIFICATION_KINDS] : [scope];
   // One statement, so two clicks at once cannot lose each other's kind.

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
+import { oneClickUnsubscribeUrl } from "@/lib/server/notify/unsubscribe-token";
 
 export type OutgoingMessage = {
   id: string;
@@ -60,7 +61,7 @@ function mailOptions(message: OutgoingMessage): Mail.Options {
       ...(message.unsubscribeUrl
         ? {
             // RFC 8058 one-click: mail apps POST to the same URL, no sign-in.
-            "List-Unsubscribe": `<${message.unsubscribeUrl}>`,
+            "List-Unsubscribe": `<${oneClickUnsubscribeUrl(message.unsubscribeUrl)}>`,
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
           }
         : {}),

@@ -41,3 +41,12 @@ export function readUnsubscribeToken(token: string): { userId: string; scope: Un
     return null;
   }
 }
+
+/**
+ * The RFC 8058 one-click address for the link in an email: mail apps POST
+ * "List-Unsubscribe=One-Click" there (a route handler), while a person's click opens the page
+ * at the link itself, which asks before changing anything (mail scanners open links too).
+ */
+export function oneClickUnsubscribeUrl(pageUrl: string): string {
+  return pageUrl.replace(/\/unsubscribe\/([^/]+)$/, "/api/unsubscribe/$1");
+}
