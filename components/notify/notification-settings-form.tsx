@@ -15,6 +15,7 @@ export function NotificationSettingsForm({
   const error = fieldError(state, "emailOn");
   return (
     <form action={formAction} className="space-y-4">
+      <input type="hidden" name="settings" value="email" />
       <fieldset aria-describedby={error ? "emailOn-error" : undefined}>
         <legend className="text-sm font-medium">Email me about</legend>
         <ul className="mt-2 space-y-3">

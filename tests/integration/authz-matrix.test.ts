@@ -1186,7 +1186,11 @@ const ENTRIES: Entry[] = [
   action(
     "saveNotificationSettingsAction",
     "site.notifications.manage",
-    () => notifyActions.saveNotificationSettingsAction(null, { emailOn: ["GRADE_RELEASE", "ANNOUNCEMENT"] }),
+    () =>
+      notifyActions.saveNotificationSettingsAction(null, {
+        settings: "email",
+        emailOn: ["GRADE_RELEASE", "ANNOUNCEMENT"],
+      }),
     { strict: true },
   ),
   data("listLocalOutbox", "site.outbox.read", (e) => listLocalOutbox({ db: e.db, viewer: e.viewer }), { strict: true }),

@@ -67,12 +67,15 @@ describe("/dev/outbox", () => {
 describe("email settings", () => {
   it("saves the ticked kinds; an unknown kind is a 422 on the field and saves nothing", async () => {
     vi.mocked(currentViewer).mockResolvedValue(f.viewers.student);
-    const bad = await saveNotificationSettingsAction(null, { emailOn: ["ANNOUNCEMENT", "SPAM"] });
+    const bad = await saveNotificationSettingsAction(null, { settings: "email", emailOn: ["ANNOUNCEMENT", "SPAM"] });
     expect(bad).toMatchObject({ ok: false, status: 422 });
     expect(bad && !bad.ok && bad.fieldErrors?.emailOn?.[0]).toBe("Not a kind of email Lectern sends");
     expect(await t.db.notificationSetting.findUnique({ where: { userId: f.users.student } })).toBeNull();
 
+    // Without the form's own hidden field, nothing is turned off.
+    expect(await saveNotificationSettingsAction(null, { emailOn: [] })).toMatchObject({ ok: false, status: 422 });
     const form = new FormData();
+    form.append("settings", "email");
     form.append("emailOn", "ANNOUNCEMENT");
     form.append("emailOn", "EXTENSION_DECISION");
     const saved = await saveNotificationSettingsAction(null, form);
@@ -86,7 +89,9 @@ describe("email settings", () => {
       WAITLIST_PROMOTION: false,
     });
     // Nothing ticked: every kind off.
-    expect(await saveNotificationSettingsAction(null, {})).toMatchObject({ message: "Saved: 5 kinds of email off." });
+    expect(await saveNotificationSettingsAction(null, { settings: "email" })).toMatchObject({
+      message: "Saved: 5 kinds of email off.",
+    });
   });
 });
 
