@@ -13,6 +13,8 @@ async function cellOf(page: Page, row: ReturnType<Page["getByRole"]>, code: stri
 test("a TA grades three cells and excuses one with the keyboard, and releases; the student sees the grades and their standing", async ({
   browser,
 }) => {
+  // Two sign-ins, four saves, a release and the student's page: one flow, more than the default budget.
+  test.slow();
   const staff = await browser.newContext();
   const page = await staff.newPage();
   await signIn(page, `ta@${slug}.demo`);
