@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createDb } from "@/lib/server/platform/db";
 import { seedDatabase } from "@/lib/server/platform/seed";
 import { migrateDeploy } from "./migrate-lib";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { EmbeddedPortTaken, startEmbeddedPostgres } from "./embedded-postgres";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("[lectern] failed to start:", error);
+  // A taken port is a configuration matter: one line that says what to set, no stack trace.
+  if (error instanceof EmbeddedPortTaken) console.error(`[lectern] ${error.message}`);
+  else console.error("[lectern] failed to start:", error);
   process.exit(1);
 });
