@@ -9,7 +9,7 @@
  * has an error, so a preview and the apply step run this same function.
  */
 import Papa from "papaparse";
-import { localToInstant, parseLocalDate, parseLocalTime } from "@/lib/domain/time";
+import { calendarDateProblem, localToInstant, parseLocalTime } from "@/lib/domain/time";
 
 export const EXTENSION_CSV_COLUMNS = ["email", "assignment", "due_date", "due_time", "reason"] as const;
 export const EXTENSION_CSV_MAX_ROWS = 2000;
@@ -97,14 +97,10 @@ export function parseExtensionCsv({
       row.assignmentId = assignment.id;
       row.assignmentCode = assignment.code;
     }
-    let dateOk = false;
     let timeOk = false;
-    try {
-      parseLocalDate({ date: row.dueDate });
-      dateOk = true;
-    } catch {
-      row.errors.push(`Due date "${row.dueDate}" is not a date as YYYY-MM-DD.`);
-    }
+    const dateProblem = calendarDateProblem(row.dueDate);
+    const dateOk = dateProblem === null;
+    if (dateProblem) row.errors.push(`Due date: ${dateProblem}.`);
     try {
       parseLocalTime({ time: row.dueTime });
       timeOk = true;

@@ -51,6 +51,28 @@ export function parseLocalDate({ date }: { date: LocalDate }): { year: number; m
   throw new RangeError(`Invalid local date "${date}": expected a real calendar date as "YYYY-MM-DD".`);
 }
 
+/**
+ * The years a stored date may fall in (issue 18 finding 6: an extension due in year 0000 reached
+ * PostgreSQL and answered 500). assumed: no course runs before 1900 or after 2200; the bound
+ * catches typos such as 0205 or 20255 long before they become deadlines.
+ */
+export const SUPPORTED_YEARS = { first: 1900, last: 2200 } as const;
+
+/** Why "YYYY-MM-DD" is not a date Lectern keeps (not a real calendar date, or out of range), or null. */
+export function calendarDateProblem(date: string): string | null {
+  let year: number;
+  try {
+    year = parseLocalDate({ date }).year;
+  } catch {
+    return /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? `${date} is not a date on the calendar`
+      : `"${date}" is not a date as YYYY-MM-DD`;
+  }
+  if (year < SUPPORTED_YEARS.first || year > SUPPORTED_YEARS.last)
+    return `${date} is outside the years ${SUPPORTED_YEARS.first}–${SUPPORTED_YEARS.last}`;
+  return null;
+}
+
 export function parseLocalTime({ time }: { time: LocalTime }): { hours: number; minutes: number } {
   const match = LOCAL_TIME_PATTERN.exec(time);
   if (!match) throw new RangeError(`Invalid local time "${time}": expected 24-hour "HH:MM" between 00:00 and 23:59.`);

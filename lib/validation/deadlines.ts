@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstant, realDate } from "@/lib/validation/dates";
 
 export const MAX_SUBMISSION_BYTES = 10 * 1024 * 1024;
 export const SUBMISSION_EXTENSIONS = ["pdf", "zip", "ipynb", "py", "txt", "md"] as const;
@@ -52,7 +53,7 @@ export const submissionUrl = z
   }, "Enter a full web address starting with https://");
 
 const id = z.string().min(1).max(64);
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.");
+const localDate = realDate(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD."));
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour).");
 const reason = (message: string) => z.string().trim().min(1, message).max(500, "Keep the reason under 500 characters.");
 
@@ -149,9 +150,7 @@ export const ledgerAdjustmentSchema = z.object({
 /** JSON API body for a course-wide extension (`POST /api/courses/[slug]/extensions`). */
 export const courseExtensionApiSchema = z.object({
   assignmentId: z.string().min(1).max(64),
-  dueAt: z.iso
-    .datetime({ offset: true, message: "dueAt must be an ISO 8601 instant with an offset" })
-    .transform((s) => new Date(s)),
+  dueAt: isoInstant("dueAt"),
   reason: z.string().trim().max(2000).default(""),
   announcement: z
     .object({ title: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(20_000) })

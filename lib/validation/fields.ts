@@ -1,7 +1,8 @@
 // Field parsers shared by the manage forms: FormData gives strings ("" for an
 // empty input, "on" for a ticked checkbox, arrays for repeated names).
 import { z } from "zod";
-import { assertTimeZone, parseLocalDate } from "@/lib/domain/time";
+import { assertTimeZone } from "@/lib/domain/time";
+import { realDate } from "@/lib/validation/dates";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -43,17 +44,12 @@ export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "t
 export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
-export const localDate = z
-  .string({ error: "Enter a date" })
-  .trim()
-  .refine((v) => {
-    try {
-      parseLocalDate({ date: v });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Enter a date as YYYY-MM-DD");
+export const localDate = realDate(
+  z
+    .string({ error: "Enter a date" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD"),
+);
 
 export const optionalLocalDate = z.preprocess(emptyToUndefined, localDate.optional()).transform((v) => v ?? null);
 
@@ -64,19 +60,12 @@ export const localTime = z
 export const optionalLocalTime = z.preprocess(emptyToUndefined, localTime.optional()).transform((v) => v ?? null);
 
 /** <input type="datetime-local"> gives "YYYY-MM-DDTHH:MM" (seconds optional). */
-export const localDateTime = z
-  .string({ error: "Enter a date and time" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/, "Enter a date and time")
-  .refine((v) => {
-    try {
-      parseLocalDate({ date: v.slice(0, 10) });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Enter a real date")
-  .transform((v) => ({ date: v.slice(0, 10), time: v.slice(11, 16) }));
+export const localDateTime = realDate(
+  z
+    .string({ error: "Enter a date and time" })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/, "Enter a date and time"),
+).transform((v) => ({ date: v.slice(0, 10), time: v.slice(11, 16) }));
 export const optionalLocalDateTime = z
   .preprocess(emptyToUndefined, localDateTime.optional())
   .transform((v) => v ?? null);

@@ -4,6 +4,7 @@
 // "2025-01-21 12:00:00.123456-05:00" (PyYAML) / "2025-01-21 12:00:00.123456789 -05:00" (Ruby).
 import { z } from "zod";
 import { localDate, localTime } from "@/lib/validation/fields";
+import { calendarDateProblem } from "@/lib/domain/time";
 
 /** What an unquoted time became in YAML 1.1 (base 60): 1080 was 18:00, 64800 was 18:00:00. */
 function asSexagesimalTime(n: number): string | null {
@@ -66,10 +67,11 @@ export function parseTimestamp(text: string): ParsedInstant | null {
 /** An instant as the file may hold it; a date object (a YAML 1.1 reader's timestamp) is read back as ISO. */
 export const fileInstant = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v),
-  z
-    .string({ error: "expected an ISO date-time such as 2025-10-31T23:00:00-04:00" })
-    .refine(
-      (v) => parseTimestamp(v) !== null,
-      "expected an ISO date-time such as 2025-10-31T23:00:00-04:00 (in quotes)",
-    ),
+  z.string({ error: "expected an ISO date-time such as 2025-10-31T23:00:00-04:00" }).superRefine((v, ctx) => {
+    const parsed = parseTimestamp(v);
+    const problem = parsed
+      ? calendarDateProblem(parsed.date)
+      : "expected an ISO date-time such as 2025-10-31T23:00:00-04:00 (in quotes)";
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
 );

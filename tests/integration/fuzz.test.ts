@@ -449,3 +449,119 @@ describe("hostile input to every server action and route handler", () => {
     }, 300_000);
   }
 });
+
+// Issue 18 finding 6, the reported cases one by one (the random cases above rarely hit them):
+// malformed percent-encoding in a dynamic path, and dates that are not real calendar dates in
+// 1900–2200, from an instructor, who may otherwise write. Each is a 4xx naming the field, and no row moves.
+describe("the reported bad input answers 4xx with a clear message and changes nothing", () => {
+  let instructor: Viewer;
+  let hw1: string;
+  const asInstructor = () => (persona.viewer = instructor);
+  beforeAll(async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: `instructor@${OWN}.demo` } });
+    instructor = { userId: user.id, email: user.email, name: user.name };
+    const course = await t.db.course.findUniqueOrThrow({ where: { slug: OWN } });
+    hw1 = (await t.db.assignment.findFirstOrThrow({ where: { courseId: course.id, code: "HW1" } })).id;
+  });
+
+  it("malformed percent-encoding in a path (/courses/%C0%AF, /courses/%, %ED%A0%80) is a 400 at the proxy", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    for (const path of [
+      "/courses/%C0%AF",
+      "/courses/%",
+      "/courses/%ED%A0%80/gradebook",
+      "/courses/csci1390/people/%E0%A4%A",
+    ]) {
+      const response = proxy(new NextRequest(`http://localhost${path}`));
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toMatch(/malformed percent-encoding/);
+    }
+  });
+
+  it("an extension due in year 0000 through the JSON route: 422 on dueAt, not a 500 from PostgreSQL", async () => {
+    asInstructor();
+    const { POST } = await import("@/app/api/courses/[slug]/extensions/route");
+    const before = await fingerprint(t.db);
+    for (const dueAt of ["0000-06-01T12:00:00Z", "2025-02-31T12:00:00Z", "2201-01-01T00:00:00Z"]) {
+      const response = await POST(
+        new Request(`http://localhost/api/courses/${OWN}/extensions`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ assignmentId: hw1, dueAt, reason: "fuzz" }),
+        }),
+        { params: Promise.resolve({ slug: OWN }) },
+      );
+      expect(response.status, dueAt).toBe(422);
+      const body = (await response.json()) as { fieldErrors?: Record<string, string[]> };
+      // zod's own ISO check already refuses February 31st; the year bound is the shared helper's.
+      expect(body.fieldErrors?.dueAt?.[0], dueAt).toMatch(/ISO 8601 instant|outside the years 1900–2200/);
+    }
+    expect(await fingerprint(t.db)).toEqual(before);
+  });
+
+  it("the extension forms refuse 2025-02-31 (once stored as March 3) and year 0000 on the due date", async () => {
+    asInstructor();
+    const actions = (await import("@/app/courses/[slug]/late-hours/actions")) as unknown as Record<string, Action>;
+    const before = await fingerprint(t.db);
+    for (const dueDate of ["2025-02-31", "0000-06-01"]) {
+      const course = (await actions.grantCourseExtensionAction!(undefined, {
+        courseSlug: OWN,
+        assignmentId: hw1,
+        dueDate,
+        dueTime: "23:59",
+        reason: "fuzz",
+      })) as { ok: boolean; status?: number; fieldErrors?: Record<string, string[]> };
+      expect(course, dueDate).toMatchObject({ ok: false, status: 422 });
+      expect(course.fieldErrors?.dueDate?.[0], dueDate).toMatch(/not a date on the calendar|outside the years/);
+      const one = (await actions.grantStudentExtensionsAction!(undefined, {
+        courseSlug: OWN,
+        assignmentId: hw1,
+        studentIds: [student.userId],
+        dueDate,
+        dueTime: "23:59",
+        reason: "fuzz",
+      })) as { ok: boolean; fieldErrors?: Record<string, string[]> };
+      expect(one.ok, dueDate).toBe(false);
+      expect(one.fieldErrors?.dueDate?.[0], dueDate).toMatch(/not a date on the calendar|outside the years/);
+    }
+    expect(await fingerprint(t.db)).toEqual(before);
+  });
+
+  it("an assignment form due in year 0000 or on 2025-02-31 is refused next to dueAt", async () => {
+    asInstructor();
+    const manage = (await import("@/app/courses/[slug]/manage/actions")) as unknown as Record<string, Action>;
+    const before = await fingerprint(t.db);
+    for (const dueAt of ["0000-06-01T12:00", "2025-02-31T12:00"]) {
+      const answer = (await manage.saveAssignmentAction!(undefined, {
+        courseSlug: OWN,
+        code: "FZ1",
+        title: "Fuzz",
+        kind: "HOMEWORK",
+        dueAt,
+      })) as { ok: boolean; fieldErrors?: Record<string, string[]> };
+      expect(answer.ok, dueAt).toBe(false);
+      expect(answer.fieldErrors?.dueAt?.[0], dueAt).toMatch(/not a date on the calendar|outside the years/);
+    }
+    expect(await fingerprint(t.db)).toEqual(before);
+  });
+
+  it("a course file with publishedAt: 2025-13-01T10:00:00Z is refused at preview, naming the field", async () => {
+    asInstructor();
+    const { exportCourse } = await import("@/lib/server/course/manage/course-file");
+    const { parse, stringify } = await import("yaml");
+    const { previewCourseImportAction } = await import("@/app/courses/import/actions");
+    const file = parse((await exportCourse({ db: t.db, viewer: instructor, slug: OWN })).yaml) as {
+      announcements: { publishedAt: string }[];
+    };
+    expect(file.announcements.length).toBeGreaterThan(0);
+    for (const publishedAt of ["2025-13-01T10:00:00Z", "0000-01-01T10:00:00Z"]) {
+      file.announcements[0]!.publishedAt = publishedAt;
+      const answer = await previewCourseImportAction(undefined as never, { yaml: stringify(file), targetSlug: OWN });
+      expect(answer?.ok, publishedAt).toBe(false);
+      const errors = answer && !answer.ok ? (answer.fieldErrors?.yaml ?? []) : [];
+      expect(errors.join("\n"), publishedAt).toMatch(/announcements.*publishedAt/);
+      expect(errors.join("\n"), publishedAt).toMatch(/not a date on the calendar|outside the years/);
+    }
+  });
+});
