@@ -325,6 +325,7 @@ try {
       assignmentId: a.id,
       version: s.versions[ai]!,
       score: s.cellScores[ai]!,
+      points: a.points,
     })),
   );
   for (let i = cells.length - 1; i > 0; i--) {
@@ -355,7 +356,8 @@ try {
                 viewer: w % 2 ? ta : ta2,
                 assignmentId: c.assignmentId,
                 studentId: c.studentId,
-                input: { version: c.version, score: ((c.score ?? 50) + 1) % 100 },
+                // Within the item's points (0..points): a score above them would need extraCredit (422).
+                input: { version: c.version, score: (Math.round(c.score ?? 0) + 1) % (c.points + 1) },
               }),
             );
             latencies.push(t);
@@ -428,6 +430,7 @@ try {
       fresh.assignments.map((a, ai) => ({
         path: `/api/courses/${slug}/grades/${a.id}/${s.id}`,
         version: s.versions[ai]!,
+        points: a.points,
       })),
     );
     let k = 0;
@@ -449,7 +452,11 @@ try {
             method: "PUT",
             setupRequest: (req: Record<string, unknown>) => {
               const t = targets[k++ % targets.length]!;
-              return { ...req, path: t.path, body: JSON.stringify({ version: t.version, score: 42 }) };
+              return {
+                ...req,
+                path: t.path,
+                body: JSON.stringify({ version: t.version, score: Math.min(42, t.points) }),
+              };
             },
           },
         ],
@@ -499,7 +506,7 @@ try {
         await new Promise((r) => setTimeout(r, start + (i * 1000) / RATE - performance.now()));
         const t = targets[k++ % targets.length]!;
         const sent = performance.now();
-        const status = await put(t.path, JSON.stringify({ version: t.version, score: 43 }));
+        const status = await put(t.path, JSON.stringify({ version: t.version, score: Math.min(43, t.points) }));
         openLatencies.push(performance.now() - sent);
         openStatuses.set(status, (openStatuses.get(status) ?? 0) + 1);
       }),

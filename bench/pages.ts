@@ -6,7 +6,7 @@
 // NEXT_DIST_DIR=.next-x for a private one). It creates, migrates and seeds a fresh
 // database on the local PostgreSQL (TEST_PG_URL), runs the production server
 // (scripts/server.ts, page cache included; LECTERN_PAGE_CACHE=off measures without it)
-// on a free port with Redis (REDIS_URL, default the local one), warms up, loads the page
+// on a free port (BENCH_PORT and BENCH_PORT+1 when set) with Redis (REDIS_URL, default the local one), warms up, loads the page
 // with autocannon (50 connections, 10 s) anonymously and then as student1, then does
 // the same against a minimal node:http server of the saved HTML, prints the figures
 // against the aims, and cleans up (server stopped, database dropped) even on Ctrl-C.
@@ -113,7 +113,8 @@ try {
   console.log(`database ${dbName}: create, migrate, seed …`);
   const databaseUrl = await freshDatabase(dbName);
 
-  const port = await freePort();
+  // BENCH_PORT (and the next one, for the static server) on a shared machine; else any free port.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const cache = process.env.LECTERN_PAGE_CACHE === "off" ? "off" : "on";
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -154,7 +155,7 @@ try {
   await stopChild(server);
 
   // The same bytes from the simplest possible server, in its own process like Next.
-  const staticPort = await freePort();
+  const staticPort = process.env.BENCH_PORT ? port + 1 : await freePort();
   const staticCode = `
     const http = require("node:http");
     const body = require("node:fs").readFileSync(process.argv[1]);

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 
 // Prisma's CLI tries to download native engines first; a failing dummy path skips
 // that (with /bin/true, migrate deploy would exit 0 and apply nothing).
@@ -14,7 +16,40 @@ export const offlinePrismaEnv = {
  * Asynchronous on purpose: the embedded PostgreSQL is served from the calling
  * process, so blocking it while the CLI connects would deadlock.
  */
-export function migrateDeploy(url: string, { quiet = true } = {}): Promise<void> {
+export async function migrateDeploy(url: string, { quiet = true } = {}): Promise<void> {
+  // Prisma's CLI takes seconds to start (15-30 s of a busy machine's second `npm start`) just to
+  // find nothing to do: ask the database first, and run it only when a migration is not applied.
+  if (await everyMigrationApplied(url)) return;
+  return runMigrateDeploy(url, quiet);
+}
+
+const MIGRATIONS = path.resolve("prisma/migrations");
+
+/**
+ * True when `_prisma_migrations` records every migration folder as applied and nothing as
+ * failed or half-done: exactly when `prisma migrate deploy` would apply nothing. Anything
+ * else (no table yet, a failed migration, an unreadable database) is left to the CLI.
+ */
+export async function everyMigrationApplied(url: string, folder = MIGRATIONS): Promise<boolean> {
+  const wanted = readdirSync(folder).filter((name) => existsSync(path.join(folder, name, "migration.sql")));
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string; finished: boolean; rolled_back: boolean }>(
+      `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+       FROM "_prisma_migrations"`,
+    );
+    if (rows.some((r) => !r.finished && !r.rolled_back)) return false;
+    const applied = new Set(rows.filter((r) => r.finished && !r.rolled_back).map((r) => r.migration_name));
+    return wanted.every((name) => applied.has(name));
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function runMigrateDeploy(url: string, quiet: boolean): Promise<void> {
   const prismaBin = path.resolve("node_modules/.bin/prisma");
   return new Promise((resolve, reject) => {
     const child = spawn(prismaBin, ["migrate", "deploy"], {
