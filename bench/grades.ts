@@ -2,12 +2,14 @@
 // machine's PostgreSQL (TEST_PG_URL overrides): 2,000 students × 50 assignments.
 // Prints
 //   1. the time to compute every student's final grade (compile once, grade 2,000),
-//   2. the gradebook page's server time: the data-layer load plus the grid's
-//      server render (and, when a production build exists, the page over HTTP),
+//   2. the gradebook page's server time: the data-layer load of its first screen of
+//      rows plus the grid's server render, its props, then the grid's request for
+//      every row (time and bytes), for 2,000 and for 200 students (how it grows), and,
+//      when a production build exists, the page over HTTP,
 //   3. the p95 of a cell save under load (concurrent direct calls, and autocannon
 //      against the JSON save route when the server is up),
 //   4. the CSV export time.
-// Flags/env: BENCH_STUDENTS, BENCH_ASSIGNMENTS, BENCH_HTTP=0 to skip the HTTP part,
+// Flags/env: BENCH_STUDENTS, BENCH_SMALL_STUDENTS, BENCH_ASSIGNMENTS, BENCH_HTTP=0 to skip the HTTP part,
 // NEXT_DIST_DIR (default .next-grades) for the build to serve.
 import "./support/register-server-only.mjs";
 
@@ -17,6 +19,7 @@ const { waitUntilHealthy } = await import("@/scripts/wait-healthy");
 
 const { randomUUID } = await import("node:crypto");
 const { existsSync } = await import("node:fs");
+const { gzipSync } = await import("node:zlib");
 const { spawn } = await import("node:child_process");
 const http = (await import("node:http")).default;
 const { loadavg, cpus } = await import("node:os");
@@ -26,7 +29,7 @@ const { renderToString } = await import("react-dom/server");
 const { createDb } = await import("@/lib/server/platform/db");
 const { migrateDeploy } = await import("@/scripts/migrate-lib");
 const { loadGradingData } = await import("@/lib/server/grading/grading-data");
-const { getGradebook } = await import("@/lib/server/grading/gradebook");
+const { FIRST_SCREEN_ROWS, getGradebook, getGradebookRows } = await import("@/lib/server/grading/gradebook");
 const { saveGrade } = await import("@/lib/server/grading/grades");
 const { exportGradebookCsv, gradebookCsv } = await import("@/lib/server/grading/grade-csv");
 const { compileScheme } = await import("@/lib/domain/grading");
@@ -39,6 +42,9 @@ const reuse = process.env.BENCH_DB;
 const dbName = reuse ?? `lectern_bench_grades_${process.pid}`;
 const keep = process.env.BENCH_KEEP_DB === "1" || Boolean(reuse);
 const slug = "bench-grades";
+// The smaller class of the growth figures (issue 14.2: "print how server time and bytes grow from 200 to 2,000").
+const smallSlug = "bench-grades-small";
+const SMALL_CLASS = Number(process.env.BENCH_SMALL_STUDENTS ?? 200);
 const HOUR = 3_600_000;
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -74,12 +80,12 @@ try {
   const db = createDb(databaseUrl, 20);
 
   // ------------------------------------------------------------ the class
-  const [, seedMs] = await timed(async () => {
-    if (reuse) return;
+  // The 2,000-student class, and a 200-student one of the same shape to show how the gradebook grows.
+  async function seedClass(slug: string, STUDENTS: number) {
     const course = await db.course.create({
       data: {
         slug,
-        code: "BENCH 101",
+        code: `BENCH ${STUDENTS}`,
         title: "Gradebook at scale",
         term: "Fall 2026",
         institution: "Bench",
@@ -252,8 +258,13 @@ try {
       await db.submission.createMany({ data: submissions.slice(i, i + 5000) });
     for (let i = 0; i < ledger.length; i += 5000) await db.ledgerEntry.createMany({ data: ledger.slice(i, i + 5000) });
     console.log(
-      `class: ${STUDENTS} students × ${assignments.length} assignments; ${grades.length} grades, ${submissions.length} submissions, ${ledger.length} ledger entries`,
+      `class ${slug}: ${STUDENTS} students × ${assignments.length} assignments; ${grades.length} grades, ${submissions.length} submissions, ${ledger.length} ledger entries`,
     );
+  }
+  const [, seedMs] = await timed(async () => {
+    if (reuse) return;
+    await seedClass(slug, STUDENTS);
+    await seedClass(smallSlug, SMALL_CLASS);
   });
   const vacuum = new pg.Client({ connectionString: databaseUrl });
   await vacuum.connect();
@@ -292,31 +303,75 @@ try {
   );
 
   // ------------------------------------------------------------ 2. gradebook page
-  async function gradebookPage(at: Date) {
+  // What the page does (app/courses/[slug]/gradebook/page.tsx): read and render its first screen of
+  // rows; then what the grid asks for once it is up (GET …/gradebook/rows): every row.
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  async function gradebookPage(bookSlug: string, viewer: typeof ta, at: Date) {
     const loads: number[] = [];
     const renders: number[] = [];
     const pageCpu: number[] = [];
-    let payloadBytes = 0;
+    const rests: number[] = [];
+    let props = 0;
+    let restBytes = 0;
+    let restGzip = 0;
+    let students = 0;
     for (let run = 0; run < 7; run++) {
       const cpu0 = process.cpuUsage();
-      const [book, tLoad] = await timed(() => getGradebook({ db, slug, viewer: ta, now: at }));
+      const [book, tLoad] = await timed(() =>
+        getGradebook({ db, slug: bookSlug, viewer, now: at, firstStudents: FIRST_SCREEN_ROWS }),
+      );
       const [html, tRender] = await timed(() => {
-        payloadBytes = Buffer.byteLength(JSON.stringify(book)); // what the page sends its client grid
+        props = Buffer.byteLength(JSON.stringify(book)); // what the page sends its client grid
         return renderToString(React.createElement(GradebookGrid, { data: book }));
       });
       if (!html.includes('role="grid"')) throw new Error("the grid did not render");
       loads.push(tLoad);
       renders.push(tRender);
       pageCpu.push(cpuMs(cpu0));
+      students = book.rowsTotal;
+      const [rest, tRest] = await timed(async () =>
+        JSON.stringify(await getGradebookRows({ db, slug: bookSlug, viewer, now: at })),
+      );
+      rests.push(tRest);
+      restBytes = Buffer.byteLength(rest);
+      restGzip = gzipSync(rest, { level: 1 }).length; // scripts/server.ts compresses at level 1
     }
-    const pageTotals = loads.map((l, i) => l + renders[i]!);
-    return `data layer median ${ms(median(loads))} + grid render/serialize ${ms(median(renders))} = ${ms(median(pageTotals))}   [aim < 500 ms]  (props ${(payloadBytes / 1024).toFixed(0)} KiB; this process's CPU ${ms(median(pageCpu))})`;
+    const totals = loads.map((l, i) => l + renders[i]!);
+    return {
+      students,
+      load: median(loads),
+      render: median(renders),
+      page: median(totals),
+      cpu: median(pageCpu),
+      props,
+      rest: median(rests),
+      restBytes,
+      restGzip,
+    };
   }
-  console.log(`2. gradebook page, in process: ${await gradebookPage(now)}`);
+  type PageFigures = Awaited<ReturnType<typeof gradebookPage>>;
+  const pageLine = (r: PageFigures) =>
+    `first screen: data layer median ${ms(r.load)} + grid render/serialize ${ms(r.render)} = ${ms(r.page)}   [aim < 300 ms]  (props ${kib(r.props)} [aim < 300 KiB]; this process's CPU ${ms(r.cpu)})\n` +
+    `   then every row (the grid's second request): ${ms(r.rest)}, ${kib(r.restBytes)} of JSON, ${kib(r.restGzip)} gzipped`;
+  const big = await gradebookPage(slug, ta, now);
+  console.log(`2. gradebook page, in process (${big.students} students): ${pageLine(big)}`);
   // After the last day of classes the late policy also looks for work never handed in (scored zero).
   const { finalCutoffAt } = await db.latePolicy.findUniqueOrThrow({ where: { courseId: course.id } });
   const afterCutoff = new Date(finalCutoffAt!.getTime() + 24 * HOUR);
-  console.log(`2. gradebook page after the last day of classes: ${await gradebookPage(afterCutoff)}`);
+  console.log(
+    `2. gradebook page after the last day of classes: ${pageLine(await gradebookPage(slug, ta, afterCutoff))}`,
+  );
+  const small = await gradebookPage(smallSlug, await user(`ta@${smallSlug}.demo`), now);
+  const growth = (a: number, b: number) => `×${(b / a).toFixed(1)}`;
+  console.log(
+    `2. growth from ${small.students} to ${big.students} students (×${(big.students / small.students).toFixed(0)}):`,
+  );
+  console.log(
+    `   first screen ${ms(small.page)} → ${ms(big.page)} (${growth(small.page, big.page)}), props ${kib(small.props)} → ${kib(big.props)} (${growth(small.props, big.props)})`,
+  );
+  console.log(
+    `   every row ${ms(small.rest)} → ${ms(big.rest)} (${growth(small.rest, big.rest)}), ${kib(small.restGzip)} → ${kib(big.restGzip)} gzipped (${growth(small.restGzip, big.restGzip)})`,
+  );
 
   // ------------------------------------------------------------ 3. cell saves under load (direct)
   const cells = data.students.flatMap((s) =>
@@ -423,6 +478,22 @@ try {
     }
     console.log(
       `2b. gradebook page over HTTP (${distDir}, full response): median ${ms(median(pageTimes))}, p95 ${ms(percentile(pageTimes, 95))}`,
+    );
+    const rowTimes: number[] = [];
+    let rowBytes = 0;
+    for (let run = 0; run < 5; run++) {
+      const [bytes, t] = await timed(async () => {
+        const r = await fetch(`${base}/api/courses/${slug}/gradebook/rows`, {
+          headers: { cookie, "accept-encoding": "gzip" },
+        });
+        if (r.status !== 200) throw new Error(`gradebook rows answered ${r.status}`);
+        return (await r.arrayBuffer()).byteLength;
+      });
+      rowBytes = bytes;
+      if (run > 0) rowTimes.push(t);
+    }
+    console.log(
+      `2b. every row over HTTP (the grid's second request): median ${ms(median(rowTimes))}, ${kib(rowBytes)} of JSON (sent gzipped)`,
     );
 
     const fresh = await loadGradingData({ db, course, now });

@@ -20,9 +20,17 @@ import { GridHeader } from "@/components/gradebook/grid/grid-header";
 import { GridLegend } from "@/components/gradebook/grid/grid-legend";
 import { GridRow, ROW_HEIGHT } from "@/components/gradebook/grid/grid-row";
 import { PhoneEntry } from "@/components/gradebook/grid/phone-entry";
+import { RowsLoading } from "@/components/gradebook/grid/rows-loading";
 import { focusGradebook, GRID_SHORTCUT, isGridShortcut } from "@/components/gradebook/grid/skip-to-grid";
 
 const FIXED_COLUMNS = 3; // student, late hours, current grade
+// Widths in px of the grid's template below (14rem + 7.5rem + 6.5rem at sm and up, where the grid shows).
+const FIXED_WIDTH = 448;
+const COLUMN_WIDTH = 92;
+// From this many assignments on, only the columns in view (and a few either side) are rendered, as
+// rows are: the first paint of 2,000 × 50 needs the visible cells, not 60 × 50 of them. Below it every
+// column renders (60 rows × 30 columns is under 2,000 cells) and a find-in-page sees every cell.
+const VIRTUAL_COLUMNS_FROM = 30;
 
 export function GradebookGrid({ data }: { data: GradebookData }) {
   const { assignments, course } = data;
@@ -74,10 +82,46 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     initialRect: { width: 1200, height: 640 },
     rangeExtractor,
   });
-  const scrollTo = useCallback((to: At) => virtualizer.scrollToIndex(to.row, { align: "auto" }), [virtualizer]);
+  const virtualColumns = columns.length >= VIRTUAL_COLUMNS_FROM;
+  const activeColRef = useRef(0);
+  const columnRangeExtractor = useCallback(
+    (range: Range) => {
+      // The focused cell's column stays rendered too, like its row.
+      const indexes = defaultRangeExtractor(range);
+      const activeCol = activeColRef.current - FIXED_COLUMNS;
+      if (activeCol >= 0 && activeCol < columns.length && !indexes.includes(activeCol)) indexes.push(activeCol);
+      return indexes.sort((a, b) => a - b);
+    },
+    [columns.length],
+  );
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_WIDTH,
+    paddingStart: FIXED_WIDTH,
+    overscan: 4,
+    initialRect: { width: 1200, height: 640 },
+    rangeExtractor: columnRangeExtractor,
+    enabled: virtualColumns,
+  });
+  const shownColumns = virtualColumns
+    ? columnVirtualizer.getVirtualItems().flatMap((v) => (columns[v.index] ? [columns[v.index]!] : []))
+    : columns;
+  const scrollTo = useCallback(
+    (to: At) => {
+      virtualizer.scrollToIndex(to.row, { align: "auto" });
+      // A jump (End, Home) to a column not rendered yet: scroll it into range; the focus then scrolls
+      // it clear of the sticky name column.
+      if (virtualColumns && to.col >= FIXED_COLUMNS)
+        columnVirtualizer.scrollToIndex(to.col - FIXED_COLUMNS, { align: "auto" });
+    },
+    [virtualizer, columnVirtualizer, virtualColumns],
+  );
   const nav = useGridNavigation({ rowCount: view.length, colCount, firstCol: FIXED_COLUMNS, gridRef, scrollTo });
   const { at } = nav;
   activeRowRef.current = at.row;
+  activeColRef.current = at.col;
 
   const columnAt = (col: number) => (col >= FIXED_COLUMNS ? columns[col - FIXED_COLUMNS] : undefined);
   const rowAt = (row: number): GradebookRow | undefined => (view[row] === undefined ? undefined : rows[view[row]!]);
@@ -163,6 +207,12 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Where a shown column sits among all shown by the filter: its grid track and aria-colindex.
+  const positionOf = useMemo(() => {
+    const position = new Map(columns.map((c, i) => [c.id, i]));
+    return (c: { id: string }) => position.get(c.id)!;
+  }, [columns]);
+
   const activeRow = rowAt(at.row);
   const activeColumn = columnAt(at.col);
   const template = `var(--gb-name) 7.5rem 6.5rem repeat(${columns.length}, 5.75rem)`;
@@ -180,6 +230,7 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         panelOpen={panelOpen}
         onTogglePanel={() => setPanelOpen((o) => !o)}
       />
+      <RowsLoading state={gradebook.state} shown={rows.length} total={gradebook.total} onRetry={gradebook.retry} />
       <p id="gb-help" className="hidden text-xs text-slate-600 sm:block dark:text-slate-400">
         {view.length} of {rows.length} students. {GRID_SHORTCUT} jumps to the grid. Arrow keys move; type a number (or
         EX to excuse) or press Enter to edit; Enter or Tab saves and moves; Escape cancels; Shift+Enter opens feedback.
@@ -221,7 +272,13 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
               onKeyDown={onGridKeyDown}
               className="min-w-max text-sm"
             >
-              <GridHeader columns={columns} template={template} firstCol={FIXED_COLUMNS} sortLabel={sortLabel} />
+              <GridHeader
+                columns={shownColumns}
+                positionOf={positionOf}
+                template={template}
+                firstCol={FIXED_COLUMNS}
+                sortLabel={sortLabel}
+              />
               <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
                 {virtualizer.getVirtualItems().map((v) => {
                   const r = rows[view[v.index]!]!;
@@ -232,7 +289,8 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
                       index={v.index}
                       start={v.start}
                       template={template}
-                      columns={columns}
+                      columns={shownColumns}
+                      positionOf={positionOf}
                       firstCol={FIXED_COLUMNS}
                       active={at}
                       editing={editing}

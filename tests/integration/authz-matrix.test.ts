@@ -81,6 +81,7 @@ import * as feedActions from "@/app/courses/[slug]/me/feed/actions";
 // Route handlers
 import { GET as exportRoute } from "@/app/api/courses/[slug]/export/route";
 import { GET as gradebookExportRoute } from "@/app/api/courses/[slug]/gradebook/export/route";
+import { GET as gradebookRowsRoute } from "@/app/api/courses/[slug]/gradebook/rows/route";
 import {
   GET as gradeDetailRoute,
   PUT as gradeSaveRoute,
@@ -711,6 +712,9 @@ const ENTRIES: Entry[] = [
   ),
   // ---- staff: grading, late hours, extensions
   data("getGradebook", "gradebook.read", (e) => getGradebook({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now })),
+  data("getGradebook(first screen)", "gradebook.read", (e) =>
+    getGradebook({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now, firstStudents: 1 }),
+  ),
   data("getSchemeEditor", "gradebook.read", (e) => getSchemeEditor({ db: e.db, slug: e.slug, viewer: e.viewer })),
   data("getGradebookStats", "gradebook.read", (e) =>
     getGradebookStats({ db: e.db, slug: e.slug, viewer: e.viewer, now: e.now }),
@@ -729,6 +733,9 @@ const ENTRIES: Entry[] = [
   ),
   route("GET /api/courses/[slug]/gradebook/export", "gradebook.read", (e) =>
     gradebookExportRoute(req("/x"), params({ slug: e.slug })),
+  ),
+  route("GET /api/courses/[slug]/gradebook/rows", "gradebook.read", (e) =>
+    gradebookRowsRoute(req("/x"), params({ slug: e.slug })),
   ),
   data(
     "saveGrade",

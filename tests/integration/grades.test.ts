@@ -279,6 +279,20 @@ describe("a student's view is their own", () => {
     const missingP4 = book.rows.find((r) => r.email === "student29@csci1390.demo")!;
     expect(missingP4.flags.afterCutoff).toBe(true);
   });
+
+  // Issue 14.2: the page sends its first screen of rows; the grid loads the rest afterwards.
+  it("a first screen is the whole book's first rows by name, each exactly as the whole read has it", async () => {
+    const whole = await getGradebook({ db: t.db, slug, viewer: ta, now });
+    const total = whole.rows.length;
+    expect(whole.rowsTotal).toBe(total);
+    for (const first of [1, 7, total + 5]) {
+      const screen = await getGradebook({ db: t.db, slug, viewer: ta, now, firstStudents: first });
+      expect(screen.rowsTotal).toBe(total);
+      // Late flags, ledger hours, work never handed in and the current grade read for these students alone.
+      expect(screen.rows).toEqual(whole.rows.slice(0, first));
+      expect(screen.assignments).toEqual(whole.assignments);
+    }
+  });
 });
 
 describe("CSV", () => {

@@ -13,7 +13,7 @@ import {
   type Key,
 } from "@/components/gradebook/grid/grid-keys";
 import { nextSort, orderRows, visibleColumns } from "@/components/gradebook/grid/grid-view";
-import { withCell } from "@/components/gradebook/grid/rows";
+import { mergeRows, withCell } from "@/components/gradebook/grid/rows";
 import { checkScore } from "@/lib/domain/score-bounds";
 
 const key = (k: string, mods: Partial<Key> = {}): Key => ({
@@ -195,5 +195,21 @@ describe("withCell: one saved cell written into its row, the grade redone", () =
     expect(excused.excused).toEqual([1]);
     expect(excused.current.percent).toBeCloseTo(100, 5); // 10 of 10, b left out
     expect(start.scores).toEqual([10, 5]); // the old row is not changed
+  });
+});
+
+describe("mergeRows: the rest of the class arriving after the first screen (issue 14.2)", () => {
+  it("takes every row in the server's order and keeps the first screen's rows as edited since", () => {
+    const edited = { ...row("Ana", [9, 7], 80), versions: [2, 1] };
+    const bo = row("Bo", [10, 10], 95);
+    const all = [row("Ana", [null, 7], 35), bo, row("Cleo", [8, 8], 80)];
+    const merged = mergeRows([edited, bo], all);
+    expect(merged.map((r) => r.name)).toEqual(["Ana", "Bo", "Cleo"]);
+    expect(merged[0]).toBe(edited); // the save made while the rest loaded is not undone
+    expect(merged[2]).toBe(all[2]);
+  });
+
+  it("drops a first-screen row the full read no longer has (the student left meanwhile)", () => {
+    expect(mergeRows([row("Ana", [1], 10)], [row("Bo", [2], 20)]).map((r) => r.name)).toEqual(["Bo"]);
   });
 });

@@ -3,11 +3,14 @@ import type { Column, SortKey } from "@/components/gradebook/grid/grid-view";
 /** The header row: the three fixed columns and one per assignment, with its points and release state. */
 export function GridHeader({
   columns,
+  positionOf,
   template,
   firstCol,
   sortLabel,
 }: {
+  /** The columns rendered (all, or those in view when columns are virtualized). */
   columns: Column[];
+  positionOf: (column: Column) => number;
   template: string;
   firstCol: number;
   sortLabel: (key: SortKey) => "ascending" | "descending" | undefined;
@@ -34,11 +37,12 @@ export function GridHeader({
         <div role="columnheader" aria-colindex={3} aria-sort={sortLabel("current")} className="px-2 py-2 font-semibold">
           Current
         </div>
-        {columns.map((a, i) => (
+        {columns.map((a) => (
           <div
             key={a.id}
             role="columnheader"
-            aria-colindex={firstCol + i + 1}
+            aria-colindex={firstCol + positionOf(a) + 1}
+            style={{ gridColumnStart: firstCol + positionOf(a) + 1 }}
             aria-sort={sortLabel(`a:${a.id}`)}
             title={`${a.title} (${a.points} points)${a.categoryName ? ` · ${a.categoryName}` : ""}`}
             className="px-2 py-1 text-right leading-tight"

@@ -22,6 +22,7 @@ export function GridRow({
   start,
   template,
   columns,
+  positionOf,
   firstCol,
   active,
   editing,
@@ -35,7 +36,10 @@ export function GridRow({
   index: number;
   start: number;
   template: string;
+  /** The columns rendered (all, or those in view when columns are virtualized). */
   columns: Column[];
+  /** A column's place among all the filter shows: its grid track and aria-colindex. */
+  positionOf: (column: Column) => number;
   firstCol: number;
   active: At;
   editing: Editing | null;
@@ -86,8 +90,8 @@ export function GridRow({
           </>
         )}
       </div>
-      {columns.map((a, i) => {
-        const col = firstCol + i;
+      {columns.map((a) => {
+        const col = firstCol + positionOf(a);
         const problem = cells.problem(a.id);
         const cellEditing = editingHere && editingHere.col === col ? editingHere : null;
         const refused = cellEditing?.problem?.kind === "refused";
@@ -99,6 +103,7 @@ export function GridRow({
             tabIndex={index === active.row && col === active.col ? 0 : -1}
             onDoubleClick={() => onEdit({ row: index, col })}
             aria-invalid={refused || undefined}
+            style={{ gridColumnStart: col + 1 }}
             className={`gb-score ${refused ? "ring-2 ring-inset ring-red-600" : problem ? "bg-amber-100 dark:bg-amber-950" : ""}`}
           >
             {cellEditing ? (

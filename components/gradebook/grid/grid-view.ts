@@ -48,9 +48,10 @@ export function nextSort(current: { key: SortKey; dir: SortDir }, key: SortKey):
 }
 
 /**
- * The row order, computed again only when the view settings change, not on every save, so that a row
- * does not jump away while it is being graded. (React's "adjust state while rendering" pattern: the
- * order remembers which settings it was made for.)
+ * The row order, computed again only when the view settings change or rows arrive (the rest of the
+ * class after the first screen), not on every save, so that a row does not jump away while it is
+ * being graded. (React's "adjust state while rendering" pattern: the order remembers which settings
+ * and how many rows it was made for.)
  */
 export function useRowOrder(
   rows: GradebookRow[],
@@ -58,13 +59,19 @@ export function useRowOrder(
   assignmentIndex: ReadonlyMap<string, number>,
   options: ViewOptions,
 ): number[] {
-  const [order, setOrder] = useState<{ columns: Column[]; options: ViewOptions; list: number[] } | null>(null);
+  const [order, setOrder] = useState<{
+    columns: Column[];
+    options: ViewOptions;
+    count: number;
+    list: number[];
+  } | null>(null);
   const stale =
     !order ||
     order.columns !== columns ||
+    order.count !== rows.length ||
     (Object.keys(options) as (keyof ViewOptions)[]).some((k) => order.options[k] !== options[k]);
   if (!stale) return order.list;
   const list = orderRows(rows, columns, assignmentIndex, options);
-  setOrder({ columns, options, list });
+  setOrder({ columns, options, count: rows.length, list });
   return list;
 }

@@ -79,3 +79,13 @@ export function withDecision(
 }
 
 export const cellValueOf = (row: GradebookRow, ai: number) => (row.excused.includes(ai) ? "EX" : row.scores[ai]!);
+
+/**
+ * Every row once the rest has arrived (the page sends its first screen only): in the order of
+ * `all`, keeping the rows already on screen as they are now, edits included, over the copy
+ * that was read before those edits.
+ */
+export function mergeRows(onScreen: GradebookRow[], all: GradebookRow[]): GradebookRow[] {
+  const mine = new Map(onScreen.map((r) => [r.id, r]));
+  return all.map((r) => mine.get(r.id) ?? r);
+}

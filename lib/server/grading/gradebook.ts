@@ -53,8 +53,18 @@ export type GradebookData = {
   policy: { kind: string; budgetHours: number | null; capHours: number | null; cutoffAt: string | null } | null;
   scheme: GradeScheme;
   items: SchemeItem[];
+  /** The page's first screen of rows (by name), or every row (getGradebookRows). */
   rows: GradebookRow[];
+  /** Enrolled students in all: more than `rows` when the page sends only its first screen. */
+  rowsTotal: number;
 };
+
+/**
+ * Rows the gradebook page renders and sends with itself: a tall screen's worth (about 25 rows
+ * of 40 px) plus the grid's overscan. The grid asks for the rest once it is on screen
+ * (GET /api/courses/[slug]/gradebook/rows): issue 14.2, the first paint needs the visible rows.
+ */
+export const FIRST_SCREEN_ROWS = 60;
 
 /** The positions of the true flags: a row's per-cell flags sent as short index lists. */
 const indexesWhere = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
@@ -64,14 +74,22 @@ export async function getGradebook({
   slug,
   viewer,
   now,
+  firstStudents,
 }: {
   db: Db;
   slug: string;
   viewer: Viewer | null;
   now: Date;
+  /** Only the first rows by name (the page's first screen); the default is every row. */
+  firstStudents?: number;
 }): Promise<GradebookData> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
-  const data = await loadGradingData({ db, course: ctx.course, now });
+  const [data, rowsTotal] = await Promise.all([
+    loadGradingData({ db, course: ctx.course, now, firstStudents }),
+    firstStudents === undefined
+      ? null
+      : db.membership.count({ where: { courseId: ctx.course.id, role: "STUDENT", status: "ENROLLED" } }),
+  ]);
   const categoryName = new Map(data.loaded.categories.map((c) => [c.id, c.name]));
   const index = new Map(data.assignments.map((a, i) => [a.id, i]));
   return {
@@ -124,5 +142,17 @@ export async function getGradebook({
       missed: s.standing.missed,
       current: { percent: s.current.percent, letter: s.current.letter },
     })),
+    rowsTotal: rowsTotal ?? data.students.length,
   };
+}
+
+/** Every row of the gradebook, for the grid to load after its first screen. */
+export async function getGradebookRows(args: {
+  db: Db;
+  slug: string;
+  viewer: Viewer | null;
+  now: Date;
+}): Promise<{ rows: GradebookRow[] }> {
+  const { rows } = await getGradebook(args);
+  return { rows };
 }

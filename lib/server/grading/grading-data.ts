@@ -90,34 +90,41 @@ export function isReleased(a: { gradesReleasedAt: Date | null }, now: Date): boo
  */
 function readGrades(
   db: Db,
-  { courseId, ids, graded, studentId }: { courseId: string; ids: string[]; graded: string[]; studentId?: string },
+  { courseId, ids, graded, scope }: { courseId: string; ids: string[]; graded: string[]; scope: StudentScope },
 ) {
   if (graded.length === 0) return Promise.resolve([]);
   return classRead(
     db,
-    studentId,
+    scope,
     db.$queryRaw<{ studentId: string; cells: string }[]>`
     SELECT g."studentId", string_agg(concat_ws(',', d."n", coalesce(g."score"::text, ''), g."version", (g."feedback" <> '')::int, g."excused"::int), ';') AS "cells"
     FROM "Grade" g JOIN unnest(${ids}::text[]) WITH ORDINALITY AS d("id", "n") ON d."id" = g."assignmentId"
-    WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${graded}::text[]) ${studentId !== undefined ? Prisma.sql`AND g."studentId" = ${studentId}` : Prisma.empty}
+    WHERE g."courseId" = ${courseId} AND g."assignmentId" = ANY(${graded}::text[]) ${onlyIn(scope, Prisma.sql`g."studentId"`)}
     GROUP BY g."studentId"`,
   );
 }
+
+/** Which students a load reads: the whole class, or these ids (one student, or the gradebook's first screen). */
+type StudentScope = string[] | null;
+
+/** `AND <column> = ANY(ids)` for a scoped load; nothing for the whole class. */
+const onlyIn = (scope: StudentScope, column: Prisma.Sql) =>
+  scope ? Prisma.sql`AND ${column} = ANY(${scope}::text[])` : Prisma.empty;
 
 /**
  * A whole-class read, given room to aggregate in memory. At the default 4 MB of work_mem
  * PostgreSQL sorted the 2,000 × 50 grades on disk (340 ms; 206 ms hashed in memory).
  * `hashJoin` is for the not-handed-in anti-join: the planner merge-joined 100,000 pairs
  * after sorting both sides (1,000 ms; hashed, 207 ms; EXPLAIN ANALYZE on the bench class).
- * SET LOCAL ends with the read's own transaction. One student's reads are small: as is.
+ * SET LOCAL ends with the read's own transaction. Scoped reads (a student, a screenful) are small: as is.
  */
 function classRead<T>(
   db: Db,
-  studentId: string | undefined,
+  scope: StudentScope,
   read: Prisma.PrismaPromise<T>,
   { hashJoin = false } = {},
 ): Promise<T> {
-  if (studentId !== undefined) return read;
+  if (scope) return read;
   const settings = [
     db.$executeRaw`SET LOCAL work_mem = '32MB'`,
     ...(hashJoin ? [db.$executeRaw`SET LOCAL enable_mergejoin = off`] : []),
@@ -126,25 +133,42 @@ function classRead<T>(
 }
 
 /**
- * Loads and grades the course's enrolled students, or only `studentId` when given.
- * With `releasedOnly`, grades of unreleased assignments are left out entirely (the
- * student's view): they never leave the database for that request.
+ * Loads and grades the course's enrolled students, or only `studentId` when given, or only
+ * the first `firstStudents` by name (the gradebook's first screen: issue 14.2, the rest is
+ * loaded after the page). With `releasedOnly`, grades of unreleased assignments are left out
+ * entirely (the student's view): they never leave the database for that request.
  */
 export async function loadGradingData({
   db,
   course,
   now,
   studentId,
+  firstStudents,
   releasedOnly = false,
 }: {
   db: Db;
   course: { id: string; timeZone: string };
   now: Date;
   studentId?: string;
+  firstStudents?: number;
   releasedOnly?: boolean;
 }): Promise<GradingData> {
   const courseId = course.id;
-  const onlyStudent = studentId !== undefined;
+  // Sorted by the database: a JS localeCompare sort of 2,000 names costs more than the whole query.
+  // Raw SQL for the per-student reads: Prisma's row mapping of 2,000 members and thousands of
+  // ledger entries cost ten times the queries themselves.
+  const membersRead = db.$queryRaw<{ userId: string; trackId: string | null; name: string; email: string }[]>`
+      SELECT m."userId", m."trackId", u."name", u."email"
+      FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED' ${studentId !== undefined ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
+      ORDER BY u."name", u."email" ${firstStudents !== undefined ? Prisma.sql`LIMIT ${firstStudents}` : Prisma.empty}`;
+  // A first screen reads the rest for its students only, so it waits for their ids (one round trip).
+  const scope: StudentScope =
+    studentId !== undefined
+      ? [studentId]
+      : firstStudents !== undefined
+        ? (await membersRead).map((m) => m.userId)
+        : null;
   const assignmentsRead = db.assignment.findMany({
     where: { courseId },
     orderBy: [{ position: "asc" }, { dueAt: { sort: "asc", nulls: "last" } }, { code: "asc" }],
@@ -169,7 +193,7 @@ export async function loadGradingData({
       courseId,
       ids: list.map((a) => a.id),
       graded: (releasedOnly ? list.filter((a) => isReleased(a, now)) : list).map((a) => a.id),
-      studentId,
+      scope,
     }),
   );
   gradesRead.catch(() => undefined);
@@ -177,19 +201,12 @@ export async function loadGradingData({
     loadScheme(db, courseId),
     assignmentsRead,
     db.latePolicy.findUnique({ where: { courseId }, select: policySelect }),
-    // Raw SQL for the two per-student reads: Prisma's row mapping of 2,000 members and thousands of
-    // ledger entries cost ten times the queries themselves. Sorted by the database: a JS
-    // localeCompare sort of 2,000 names costs more than the whole query.
-    db.$queryRaw<{ userId: string; trackId: string | null; name: string; email: string }[]>`
-      SELECT m."userId", m."trackId", u."name", u."email"
-      FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-      WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED' ${onlyStudent ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
-      ORDER BY u."name", u."email"`,
+    membersRead,
     db.$queryRaw<{ studentId: string; assignmentId: string | null; kind: LedgerEntryKind; hours: number }[]>`
       SELECT "studentId", "assignmentId", "kind"::text AS "kind", "hours" FROM "LedgerEntry"
-      WHERE "courseId" = ${courseId} ${onlyStudent ? Prisma.sql`AND "studentId" = ${studentId}` : Prisma.empty}`,
+      WHERE "courseId" = ${courseId} ${onlyIn(scope, Prisma.sql`"studentId"`)}`,
     db.extension.findMany({
-      where: { courseId, ...(onlyStudent ? { OR: [{ studentId: null }, { studentId }] } : {}) },
+      where: { courseId, ...(scope ? { OR: [{ studentId: null }, { studentId: { in: scope } }] } : {}) },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,
@@ -259,18 +276,18 @@ export async function loadGradingData({
           SELECT s."studentId", s."assignmentId", max(s."submittedAt") AS "at"
           FROM "Submission" s
           JOIN unnest(${withDue.map((d) => d.id)}::text[], ${withDue.map((d) => d.due)}::timestamptz[]) AS d("id", "due") ON d."id" = s."assignmentId"
-          WHERE s."courseId" = ${courseId} AND s."submittedAt" > d."due" ${onlyStudent ? Prisma.sql`AND s."studentId" = ${studentId}` : Prisma.empty}
+          WHERE s."courseId" = ${courseId} AND s."submittedAt" > d."due" ${onlyIn(scope, Prisma.sql`s."studentId"`)}
           GROUP BY 1, 2`
       : Promise.resolve([]),
     decidedIfMissing.length
       ? classRead(
           db,
-          studentId,
+          scope,
           db.$queryRaw<{ studentId: string; assignmentId: string }[]>`
           SELECT m."userId" AS "studentId", a."id" AS "assignmentId"
           FROM "Membership" m JOIN "Assignment" a ON a."courseId" = m."courseId"
           WHERE m."courseId" = ${courseId} AND m."role" = 'STUDENT' AND m."status" = 'ENROLLED'
-            ${onlyStudent ? Prisma.sql`AND m."userId" = ${studentId}` : Prisma.empty}
+            ${onlyIn(scope, Prisma.sql`m."userId"`)}
             AND a."id" = ANY(${decidedIfMissing}::text[])
             AND NOT EXISTS (SELECT 1 FROM "Submission" s WHERE s."courseId" = m."courseId" AND s."assignmentId" = a."id" AND s."studentId" = m."userId")`,
           { hashJoin: true },
@@ -278,7 +295,7 @@ export async function loadGradingData({
       : Promise.resolve([]),
     // The grader's D/F calls: few rows, so read apart from the packed grade cells.
     db.grade.findMany({
-      where: { courseId, basicallyWorks: { not: null }, ...(onlyStudent ? { studentId } : {}) },
+      where: { courseId, basicallyWorks: { not: null }, ...(scope ? { studentId: { in: scope } } : {}) },
       select: { studentId: true, assignmentId: true, basicallyWorks: true },
     }),
   ]);

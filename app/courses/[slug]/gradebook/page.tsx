@@ -3,7 +3,7 @@ import { db } from "@/lib/server/platform/db";
 import { currentViewer } from "@/lib/server/people/session";
 import { guardPage } from "@/lib/server/authorization/page-guard";
 import { serverNow } from "@/lib/server/platform/clock";
-import { getGradebook } from "@/lib/server/grading/gradebook";
+import { FIRST_SCREEN_ROWS, getGradebook } from "@/lib/server/grading/gradebook";
 import { GradebookGrid } from "@/components/gradebook/gradebook-grid";
 import { GradebookNav } from "@/components/gradebook/gradebook-nav";
 import { SkipToGrid } from "@/components/gradebook/grid/skip-to-grid";
@@ -15,9 +15,11 @@ export default async function GradebookPage({ params }: { params: Promise<{ slug
   await connection();
   const { slug } = await params;
   const viewer = await currentViewer();
-  const data = await guardPage(() => getGradebook({ db: db(), slug, viewer, now: serverNow() }), {
-    returnTo: `/courses/${slug}/gradebook`,
-  });
+  // The first screen of rows only: the grid loads the rest once it is on screen (issue 14.2).
+  const data = await guardPage(
+    () => getGradebook({ db: db(), slug, viewer, now: serverNow(), firstStudents: FIRST_SCREEN_ROWS }),
+    { returnTo: `/courses/${slug}/gradebook` },
+  );
   return (
     <div className="space-y-4">
       {data.rows.length > 0 && data.assignments.length > 0 ? <SkipToGrid /> : null}
