@@ -32,7 +32,11 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
           Times shown in {course.timeZone} · {home.enrolled} enrolled{course.capacity ? ` of ${course.capacity}` : ""}
         </p>
       </header>
-      {course.description ? <div className="max-w-3xl whitespace-pre-line">{course.description}</div> : null}
+      {course.description ? (
+        <div className="max-w-3xl" data-testid="course-description">
+          <Markdown source={course.description} />
+        </div>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Section title="Staff">
           <ul className="space-y-2">
