@@ -18,7 +18,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
+/**
+ * The course home. `notice` is what the viewer must see first (a waitlisted student's place in
+ * line), shown right under the course's title.
+ */
+export function CourseHomeView({ home, now, notice }: { home: CourseHome; now: Date; notice?: React.ReactNode }) {
   const { course } = home;
   const upcoming = home.assignments.filter((a) => a.dueAt && a.dueAt >= now).slice(0, 5);
   return (
@@ -32,6 +36,7 @@ export function CourseHomeView({ home, now }: { home: CourseHome; now: Date }) {
           Times shown in {course.timeZone} · {home.enrolled} enrolled{course.capacity ? ` of ${course.capacity}` : ""}
         </p>
       </header>
+      {notice}
       {course.description ? (
         <div className="max-w-3xl" data-testid="course-description">
           <Markdown source={course.description} />

@@ -74,3 +74,31 @@ export function EnrolmentPanel({ slug, enrolment: e }: { slug: string; enrolment
     </section>
   );
 }
+
+/**
+ * A waitlisted student's place in line and what happens next, at the top of the course home
+ * (the Enrolment panel at the bottom keeps "Leave the waitlist").
+ */
+export function WaitlistNotice({ code, enrolment: e }: { code: string; enrolment: Enrolment }) {
+  if (e.status !== "WAITLISTED" || e.position === null) return null;
+  return (
+    <div
+      data-testid="waitlist-notice"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <p className="text-base">
+        You are <strong>number {e.position}</strong> on the {code} waitlist
+        {e.capacity !== null ? ` (${e.enrolled} of ${e.capacity} seats taken)` : ""}.
+      </p>
+      {/* lib/server/people/enrolment.ts promoteFromWaitlist: a freed seat goes to the first in line,
+          at once, and the promotion email is queued in the same transaction. */}
+      <p className="mt-1">
+        What happens next: when a seat frees up it goes to the first person waiting. You are enrolled automatically and
+        we email you; nothing to do until then. Meanwhile you can read the schedule, announcements and deadlines.
+      </p>
+      <p className="mt-1">
+        <a href="#enrolment-h">Leave the waitlist</a> at the bottom of this page.
+      </p>
+    </div>
+  );
+}

@@ -14,8 +14,9 @@ export type AssignmentOption = {
 };
 
 /** The chosen assignment and a new due date/time that starts at (and follows) its current due date. */
-export function useAssignmentDue(assignments: AssignmentOption[]) {
-  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
+export function useAssignmentDue(assignments: AssignmentOption[], defaultId?: string) {
+  const first = assignments.find((a) => a.id === defaultId) ?? assignments[0];
+  const [assignmentId, setAssignmentId] = useState(first?.id ?? "");
   const current = assignments.find((a) => a.id === assignmentId);
   const [date, setDate] = useState(current?.dueDate ?? "");
   const [time, setTime] = useState(current?.dueTime ?? "23:59");

@@ -37,13 +37,18 @@ export function CourseExtensionForm({
   slug,
   timeZone,
   assignments,
+  defaultAssignmentId,
 }: {
   slug: string;
   timeZone: string;
   assignments: AssignmentOption[];
+  defaultAssignmentId?: string;
 }) {
   const [state, action] = useActionState(grantCourseExtensionAction, null as ActionState);
-  const { assignmentId, current, date, time, setDate, setTime, select } = useAssignmentDue(assignments);
+  const { assignmentId, current, date, time, setDate, setTime, select } = useAssignmentDue(
+    assignments,
+    defaultAssignmentId,
+  );
   const [reason, setReason] = useState("");
   const [announce, setAnnounce] = useState(true);
   const [edited, setEdited] = useState<{ title: string | null; body: string | null }>({ title: null, body: null });

@@ -23,12 +23,15 @@ export function ExtensionsView({
   slug,
   timeZone,
   assignments,
+  defaultAssignmentId,
   students,
   events,
 }: {
   slug: string;
   timeZone: string;
   assignments: AssignmentOption[];
+  /** Where both forms start (lib/domain/extension-default.ts). */
+  defaultAssignmentId?: string;
   students: { id: string; name: string; email: string }[];
   events: ExtensionEvent[];
 }) {
@@ -49,13 +52,24 @@ export function ExtensionsView({
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <Panel id="course-wide-h" title="Extend for everyone">
-            <CourseExtensionForm slug={slug} timeZone={timeZone} assignments={assignments} />
+            <CourseExtensionForm
+              slug={slug}
+              timeZone={timeZone}
+              assignments={assignments}
+              defaultAssignmentId={defaultAssignmentId}
+            />
           </Panel>
           <Panel id="per-student-h" title="Extend for students">
             {students.length === 0 ? (
               <p className="text-sm">No enrolled students.</p>
             ) : (
-              <StudentExtensionForm slug={slug} timeZone={timeZone} assignments={assignments} students={students} />
+              <StudentExtensionForm
+                slug={slug}
+                timeZone={timeZone}
+                assignments={assignments}
+                defaultAssignmentId={defaultAssignmentId}
+                students={students}
+              />
             )}
           </Panel>
         </div>

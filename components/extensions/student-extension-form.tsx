@@ -14,17 +14,19 @@ export function StudentExtensionForm({
   slug,
   timeZone,
   assignments,
+  defaultAssignmentId,
   students,
 }: {
   slug: string;
   timeZone: string;
   assignments: AssignmentOption[];
+  defaultAssignmentId?: string;
   students: { id: string; name: string; email: string }[];
 }) {
   const [state, action] = useActionState(grantStudentExtensionsAction, null as ActionState);
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const { assignmentId, date, time, setDate, setTime, select } = useAssignmentDue(assignments);
+  const { assignmentId, date, time, setDate, setTime, select } = useAssignmentDue(assignments, defaultAssignmentId);
   const needle = filter.trim().toLowerCase();
   const visible = needle
     ? students.filter((s) => s.name.toLowerCase().includes(needle) || s.email.toLowerCase().includes(needle))

@@ -200,14 +200,14 @@ export function localTimeOf({ at, timeZone }: { at: Date; timeZone: string }): L
 
 /**
  * ICU's English data has no letter abbreviations for most European zones
- * (Node prints "GMT+1" for Brussels), but students in those courses expect
- * CET/CEST. Keyed by UTC offset in minutes so an unexpected offset falls back
- * to ICU rather than printing a wrong name.
+ * (Node prints "GMT+1" for Brussels) nor for Singapore ("GMT+8"), but students
+ * in those courses expect CET/CEST and SGT. Keyed by UTC offset in minutes so an
+ * unexpected offset falls back to ICU rather than printing a wrong name.
  */
 const CENTRAL_EUROPE = { 60: "CET", 120: "CEST" } as const;
 const WESTERN_EUROPE = { 0: "WET", 60: "WEST" } as const;
 const EASTERN_EUROPE = { 120: "EET", 180: "EEST" } as const;
-const EUROPEAN_ABBREVIATIONS: Record<string, Record<number, string>> = {
+const ZONE_ABBREVIATIONS: Record<string, Record<number, string>> = {
   "Europe/Amsterdam": CENTRAL_EUROPE,
   "Europe/Berlin": CENTRAL_EUROPE,
   "Europe/Brussels": CENTRAL_EUROPE,
@@ -226,14 +226,15 @@ const EUROPEAN_ABBREVIATIONS: Record<string, Record<number, string>> = {
   "Europe/Athens": EASTERN_EUROPE,
   "Europe/Helsinki": EASTERN_EUROPE,
   "Europe/London": { 0: "GMT", 60: "BST" },
+  "Asia/Singapore": { 480: "SGT" },
 };
 
 const shortZoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Short zone name at that instant: "EDT"/"EST", "CEST"/"CET", "BST", or "GMT+8" where no letters exist. */
+/** Short zone name at that instant: "EDT"/"EST", "CEST"/"CET", "BST", "SGT", or "GMT+5:30" where no letters are known. */
 export function zoneAbbreviation({ at, timeZone }: { at: Date; timeZone: string }): string {
   assertTimeZone({ timeZone });
-  const mapped = EUROPEAN_ABBREVIATIONS[timeZone]?.[offsetMinutesAt(timeZone, at.getTime())];
+  const mapped = ZONE_ABBREVIATIONS[timeZone]?.[offsetMinutesAt(timeZone, at.getTime())];
   if (mapped) return mapped;
   let formatter = shortZoneNameFormatters.get(timeZone);
   if (!formatter) {

@@ -21,6 +21,14 @@ export type AddMemberInput = z.output<typeof addMemberSchema>;
 
 export const changeRoleSchema = z.object({ membershipId: id, role: z.enum(MEMBER_ROLES, { error: "Choose a role" }) });
 export const membershipIdSchema = z.object({ membershipId: id });
+/** Admit from the waitlist; "1" in overCapacity is the instructor's confirmation that the course is full. */
+export const admitMemberSchema = z.object({
+  membershipId: id,
+  overCapacity: z
+    .enum(["", "1"])
+    .default("")
+    .transform((v) => v === "1"),
+});
 
 export const rosterCsvSchema = z.object({
   csv: z

@@ -1,8 +1,8 @@
 // INFO9023 Machine Learning Systems Design, spring 2026 — from the course README (seed 001).
 // The agenda gives DD/MM/YYYY Mondays with week and sprint; the "Topics covered" table gives
 // what happens in each week (lectures, demos, directed works, guest lectures). Material links
-// on the page are paths inside the course repository with no base URL, so they are kept as
-// notes instead of (broken) links.
+// on the page are paths inside the course repository (materialsBaseUrl below): a lecture's PDF
+// is its slides, a directed work's folder its notes.
 import type { CourseSeed, LocalDateTime, ScheduleEntrySeed } from "./types";
 
 const at = (date: string, time: string): LocalDateTime => ({ date, time });
@@ -12,13 +12,13 @@ const lecture = (title: string, topics: string[], path: string): WeekItem => ({
   title,
   topics,
   kind: "LECTURE",
-  note: `Material: ${path}`,
+  materials: { slides: path },
 });
 const lab = (title: string, topics: string[], path: string): WeekItem => ({
   title,
   topics,
   kind: "LAB",
-  note: `Material: ${path}`,
+  materials: { notes: path },
 });
 
 const weeks: { date: string; week: number; sprint: number; items: WeekItem[] }[] = [
@@ -131,7 +131,7 @@ const weeks: { date: string; week: number; sprint: number; items: WeekItem[] }[]
         ],
         kind: "LECTURE",
         speakers: ["Connexion"],
-        note: "Material: lectures/05_guest_lecture_connexion.pdf",
+        materials: { slides: "lectures/05_guest_lecture_connexion.pdf" },
       },
       lab("Directed Work 2 (W05) - Flask", ["Build a simple local Flask API"], "directed_work/02_flask"),
     ],
@@ -286,7 +286,7 @@ const weeks: { date: string; week: number; sprint: number; items: WeekItem[] }[]
         topics: ["Retrieval Augmented Generation (RAG)", "LLM deployment pipeline", '"Clip-it" real world use case'],
         kind: "LECTURE",
         speakers: ["Sagacify"],
-        note: "Material: lectures/12_guest_lecture_llmops_sagacify.pdf",
+        materials: { slides: "lectures/12_guest_lecture_llmops_sagacify.pdf" },
       },
     ],
   },
@@ -317,6 +317,9 @@ export const info9023: CourseSeed = {
   firstDayOfClasses: "2026-02-02",
   lastDayOfClasses: "2026-05-11",
   capacity: null,
+  // assumed: the page is the README of its public repository and links its materials relative to
+  // it without naming it; the repository is the instructor's info9023-mlops, branch main.
+  materialsBaseUrl: "https://github.com/ThomasVrancken/info9023-mlops/blob/main/",
   // The Discord link on the page is a placeholder; these are the page's resources with real URLs.
   links: [
     {

@@ -154,6 +154,8 @@ export type CourseSeed = {
   firstDayOfClasses: LocalDate | null;
   lastDayOfClasses: LocalDate | null;
   capacity: number | null;
+  /** Where the page's relative material paths ("lectures/01_x.pdf") live; absolute URLs ignore it. */
+  materialsBaseUrl?: string;
   links: LinkSeed[];
   staff: StaffSeed[];
   sections: SectionSeed[];

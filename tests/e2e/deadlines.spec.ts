@@ -146,6 +146,9 @@ onOwnServer("a course-wide extension", 14, (base) => {
 
     await staff.getByRole("link", { name: "Extensions" }).click();
     const form = staff.getByRole("form", { name: "Extend an assignment for everyone" });
+    // The form starts on the next open work (issue 12): P4 closed yesterday and no project is open,
+    // so Written HW 2 (due May 6), not PLQ1, which closed in February.
+    await expect(form.getByLabel("Assignment").locator("option:checked")).toHaveText(/^Written HW 2 \(due Tue May 6/);
     await form
       .getByLabel("Assignment")
       .selectOption({ label: "Project 4: Vector Databases (due Thu Apr 24, 6:00 PM EDT)" });

@@ -2,7 +2,8 @@
 // (its own server pair, clock at Wed Mar 12, 2025, 10:00 AM EDT), plus the other demo courses'
 // public pages. Each page must answer with the status a person expects, pass axe (WCAG 2.1 AA)
 // and the W3C Nu HTML validator (vnu-jar, the served HTML), and not scroll sideways.
-// With LECTERN_SCREENS=1 (`npm run screens`) each page is also photographed into docs/screens/.
+// With LECTERN_SCREENS=1 (`npm run screens`) each page is photographed into docs/screens/ instead
+// (the checks are skipped then: they are this spec's job in the test command).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,7 +29,7 @@ test.describe.configure({ timeout: 900_000 });
 // fail the validator, and its other findings are unverified. The test command leaves it out until
 // it passes; LECTERN_EVERY_PAGE=1 runs it while the pages are being fixed.
 test.skip(
-  process.env.LECTERN_EVERY_PAGE !== "1",
+  process.env.LECTERN_EVERY_PAGE !== "1" && !SCREENS,
   "issue 12: not clean on every page yet (LECTERN_EVERY_PAGE=1 runs it)",
 );
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });
@@ -37,6 +38,7 @@ startFakeClockServer({ name: "every-page", port: PORT, fakeNow: FAKE_NOW });
 // The validator as a local HTTP service: one JVM for the run instead of one per page.
 let vnu: ChildProcess | null = null;
 test.beforeAll(async () => {
+  if (SCREENS) return; // photographs only: the checks run in the test command
   test.setTimeout(120_000);
   const jar = createRequire(import.meta.url)("vnu-jar") as string;
   vnu = spawn("java", ["-Xss1024k", "-cp", jar, "nu.validator.servlet.Main", String(VNU_PORT)], {
@@ -84,16 +86,17 @@ async function checkPage(page: Page, role: string, visit: Visit): Promise<void> 
       const response = await page.goto(visit.path);
       expect.soft(response?.status(), `${visit.path} status`).toBe(visit.status ?? 200);
       await page.waitForLoadState("networkidle");
+      if (SCREENS) {
+        mkdirSync("docs/screens", { recursive: true });
+        await page.screenshot({ path: `docs/screens/${role}-${visit.name}-${w.name}.png`, fullPage: true });
+        return;
+      }
       const html = (await response?.text()) ?? "";
       expect.soft(await validateHtml(html), `${visit.path} W3C validator`).toEqual([]);
       // Nothing wider than the window: a phone never scrolls the whole page sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect.soft(overflow, `${visit.path} horizontal overflow at ${w.width}px`).toBeLessThanOrEqual(0);
       expect.soft(await axeViolations(page), `${visit.path} axe`).toEqual([]);
-      if (SCREENS) {
-        mkdirSync("docs/screens", { recursive: true });
-        await page.screenshot({ path: `docs/screens/${role}-${visit.name}-${w.name}.png`, fullPage: true });
-      }
     });
   }
 }

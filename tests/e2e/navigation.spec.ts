@@ -1,7 +1,8 @@
 // Issue 12's navigation and content defects, one test each, as a person meets them in Chromium:
 // a real 404, the current tab, the tab bar on a 390 px phone, Skip to content, the markdown
 // course description, markdown tables, week numbers that one entry's number cannot rename, and
-// what an auditor opening My grades is told.
+// what an auditor opening My grades is told, INFO9023 materials and SGT, and the waitlisted
+// student's notice.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 
@@ -196,4 +197,38 @@ test("an auditor opening My grades is told what auditors get, with a 403", async
   await expect(page.getByRole("main")).not.toContainText("It belongs to course staff or to another student");
   await page.getByRole("link", { name: "See the course’s deadlines" }).click();
   await expect(page).toHaveURL(new RegExp(`${C}/assignments$`));
+});
+
+test("INFO9023's materials link into its public repository; NUS deadlines are in SGT", async ({ page }) => {
+  await page.goto("/courses/info9023/schedule?show=all");
+  await expect(page.getByRole("link", { name: "Slides for Lecture W01 - Course introduction" })).toHaveAttribute(
+    "href",
+    "https://github.com/ThomasVrancken/info9023-mlops/blob/main/lectures/01_course_introduction.pdf",
+  );
+  await expect(page.getByRole("link", { name: "Notes for Directed Work 2 (W05) - Flask" })).toHaveAttribute(
+    "href",
+    "https://github.com/ThomasVrancken/info9023-mlops/blob/main/directed_work/02_flask",
+  );
+  await expect(page.getByText(/Material: /)).toHaveCount(0); // no bare paths left
+
+  await page.goto("/courses/nus-lgm/assignments");
+  const main = page.getByRole("main");
+  await expect(main).toContainText("11:59 PM SGT");
+  await expect(main).not.toContainText("GMT+8");
+});
+
+test("a waitlisted student sees their place and what happens next at the top of the course home", async ({ page }) => {
+  await signIn(page, "waitlist1@csci1390.demo");
+  await page.goto(C);
+  const notice = page.getByTestId("waitlist-notice");
+  await expect(notice).toContainText("You are number 1 on the CSCI 1390 waitlist");
+  await expect(notice).toContainText("when a seat frees up it goes to the first person waiting");
+  // Above the description and the rest of the page, visible without scrolling.
+  const [n, d] = [await notice.boundingBox(), await page.getByTestId("course-description").boundingBox()];
+  expect(n!.y).toBeLessThan(d!.y);
+  await expect(notice).toBeInViewport();
+  await notice.getByRole("link", { name: "Leave the waitlist" }).click();
+  await expect(
+    page.getByRole("region", { name: "Enrolment" }).getByRole("button", { name: "Leave the waitlist" }),
+  ).toBeInViewport();
 });

@@ -26,6 +26,7 @@ import {
   addMember,
   applyRosterImport,
   changeMemberRole,
+  admitMember,
   dropMember,
   getMemberRecord,
   getRoster,
@@ -216,6 +217,14 @@ const freshMember = async (e: Omit<Env, "given">, role: "STUDENT" | "AUDITOR" = 
   });
   return { membershipId: m.id, userId: u.id };
 };
+const waitlistedMember = async (e: Omit<Env, "given">) => {
+  const u = await e.db.user.create({ data: { email: `w${e.n}@x.example`, name: "Waiting" }, select: { id: true } });
+  const m = await e.db.membership.create({
+    data: { courseId: e.f.alpha.id, userId: u.id, role: "STUDENT", status: "WAITLISTED", waitlistPosition: 1000 },
+    select: { id: true },
+  });
+  return { membershipId: m.id, userId: u.id };
+};
 const courseYaml = async (e: Omit<Env, "given">) => ({ yaml: courseFileYaml(await courseFileOf(e.db, e.f.alpha.id)) });
 const newCourseYaml = async (e: Omit<Env, "given">) => {
   const { yaml } = await courseYaml(e);
@@ -338,6 +347,19 @@ const ENTRIES: Entry[] = [
     { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") },
   ),
   data(
+    "admitMember",
+    "roster.edit",
+    (e) =>
+      admitMember({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        membershipId: e.given.membershipId!,
+        overCapacity: true,
+      }),
+    { mutates: true, strict: true, setup: (e) => waitlistedMember(e) },
+  ),
+  data(
     "dropMember",
     "roster.edit",
     (e) => dropMember({ db: e.db, slug: e.slug, viewer: e.viewer, membershipId: e.given.membershipId! }),
@@ -366,6 +388,12 @@ const ENTRIES: Entry[] = [
     "roster.edit",
     act(manage.changeRoleAction, (e) => ({ membershipId: e.given.membershipId, role: "TA" })),
     { mutates: true, strict: true, setup: (e) => freshMember(e, "AUDITOR") },
+  ),
+  action(
+    "admitMemberAction",
+    "roster.edit",
+    act(manage.admitMemberAction, (e) => ({ membershipId: e.given.membershipId, overCapacity: "1" })),
+    { mutates: true, strict: true, setup: (e) => waitlistedMember(e) },
   ),
   action(
     "dropMemberAction",

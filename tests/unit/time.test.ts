@@ -124,10 +124,11 @@ describe("formatInZone", () => {
     );
   });
 
-  it("uses GMT+8 for Singapore and GMT/BST for London", () => {
+  it("uses SGT for Singapore (as people there write it, not ICU's GMT+8) and GMT/BST for London", () => {
     expect(formatInZone({ at: at("2025-07-01T15:59:00Z"), timeZone: "Asia/Singapore" })).toBe(
-      "Tue Jul 1, 11:59 PM GMT+8",
+      "Tue Jul 1, 11:59 PM SGT",
     );
+    expect(zoneAbbreviation({ at: at("2025-01-01T00:00:00Z"), timeZone: "Asia/Singapore" })).toBe("SGT");
     expect(formatInZone({ at: at("2025-01-15T12:00:00Z"), timeZone: "Europe/London" })).toBe(
       "Wed Jan 15, 12:00 PM GMT",
     );

@@ -6,7 +6,7 @@ import { guardPage } from "@/lib/server/authorization/page-guard";
 import { serverNow } from "@/lib/server/platform/clock";
 import { CourseHomeView } from "@/components/course/course-home";
 import { getEnrolment } from "@/lib/server/people/enrolment";
-import { EnrolmentPanel } from "@/components/course/enrolment-panel";
+import { EnrolmentPanel, WaitlistNotice } from "@/components/course/enrolment-panel";
 
 export default async function CourseHomePage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
@@ -19,7 +19,7 @@ export default async function CourseHomePage({ params }: { params: Promise<{ slu
   );
   return (
     <div className="space-y-6">
-      <CourseHomeView home={home} now={now} />
+      <CourseHomeView home={home} now={now} notice={<WaitlistNotice code={home.course.code} enrolment={enrolment} />} />
       <EnrolmentPanel slug={slug} enrolment={enrolment} />
     </div>
   );

@@ -447,7 +447,7 @@ export async function listExtensions({ db, viewer, slug }: { db: Db; viewer: Vie
     db.assignment.findMany({
       where: { courseId },
       orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { position: "asc" }],
-      select: { id: true, code: true, title: true, dueAt: true },
+      select: { id: true, code: true, title: true, kind: true, dueAt: true },
     }),
     db.membership.findMany({
       where: { courseId, role: "STUDENT", status: "ENROLLED" },

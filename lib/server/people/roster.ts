@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/server/platform/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/platform/errors";
 import { parseRosterCsv, type AddMemberInput, type MemberRole, type RosterCsvRow } from "@/lib/validation/roster";
 import { enrolledStudents, lockCourse, promoteFromWaitlist, waitlistRank } from "@/lib/server/people/enrolment";
+import { notifyWaitlistPromotion } from "@/lib/server/notify/events";
 import { courseWrite } from "@/lib/server/platform/course-write";
 import type { Tx } from "@/lib/server/platform/db";
 
@@ -384,6 +385,57 @@ export async function changeMemberRole({
     return {
       message: `Role changed to ${role.toLowerCase()}${promoted.length ? `; ${promoted.length} promoted from the waitlist` : ""}`,
     };
+  });
+}
+
+/**
+ * Admits a waitlisted student ahead of the line: enrolled now, with the promotion email. A full
+ * course takes them only when the instructor confirmed admitting over capacity (`overCapacity`);
+ * otherwise the refusal says so, and nothing changes.
+ */
+export async function admitMember({
+  db,
+  viewer,
+  slug,
+  membershipId,
+  overCapacity,
+}: {
+  db: Db;
+  viewer: Viewer | null;
+  slug: string;
+  membershipId: string;
+  overCapacity: boolean;
+}): Promise<{ message: string }> {
+  return courseWrite({ db, viewer, slug, permission: "roster.edit" }, async ({ tx, me, courseId }) => {
+    const { capacity } = await lockCourse(tx, courseId);
+    const m = await memberOf(tx, courseId, membershipId);
+    if (m.status !== "WAITLISTED") throw new ConflictError("Only someone on the waitlist can be admitted");
+    const seated = await enrolledStudents(tx, courseId);
+    const full = capacity !== null && seated >= capacity;
+    if (full && !overCapacity)
+      throw new ConflictError(`The course is full (${seated} of ${capacity} seats): confirm to admit over capacity`);
+    await tx.membership.update({
+      where: { id: m.id },
+      data: { status: "ENROLLED", role: "STUDENT", waitlistPosition: null },
+    });
+    await recordAudit(tx, {
+      courseId,
+      actorId: me.userId,
+      action: "membership.admit",
+      entityType: "Membership",
+      entityId: m.id,
+      before: { status: "WAITLISTED", waitlistPosition: m.waitlistPosition },
+      after: { status: "ENROLLED", role: "STUDENT", overCapacity: full },
+    });
+    const course = await tx.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: { id: true, code: true, title: true, slug: true, timeZone: true },
+    });
+    await notifyWaitlistPromotion(tx, course, {
+      promoted: [{ userId: m.userId, membershipId: m.id }],
+      now: serverNow(),
+    });
+    return { message: full ? `Admitted over capacity (${seated + 1} of ${capacity} seats)` : "Admitted" };
   });
 }
 

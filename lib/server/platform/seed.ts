@@ -15,6 +15,7 @@ import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { chargeForRecordedSubmission } from "@/lib/domain/ledger-recompute";
 import { policyFromSeed } from "@/lib/domain/student-outcome";
+import { materialUrl } from "@/lib/domain/material-url";
 import { courseSeeds } from "@/prisma/seed-data";
 import { DEMO_PASSWORD, staffEmail } from "@/prisma/seed-data/demo-accounts";
 import { Rng, synthesize } from "@/prisma/seed-data/synthetic";
@@ -208,10 +209,10 @@ async function seedCourse(tx: Tx, course: CourseSeed, passwordHash: string): Pro
       topics: e.topics ?? [],
       kind: e.kind ?? "LECTURE",
       sprintLabel: e.sprint ?? null,
-      slidesUrl: e.materials?.slides ?? null,
-      notesUrl: e.materials?.notes ?? null,
-      recordingUrl: e.materials?.recording ?? null,
-      quizUrl: e.materials?.quiz ?? null,
+      slidesUrl: materialUrl(e.materials?.slides, course.materialsBaseUrl),
+      notesUrl: materialUrl(e.materials?.notes, course.materialsBaseUrl),
+      recordingUrl: materialUrl(e.materials?.recording, course.materialsBaseUrl),
+      quizUrl: materialUrl(e.materials?.quiz, course.materialsBaseUrl),
       note: e.note ?? null,
     });
     (e.readings ?? []).forEach((r, i) =>

@@ -13,6 +13,7 @@ import {
   addMember,
   applyRosterImport,
   changeMemberRole,
+  admitMember,
   dropMember,
   previewRosterImport,
   type RosterImportPreview,
@@ -21,7 +22,13 @@ import { courseDetailsSchema, courseLinksSchema, meetingSectionsSchema } from "@
 import { entryIdSchema, noClassSchema, scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentIdSchema, assignmentSchema } from "@/lib/validation/assignment";
 import { announcementIdSchema, announcementSchema } from "@/lib/validation/announcement";
-import { addMemberSchema, changeRoleSchema, membershipIdSchema, rosterCsvSchema } from "@/lib/validation/roster";
+import {
+  addMemberSchema,
+  admitMemberSchema,
+  changeRoleSchema,
+  membershipIdSchema,
+  rosterCsvSchema,
+} from "@/lib/validation/roster";
 
 /** Every page that shows course content, so an edit is visible at once. */
 function coursePaths(slug: string, ...more: string[]): string[] {
@@ -170,6 +177,16 @@ export const changeRoleAction = courseAction({
   schema: changeRoleSchema,
   run: async ({ input, ctx, viewer, db }) =>
     changeMemberRole({ db, viewer, slug: ctx.course.slug, membershipId: input.membershipId, role: input.role }),
+  revalidate: ({ ctx }) => coursePaths(ctx.course.slug, "/manage/roster"),
+});
+
+export const admitMemberAction = courseAction({
+  permission: "roster.edit",
+  schema: admitMemberSchema,
+  run: async ({ input, ctx, viewer, db }) => {
+    const { message } = await admitMember({ db, viewer, slug: ctx.course.slug, ...input });
+    return { message };
+  },
   revalidate: ({ ctx }) => coursePaths(ctx.course.slug, "/manage/roster"),
 });
 

@@ -5,6 +5,8 @@ import { guardPage } from "@/lib/server/authorization/page-guard";
 import { listExtensions } from "@/lib/server/deadlines/extensions";
 import { formatInZone, localDateOf, localTimeOf } from "@/lib/domain/time";
 import { ExtensionsView } from "@/components/extensions/extensions-view";
+import { defaultExtensionTarget } from "@/lib/domain/extension-default";
+import { serverNow } from "@/lib/server/platform/clock";
 
 export const metadata = { title: "Extensions" };
 
@@ -27,11 +29,13 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ slu
       dueTime: localTimeOf({ at: a.courseDueAt!, timeZone }),
       dueLabel: formatInZone({ at: a.courseDueAt!, timeZone }),
     }));
+  const dated = data.assignments.flatMap((a) => (a.courseDueAt ? [{ ...a, dueAt: a.courseDueAt }] : []));
   return (
     <ExtensionsView
       slug={slug}
       timeZone={timeZone}
       assignments={assignments}
+      defaultAssignmentId={defaultExtensionTarget(dated, serverNow())}
       students={data.students}
       events={data.events}
     />
