@@ -134,7 +134,11 @@ async function loadAssignments(db: Db, courseId: string): Promise<PublicAssignme
       weight: weights.get(a.id) ?? null,
     };
   });
-  // Soonest due first; undated items (participation) last, in course order.
+  return soonestFirst(rows);
+}
+
+/** Soonest due first; undated items (participation) last, in course order. */
+export function soonestFirst<T extends { dueAt: Date | null }>(rows: readonly T[]): T[] {
   return rows
     .map((row, index) => ({ row, index }))
     .sort((x, y) => {

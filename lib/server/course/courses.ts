@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/platform/db";
 import { authorize, type Viewer } from "@/lib/server/authorization/authz";
 import { courseAnnouncements, publishedOrder } from "@/lib/server/course/announcements";
 import { cachedForCourse } from "@/lib/server/platform/cache";
-import { courseDeadlines } from "@/lib/server/course/assignments";
+import { deadlinesFor } from "@/lib/server/deadlines/due-dates";
 
 export type CourseSummary = {
   slug: string;
@@ -98,8 +98,9 @@ export async function getCourseHome({
   const [content, announcements, upcoming] = await Promise.all([
     cachedForCourse({ courseId, key: "home", load: () => loadHomeContent(db, courseId) }),
     courseAnnouncements(db, courseId),
-    // Due dates in force for everyone (course-wide extensions applied), soonest first.
-    courseDeadlines({ db, courseId }),
+    // Due dates in force for this viewer, soonest first: an enrolled student's own extensions
+    // applied (the same dates as My deadlines, My grades and their feed); course-wide for anyone else.
+    deadlinesFor({ db, courseId, studentId: ctx.role === "STUDENT" ? ctx.viewer!.userId : null }),
   ]);
   return {
     ...content,

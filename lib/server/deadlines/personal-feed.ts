@@ -4,9 +4,8 @@ import type { Db } from "@/lib/server/platform/db";
 import { authorize, viewerOf, type Viewer } from "@/lib/server/authorization/authz";
 import { recordAudit } from "@/lib/server/platform/audit";
 import { buildCalendar } from "@/lib/server/course/calendar";
-import { courseDeadlines, type PublicAssignment } from "@/lib/server/course/assignments";
 import { NotFoundError } from "@/lib/server/platform/errors";
-import { dueDateHistory, effectiveDueAt, type DueDateExtension } from "@/lib/domain/effective-due";
+import { deadlinesFor } from "@/lib/server/deadlines/due-dates";
 
 // A student's secret calendar feed: the course calendar with THEIR effective
 // deadlines, per-student extensions included. The token in the URL is the only
@@ -79,42 +78,6 @@ export async function regenerateMyFeed({
   return { path: personalFeedPath(token) };
 }
 
-/** The student's own deadlines: the public ones with their per-student extensions replayed on top. */
-async function studentAssignments(db: Db, courseId: string, studentId: string): Promise<PublicAssignment[]> {
-  const [publicRows, events] = await Promise.all([
-    courseDeadlines({ db, courseId }),
-    db.extension.findMany({
-      where: { courseId, OR: [{ studentId: null }, { studentId }] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        assignmentId: true,
-        studentId: true,
-        action: true,
-        dueAt: true,
-        revokesId: true,
-        createdAt: true,
-        reason: true,
-      },
-    }),
-  ]);
-  const ownAssignments = new Set(events.filter((e) => e.studentId === studentId).map((e) => e.assignmentId));
-  return publicRows.map((row) => {
-    if (!ownAssignments.has(row.id)) return row;
-    const extensions: DueDateExtension[] = events.filter((e) => e.assignmentId === row.id);
-    const history = dueDateHistory({ originalDueAt: row.originalDueAt, extensions, studentId });
-    const last = extensions.at(-1)?.createdAt;
-    return {
-      ...row,
-      dueAt: effectiveDueAt({ originalDueAt: row.originalDueAt, extensions, studentId }),
-      history,
-      changed: history.length > 1,
-      revision: history.length - 1,
-      lastModified: last && last > row.lastModified ? last : row.lastModified,
-    };
-  });
-}
-
 /** The feed for a token; an unknown or revoked token looks like nothing at all. */
 export async function getPersonalCalendar({
   db,
@@ -131,6 +94,6 @@ export async function getPersonalCalendar({
     select: { courseId: true, userId: true, role: true, status: true, user: { select: { name: true } } },
   });
   if (!membership || membership.role !== "STUDENT" || membership.status !== "ENROLLED") throw new NotFoundError();
-  const assignments = await studentAssignments(db, membership.courseId, membership.userId);
+  const assignments = await deadlinesFor({ db, courseId: membership.courseId, studentId: membership.userId });
   return buildCalendar(db, membership.courseId, origin, { assignments, studentName: membership.user.name });
 }

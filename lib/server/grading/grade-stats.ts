@@ -63,7 +63,7 @@ function summarize(
       title: a.title,
       points: a.points,
       categoryName,
-      dueAt: a.dueAt?.toISOString() ?? null,
+      dueAt: data.dueAt(null, ai)?.toISOString() ?? null,
       released: isReleased(a, now),
       gradesReleasedAt: a.gradesReleasedAt?.toISOString() ?? null,
       enrolled: data.students.length,

@@ -100,7 +100,7 @@ export async function getGradebook({
       import: can(ctx, "grades.import"),
       scheme: can(ctx, "scheme.edit"),
     },
-    assignments: data.assignments.map((a) => ({
+    assignments: data.assignments.map((a, i) => ({
       id: a.id,
       code: a.code,
       title: a.title,
@@ -108,7 +108,8 @@ export async function getGradebook({
       categoryId: a.categoryId,
       categoryName: a.categoryId ? (categoryName.get(a.categoryId) ?? null) : null,
       released: a.gradesReleasedAt !== null && a.gradesReleasedAt <= now,
-      dueAt: a.dueAt?.toISOString() ?? null,
+      // The course-wide date in force (CSC 490's A3–A6 moved for everyone), not the original.
+      dueAt: data.dueAt(null, i)?.toISOString() ?? null,
     })),
     categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name })),
     policy: data.policy

@@ -553,7 +553,8 @@ export async function getMyGrades({
           title: a.title,
           points: a.points,
           categoryId: a.categoryId,
-          dueAt: a.dueAt?.toISOString() ?? null,
+          // The date in force for this student (their extensions, course-wide moves), never the original.
+          dueAt: data.dueAt(me.id, ai)?.toISOString() ?? null,
           released,
           score,
           excused: released && me.cellExcused[ai]!,

@@ -56,6 +56,11 @@ export type GradingData = {
   assignments: GradingAssignment[];
   policy: LatePolicy | null;
   students: GradingStudent[];
+  /**
+   * The due date in force for a student on assignment `ai` (their own extensions, then course-wide
+   * ones), or course-wide when studentId is null: the date lateness is judged against.
+   */
+  dueAt: (studentId: string | null, ai: number) => Date | null;
 };
 
 function nested<V>(map: Map<string, V>, key: string, make: () => V): V {
@@ -303,6 +308,12 @@ export async function loadGradingData({
   for (const d of decisions)
     nested(calls, d.studentId, () => new Map<string, boolean>()).set(d.assignmentId, d.basicallyWorks!);
 
+  const dueAt = (studentId: string | null, ai: number): Date | null => {
+    const a = assignments[ai]!;
+    if (studentId === null || !personal.get(studentId)?.has(a.id)) return courseDue[ai] ?? null;
+    return effectiveDueAt({ originalDueAt: a.dueAt, extensions: extensionsByAssignment.get(a.id) ?? [], studentId });
+  };
+
   const compiled = compileScheme({ scheme: loaded.scheme, items: loaded.items });
   const assignmentIndex = new Map(assignments.map((a, i) => [a.id, i]));
   const sorted = members;
@@ -342,7 +353,6 @@ export async function loadGradingData({
   const students: GradingStudent[] = sorted.map((m, si) => {
     const lateOf = late.get(m.userId);
     const missingOf = notHandedIn.get(m.userId);
-    const personalOf = personal.get(m.userId);
     const callsOf = calls.get(m.userId);
     const standing = lateStanding({
       policy,
@@ -353,15 +363,7 @@ export async function loadGradingData({
       handedIn: (id) => !missingOf?.has(id),
       basicallyWorks: (id) => callsOf?.get(id),
       latestSubmission: (id) => lateOf?.get(id),
-      dueFor: (id) => {
-        const ai = assignmentIndex.get(id)!;
-        if (!personalOf?.has(id)) return courseDue[ai]!;
-        return effectiveDueAt({
-          originalDueAt: assignments[ai]!.dueAt,
-          extensions: extensionsByAssignment.get(id) ?? [],
-          studentId: m.userId,
-        });
-      },
+      dueFor: (id) => dueAt(m.userId, assignmentIndex.get(id)!),
     });
     if (releasedOnly) {
       // What a student sees must not move because of an item whose grades are still hidden.
@@ -393,5 +395,5 @@ export async function loadGradingData({
     };
   });
 
-  return { loaded, compiled, assignments, policy, students };
+  return { loaded, compiled, assignments, policy, students, dueAt };
 }
