@@ -17,6 +17,8 @@ export function ActionForm({
   label,
   submit,
   pendingText,
+  submitLabel,
+  quiet,
   children,
   className = "space-y-2",
 }: {
@@ -26,6 +28,9 @@ export function ActionForm({
   label: string;
   submit: string;
   pendingText?: string;
+  /** The button's accessible name when its text is a bare verb. */
+  submitLabel?: string;
+  quiet?: boolean;
   children?: (state: ActionState) => React.ReactNode;
   className?: string;
 }) {
@@ -37,7 +42,9 @@ export function ActionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children?.(state)}
-      <SubmitButton pendingText={pendingText}>{submit}</SubmitButton>
+      <SubmitButton pendingText={pendingText} label={submitLabel} quiet={quiet}>
+        {submit}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );

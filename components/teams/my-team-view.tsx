@@ -2,13 +2,8 @@ import type { getMyTeams } from "@/lib/server/people/teams/team-views";
 import { SubmitWorkForm } from "@/components/my-deadlines/submit-work-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HandInLine, When } from "@/components/teams/teams-view";
-import {
-  CreateTeamForm,
-  DUE_WORDS,
-  JoinTeamButton,
-  LATENESS_WORDS,
-  LeaveTeamButton,
-} from "@/components/teams/team-forms";
+import { CreateTeamForm, JoinTeamButton, LeaveTeamButton } from "@/components/teams/team-forms";
+import { DUE_WORDS, LATENESS_WORDS } from "@/components/teams/team-words";
 
 type Data = Awaited<ReturnType<typeof getMyTeams>>;
 const box = "rounded-md border border-slate-200 p-3 dark:border-slate-700";
@@ -68,7 +63,8 @@ export function MyTeamView({ data }: { data: Data }) {
               <ul className="text-sm">
                 {set.myTeam.members.map((m) => (
                   <li key={m.userId}>
-                    {m.userId === data.viewerId ? `${m.name} (you)` : m.name} · {m.lateHours} h late on team work
+                    {m.userId === data.viewerId ? `${m.name} (you)` : m.name} · {m.lateHours} late hours charged on team
+                    work
                   </li>
                 ))}
               </ul>

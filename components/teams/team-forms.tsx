@@ -17,17 +17,7 @@ import { ActionForm } from "@/components/teams/action-form";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/server/platform/action";
 import type { TeamImportPreview } from "@/lib/server/people/teams/team-csv";
-
-export const LATENESS_WORDS = {
-  CHARGE_EACH: "Every member is charged the team's late hours",
-  SHARED_BUDGET: "The team's late hours are paid once, split over the members' budgets",
-  NO_LATE: "Team work cannot be handed in late",
-} as const;
-export const DUE_WORDS = {
-  LATEST_OF_MEMBERS:
-    "The team's deadline is the latest of its own and its members' (a member's extension extends the team)",
-  TEAM_ONLY: "The team's own deadline; a member's personal extension does not move it",
-} as const;
+import { DUE_WORDS, LATENESS_WORDS } from "@/components/teams/team-words";
 
 type SetDefaults = {
   id: string;
@@ -230,13 +220,16 @@ function ButtonForm({
   hidden: Record<string, string>;
   label: string;
 }) {
+  const verb = label.split(" ")[0]!;
   return (
     <ActionForm
       action={action}
       slug={slug}
       hidden={hidden}
       label={label}
-      submit={label}
+      submit={verb}
+      submitLabel={label}
+      quiet
       className="inline-block space-y-1"
     />
   );

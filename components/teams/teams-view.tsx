@@ -6,8 +6,6 @@ import {
   AddMemberForm,
   CreateTeamForm,
   DeleteTeamButton,
-  DUE_WORDS,
-  LATENESS_WORDS,
   LinkAssignmentForm,
   RemoveMemberButton,
   TeamExtensionForm,
@@ -15,6 +13,7 @@ import {
   TeamImportForm,
   TeamSetForm,
 } from "@/components/teams/team-forms";
+import { DUE_WORDS, LATENESS_WORDS } from "@/components/teams/team-words";
 
 type Data = Awaited<ReturnType<typeof getTeamsPage>>;
 
@@ -141,7 +140,7 @@ export function TeamsView({ data }: { data: Data }) {
                     <thead>
                       <tr>
                         <th scope="col">Member</th>
-                        <th scope="col">Late hours on team work</th>
+                        <th scope="col">Late hours charged (team work)</th>
                         {data.canEdit && (
                           <th scope="col">
                             <span className="sr-only">Actions</span>

@@ -61,14 +61,31 @@ export function Field(props: FieldProps) {
   );
 }
 
-export function SubmitButton({ children, pendingText }: { children: React.ReactNode; pendingText?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  quiet = false,
+  label,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  /** A small outlined button, for secondary actions repeated down a list (remove, leave). */
+  quiet?: boolean;
+  /** The accessible name when the visible text is short ("Remove" → "Remove Ana Lee"). */
+  label?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      aria-label={label}
+      className={
+        quiet
+          ? "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
+          : "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      }
     >
       {pending ? (pendingText ?? "Saving…") : children}
     </button>
