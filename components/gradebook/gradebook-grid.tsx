@@ -37,8 +37,6 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
   const canEdit = data.permissions.edit;
   const gradebook = useGradebookRows(data);
   const { rows } = gradebook;
-  const saves = useCellSaves({ slug: course.slug, assignments, rows: gradebook });
-  const { setAnnouncement } = saves;
   const assignmentIndex = useMemo(() => new Map(assignments.map((a, i) => [a.id, i])), [assignments]);
 
   const [settings, setSettings] = useState<ViewSettings>({
@@ -47,8 +45,13 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
     missingOnly: false,
     sortKey: "name",
     sortDir: "asc",
+    teamScope: false,
   });
   const changeSettings = (next: Partial<ViewSettings>) => setSettings((s) => ({ ...s, ...next }));
+  const { teamScope } = settings;
+  const saves = useCellSaves({ slug: course.slug, assignments, rows: gradebook, teamScope });
+  const { setAnnouncement } = saves;
+  const teamCodes = assignments.filter((a) => a.teamSetId !== null).map((a) => a.code);
   const sortBy = (key: SortKey) =>
     setSettings((s) => {
       const next = nextSort({ key: s.sortKey, dir: s.sortDir }, key);
@@ -241,6 +244,15 @@ export function GradebookGrid({ data }: { data: GradebookData }) {
         you leave its field or press Enter.
         {canEdit ? "" : " You can read this gradebook but not change it."}
       </p>
+      {teamCodes.length > 0 ? (
+        <p id="gb-team-help" className="text-xs text-slate-600 dark:text-slate-400">
+          Team work ({teamCodes.join(", ")}):{" "}
+          {teamScope
+            ? "a score typed for a member is the team's grade, given to every member without their own score."
+            : "a score typed for a member is that member's own score; the rest of the team keeps the team's. Tick “Grade teams” to grade a whole team."}{" "}
+          EX excuses one member.
+        </p>
+      ) : null}
       <GridLegend hasLatePolicy={data.policy !== null} />
 
       <ProblemList problems={saves.problems} onResolve={saves.resolve} />

@@ -105,6 +105,9 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
             {flagged.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center gap-2 text-sm">
                 <Link href={`${base}/students/${s.id}`}>{s.name}</Link>
+                {s.teams.length > 0 ? (
+                  <span className="text-xs text-slate-600 dark:text-slate-400">({s.teams.join(", ")})</span>
+                ) : null}
                 {s.flags.map((f) => (
                   <FlagBadge key={`${f.kind}-${f.code}`} kind={f.kind} code={f.code} />
                 ))}
@@ -152,6 +155,9 @@ export function CourseLateHoursView({ data }: { data: CourseLateHours }) {
                   <tr key={s.id} className="border-b border-slate-100 dark:border-slate-800">
                     <th scope="row" className="py-1.5 pr-3 font-normal">
                       <Link href={`${base}/students/${s.id}`}>{s.name}</Link>
+                      {s.teams.length > 0 ? (
+                        <span className="block text-xs text-slate-600 dark:text-slate-400">{s.teams.join(", ")}</span>
+                      ) : null}
                     </th>
                     {covered.map((a) => (
                       <td key={a.id} className="py-1.5 pr-3 text-right tabular-nums">

@@ -8,6 +8,7 @@ import {
   grantTeamExtensionAction,
   previewTeamImportAction,
   removeTeamMemberAction,
+  revokeTeamExtensionAction,
   saveTeamGradeAction,
   saveTeamSetAction,
   setAssignmentTeamSetAction,
@@ -385,6 +386,34 @@ export function TeamExtensionForm({
           />
           <Field idPrefix={`tx-${teamId}-${assignmentId}`} name="reason" label="Reason" required state={state} />
         </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Ends a team extension: the team's deadline falls back and its members' charges are recomputed. */
+export function RevokeTeamExtensionForm({
+  slug,
+  extensionId,
+  label,
+}: {
+  slug: string;
+  extensionId: string;
+  label: string;
+}) {
+  return (
+    <ActionForm
+      action={revokeTeamExtensionAction}
+      slug={slug}
+      hidden={{ extensionId }}
+      label={`Revoke ${label}`}
+      submit="Revoke"
+      submitLabel={`Revoke ${label}`}
+      quiet
+      className="flex flex-wrap items-end gap-2"
+    >
+      {(state) => (
+        <Field idPrefix={`rtx-${extensionId}`} name="reason" label="Reason for revoking" required state={state} />
       )}
     </ActionForm>
   );

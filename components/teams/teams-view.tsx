@@ -8,6 +8,7 @@ import {
   DeleteTeamButton,
   LinkAssignmentForm,
   RemoveMemberButton,
+  RevokeTeamExtensionForm,
   TeamExtensionForm,
   TeamGradeForm,
   TeamImportForm,
@@ -195,6 +196,21 @@ export function TeamsView({ data }: { data: Data }) {
                           {w.handIns.length > 1 ? ` (${w.handIns.length} hand-ins)` : ""}.
                         </p>
                       )}
+                      {w.extensions.map((x) => (
+                        <div key={x.id} className="mt-1 space-y-1">
+                          <p>
+                            Team extension to <When at={x.dueAt} timeZone={tz} />
+                            {x.reason ? ` (${x.reason})` : ""}.
+                          </p>
+                          {data.canExtend && (
+                            <RevokeTeamExtensionForm
+                              slug={course.slug}
+                              extensionId={x.id}
+                              label={`${team.name}'s extension of ${w.code}`}
+                            />
+                          )}
+                        </div>
+                      ))}
                       {w.grade && (
                         <p>
                           Team grade: {w.grade.score ?? "—"}

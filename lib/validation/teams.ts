@@ -8,6 +8,7 @@ import {
   requiredNumber,
   requiredText,
 } from "@/lib/validation/fields";
+import { cellSaveAnswerSchema, cellStateSchema, scoreValue } from "@/lib/validation/grades";
 
 export const TEAM_LATENESS_POLICIES = ["CHARGE_EACH", "SHARED_BUDGET", "NO_LATE"] as const;
 export const TEAM_DUE_POLICIES = ["LATEST_OF_MEMBERS", "TEAM_ONLY"] as const;
@@ -76,3 +77,20 @@ export function teamGradeOverrides(raw: Record<string, unknown>): {
   }
   return { overrides, errors };
 }
+
+/** A gradebook cell on team work (PUT /api/courses/[slug]/team-grades/[assignmentId]/[studentId]). */
+export const teamCellSaveSchema = z.object({
+  // The typed member's grade version the grader read; 0 = no grade row yet.
+  version: z.number().int().min(0),
+  score: scoreValue.nullable(),
+  // "team": the team's grade (every member without an override); "member": this member's own score.
+  scope: z.enum(["team", "member"]),
+  extraCredit: z.boolean().optional(),
+});
+export type TeamCellSaveInput = z.infer<typeof teamCellSaveSchema>;
+
+/** Its answer: the typed cell (or, 409, `current`), and the other members' cells the save changed. */
+export const teamCellSaveAnswerSchema = cellSaveAnswerSchema.extend({
+  members: z.array(z.object({ studentId: z.string(), cell: cellStateSchema })).optional(),
+  team: z.object({ id: z.string(), name: z.string() }).optional(),
+});

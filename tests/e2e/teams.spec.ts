@@ -1,8 +1,9 @@
 // Team projects end to end on NUS's elective ("a course project for groups of 2-3 students").
 // The demo term is over, so this file starts its own server pair (scripts/e2e-server.ts, a fresh
-// seeded database) with the server clock at Sun Sep 22, 2024, 09:30 SGT (01:30Z). The project
-// proposal was due Sat Sep 21, 11:59 PM SGT, so a hand-in now is 9 h 31 min late: 10 late hours
-// (NUS flags late work; its page states no penalty, so nothing is deducted from anyone).
+// seeded database) with the server clock at Sat Sep 28, 2024, 09:30 SGT (01:30Z), after every demo
+// hand-in of the proposal. The proposal was due Sat Sep 21, 11:59 PM SGT, so a hand-in now is
+// 6 days 9 h 31 min late: 6 × 24 + 10 = 154 late hours (NUS flags late work; its page states no
+// penalty, so nothing is deducted from anyone's budget).
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/auth";
@@ -10,7 +11,7 @@ import { startFakeClockServer } from "./support/fake-clock-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
 const BASE = `http://127.0.0.1:${PORT}`;
-const FAKE_NOW = "2024-09-22T01:30:00.000Z";
+const FAKE_NOW = "2024-09-28T01:30:00.000Z";
 const slug = "nus-lgm";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -78,7 +79,7 @@ test("the instructor imports NUS's groups from CSV: a preview with line errors i
   await page.context().close();
 });
 
-test("a member hands in the proposal late for the team; every member sees the hand-in and its 10 late hours", async ({
+test("a member hands in the proposal late for the team; every member sees the hand-in and its 154 late hours", async ({
   browser,
 }) => {
   const [submitter, ...others] = members;
@@ -89,7 +90,7 @@ test("a member hands in the proposal late for the team; every member sees the ha
   await expect(proposal).toContainText("Nobody has handed it in yet.");
   const form = proposal.getByRole("form", { name: "Submit PROPOSAL" });
   // Before anyone submits: what it means for the team.
-  await expect(form).toContainText("10 hours late");
+  await expect(form).toContainText("154 hours late");
   await expectNoAxeViolations(page);
   await form.getByLabel("Link to your work").fill("https://github.com/group8/lgm-proposal");
   await form.getByRole("button", { name: "Submit PROPOSAL" }).click();
@@ -101,44 +102,68 @@ test("a member hands in the proposal late for the team; every member sees the ha
     await p.goto(`/courses/${slug}/my-team`);
     const handIns = p.getByRole("list", { name: "Hand-ins of PROPOSAL" });
     await expect(handIns.getByRole("listitem").first()).toContainText(`${submitter!.name} handed in link at`);
-    await expect(handIns.getByRole("listitem").first()).toContainText("10 h late");
+    await expect(handIns.getByRole("listitem").first()).toContainText("154 h late");
     // Their own deadlines read the team's hand-in as theirs, flagged late.
     await p.goto(`/courses/${slug}/me`);
     const item = p.getByRole("listitem").filter({ has: p.getByRole("heading", { name: /^Project proposal/ }) });
     await expect(item).toContainText("Submitted");
-    await expect(item).toContainText("· 10 h late");
+    await expect(item).toContainText("· 154 h late");
     await p.context().close();
   }
 });
 
-test("the TA grades Group 8 once and overrides one member; the gradebook has each member's grade", async ({
+test("the TA grades Group 8 once in the gradebook and overrides one member; the Teams page agrees", async ({
   browser,
 }) => {
   const page = await as(browser, `ta@${slug}.demo`);
   await page.goto(`/courses/${slug}/teams`);
   const group8 = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Group 8", level: 3 }) });
   await expect(group8).toContainText(`${members[0]!.name} handed in link at`);
-  await expect(group8).toContainText("10 h late");
-  await group8.getByText("Grade PROPOSAL for Group 8").click();
-  const form = group8.getByRole("form", { name: "Grade PROPOSAL for Group 8" });
-  await form.getByLabel("Team score").fill("85");
-  await form.getByLabel(members[1]!.name).fill("90");
-  await form.getByLabel("Feedback").fill("A clear systems angle; the evaluation plan needs baselines.");
-  await form.getByRole("button", { name: "Save team grade" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved for the team (3 member grades changed).");
-  await expectNoAxeViolations(page);
+  await expect(group8).toContainText("154 h late");
 
   await page.goto(`/courses/${slug}/gradebook`);
   const grid = page.getByRole("grid");
-  const proposalCol = await page.getByRole("columnheader", { name: /^PROPOSAL\b/ }).getAttribute("aria-colindex");
-  for (const [m, score] of [
-    [members[0]!, "85"],
-    [members[1]!, "90"],
-    [members[2]!, "85"],
-  ] as const) {
-    await page.getByLabel("Search students").fill(m.name);
-    const row = grid.getByRole("row", { name: new RegExp(m.name) });
-    await expect(row.locator(`[aria-colindex="${proposalCol}"]`)).toContainText(score);
-  }
+  await expect(page.getByRole("columnheader", { name: /^PROPOSAL\b/ })).toContainText("team work");
+  const col = await page.getByRole("columnheader", { name: /^PROPOSAL\b/ }).getAttribute("aria-colindex");
+  const cell = (name: string) => grid.getByRole("row", { name: new RegExp(name) }).locator(`[aria-colindex="${col}"]`);
+  // The team's name is beside each member and can be searched for.
+  await page.getByLabel("Search students").fill("Group 8");
+  await expect(grid.getByRole("row")).toHaveCount(4);
+  await page.getByLabel(/^Grade teams/).check();
+  await expectNoAxeViolations(page);
+
+  // Once for the team, with the keyboard as for any cell: type, Enter.
+  await cell(members[0]!.name).click();
+  await page.keyboard.type("85", { delay: 30 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved PROPOSAL for Group 8" })).toContainText(
+    "Saved PROPOSAL for Group 8: 85 for every member without their own score",
+  );
+  for (const m of members) await expect(cell(m.name)).toContainText("85");
+
+  // One member's own score: the rest of the team keeps the team's.
+  await page.getByLabel(/^Grade teams/).uncheck();
+  await cell(members[1]!.name).click();
+  await page.keyboard.type("90", { delay: 30 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `Saved PROPOSAL for ${members[1]!.name}` })).toContainText(
+    `Saved PROPOSAL for ${members[1]!.name}: 90 (their own, not Group 8's)`,
+  );
+
+  await page.reload();
+  await page.getByLabel("Search students").fill("Group 8");
+  await expect(cell(members[0]!.name)).toContainText("85");
+  await expect(cell(members[1]!.name)).toContainText("90");
+  await expect(cell(members[2]!.name)).toContainText("85");
+
+  // The Teams page reads the same team grade and override.
+  await page.goto(`/courses/${slug}/teams`);
+  const team = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Group 8", level: 3 }) });
+  await expect(team).toContainText("Team grade: 85 (1 override)");
+  await team.getByText("Grade PROPOSAL for Group 8").click();
+  const form = team.getByRole("form", { name: "Grade PROPOSAL for Group 8" });
+  await expect(form.getByLabel("Team score")).toHaveValue("85");
+  await expect(form.getByLabel(members[1]!.name)).toHaveValue("90");
+  await expect(form.getByLabel(members[0]!.name)).toHaveValue("");
   await page.context().close();
 });

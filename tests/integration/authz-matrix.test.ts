@@ -102,7 +102,8 @@ import { createOwnTeam, joinTeam, leaveTeam } from "@/lib/server/people/teams/fo
 import { submitTeamWork } from "@/lib/server/deadlines/team-submissions";
 import { getSubmissionFile } from "@/lib/server/deadlines/submissions";
 import { grantTeamExtension } from "@/lib/server/deadlines/team-extensions";
-import { saveTeamGrade } from "@/lib/server/grading/team-grades";
+import { saveTeamGrade, saveTeamGradeCell } from "@/lib/server/grading/team-grades";
+import { PUT as teamGradeCellRoute } from "@/app/api/courses/[slug]/team-grades/[assignmentId]/[studentId]/route";
 import * as teamActions from "@/app/courses/[slug]/teams/actions";
 import * as myTeamActions from "@/app/courses/[slug]/my-team/actions";
 import { GET as teamsExportRoute } from "@/app/api/courses/[slug]/teams/[teamSetId]/export/route";
@@ -1122,6 +1123,34 @@ const ENTRIES: Entry[] = [
           version: null,
         },
       }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  data(
+    "saveTeamGradeCell",
+    "grades.edit",
+    (e) =>
+      saveTeamGradeCell({
+        db: e.db,
+        slug: e.slug,
+        viewer: e.viewer,
+        assignmentId: e.given.assignmentId!,
+        studentId: e.f.users.student,
+        input: { version: 0, score: 80, scope: "team" },
+      }),
+    { mutates: true, strict: true, setup: (e) => teamSetup(e) },
+  ),
+  route(
+    "PUT /api/…/team-grades/[a]/[student]",
+    "grades.edit",
+    (e) =>
+      teamGradeCellRoute(
+        req("/x", {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version: 0, score: 81, scope: "member" }),
+        }),
+        params({ slug: e.slug, assignmentId: e.given.assignmentId!, studentId: e.f.users.student }),
+      ),
     { mutates: true, strict: true, setup: (e) => teamSetup(e) },
   ),
   action(

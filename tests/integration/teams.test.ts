@@ -15,7 +15,10 @@ import { grantStudentExtensions } from "@/lib/server/deadlines/extensions";
 import { getSubmissionFile } from "@/lib/server/deadlines/submissions";
 import { submitTeamWork } from "@/lib/server/deadlines/team-submissions";
 import { grantTeamExtension, revokeTeamExtension } from "@/lib/server/deadlines/team-extensions";
-import { saveTeamGrade } from "@/lib/server/grading/team-grades";
+import { saveTeamGrade, saveTeamGradeCell } from "@/lib/server/grading/team-grades";
+import { getGradebook } from "@/lib/server/grading/gradebook";
+import { getCourseLateHours } from "@/lib/server/deadlines/my-deadlines";
+import { GradeConflictError } from "@/lib/server/grading/grades";
 import { applyTeamImport, exportTeamsCsv, previewTeamImport } from "@/lib/server/people/teams/team-csv";
 import { createOwnTeam, joinTeam, leaveTeam } from "@/lib/server/people/teams/formation";
 import { removeTeamMember, saveTeamSet, setAssignmentTeamSet } from "@/lib/server/people/teams/teams";
@@ -304,12 +307,21 @@ describe("extensions for a team", () => {
     });
     expect(outcome.message).toMatch(/^Team 1's deadline for P2 is now .*, for every member\.$/);
     for (const who of ["ana", "ben", "chen"]) expect(await net(who, p2)).toBe(0);
+    // The Teams page lists the extension in force (with its revoke form), and none once revoked.
+    const inForce = async () =>
+      (await getTeamsPage({ ...args("instructor"), now: NINE_LATE })).teamSets[0]!.teams.find(
+        (x) => x.id === team1.id,
+      )!.work.find((w) => w.assignmentId === p2)!.extensions;
+    expect(await inForce()).toEqual([
+      { id: outcome.extensionId, dueAt: local("2025-03-19", "12:00"), reason: "Cluster outage" },
+    ]);
     await revokeTeamExtension({
       ...args("instructor"),
       extensionId: outcome.extensionId,
       reason: "granted by mistake",
     });
     for (const who of ["ana", "ben", "chen"]) expect(await net(who, p2)).toBe(10);
+    expect(await inForce()).toEqual([]);
   });
 
   it("one member's own extension moves the whole team's deadline (the latest of the members')", async () => {
@@ -372,6 +384,114 @@ describe("one grade for the team, with per-member overrides", () => {
         input: { assignmentId: p2, teamId: team2.id, score: 100, feedback: "", overrides: {}, version: 1 },
       }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("the gradebook's team work: one score for the team, a member's own score beside it", () => {
+  const gradeOf = async (who: string) =>
+    t.db.grade.findUniqueOrThrow({
+      where: { assignmentId_studentId: { assignmentId: p2, studentId: v[who]!.userId } },
+      select: { score: true, version: true },
+    });
+  const cell = async (who: string, score: number | null, scope: "team" | "member", as = "ta") =>
+    saveTeamGradeCell({
+      ...args(as),
+      assignmentId: p2,
+      studentId: v[who]!.userId,
+      input: { version: (await gradeOf(who)).version, score, scope },
+    });
+  const teamGrade = async () => {
+    const team2 = await t.db.team.findFirstOrThrow({ where: { teamSetId: setId, name: "Team 2" } });
+    return t.db.teamGrade.findUniqueOrThrow({ where: { assignmentId_teamId: { assignmentId: p2, teamId: team2.id } } });
+  };
+
+  it("names each student's team and marks team work in the gradebook", async () => {
+    const data = await getGradebook({ ...args("ta"), now: NINE_LATE });
+    expect(data.teamSets).toEqual([{ id: setId, name: "Project teams" }]);
+    expect(data.assignments.find((a) => a.id === p2)?.teamSetId).toBe(setId);
+    expect(data.assignments.find((a) => a.id === p3)?.teamSetId).toBeNull();
+    const dev = data.rows.find((r) => r.id === v.dev!.userId)!;
+    expect(dev.teams.map((x) => x.name)).toEqual(["Team 2"]);
+    // The late-hours dashboard names the team beside each student.
+    const late = await getCourseLateHours(args("ta"));
+    expect(late.students.find((s) => s.id === v.dev!.userId)?.teams).toEqual(["Team 2"]);
+  });
+
+  it("a team score reaches every member without their own; a member's own score touches no one else; audited", async () => {
+    // From the Teams page's grade: Team 2 has 88, Eve her own 80.
+    const eventsBefore = await t.db.auditEvent.count({ where: { courseId, action: "teamGrade.update" } });
+    const team = await cell("dev", 92, "team");
+    expect(team.team.name).toBe("Team 2");
+    expect(team.cell.score).toBe(92);
+    expect(team.members).toEqual([]); // Eve keeps her 80
+    expect((await gradeOf("eve")).score).toBe(80);
+    expect(await teamGrade()).toMatchObject({ score: 92, overrides: { [v.eve!.userId]: 80 } });
+
+    const own = await cell("dev", 95, "member");
+    expect(own.cell.score).toBe(95);
+    expect(own.members).toEqual([]);
+    expect((await gradeOf("eve")).score).toBe(80);
+    expect(await teamGrade()).toMatchObject({
+      score: 92,
+      overrides: { [v.eve!.userId]: 80, [v.dev!.userId]: 95 },
+    });
+
+    // A team score typed on Eve's row ends her own score; Dev's own 95 stays.
+    const eve = await cell("eve", 90, "team");
+    expect(eve.cell.score).toBe(90);
+    expect((await gradeOf("dev")).score).toBe(95);
+    expect(await teamGrade()).toMatchObject({ score: 90, overrides: { [v.dev!.userId]: 95 } });
+    // Clearing Dev's own score: he follows the team again, and the answer says so.
+    const back = await cell("dev", null, "member");
+    expect(back.cell.score).toBe(90);
+    expect(await teamGrade()).toMatchObject({ score: 90, overrides: {} });
+
+    const events = await t.db.auditEvent.findMany({
+      where: { courseId, action: "teamGrade.update" },
+      orderBy: { id: "asc" },
+      skip: eventsBefore,
+    });
+    expect(events.map((e) => (e.after as { scope: string }).scope)).toEqual(["team", "member", "team", "member"]);
+  });
+
+  it("a stale cell is a conflict carrying what is there; individual work, no team, another role are refused", async () => {
+    const before = await gradeOf("dev");
+    await expect(
+      saveTeamGradeCell({
+        ...args("ta"),
+        assignmentId: p2,
+        studentId: v.dev!.userId,
+        input: { version: before.version - 1, score: 50, scope: "team" },
+      }),
+    ).rejects.toMatchObject({ current: { score: before.score, version: before.version } });
+    await expect(
+      saveTeamGradeCell({
+        ...args("ta"),
+        assignmentId: p2,
+        studentId: v.dev!.userId,
+        input: { version: before.version - 1, score: 50, scope: "team" },
+      }),
+    ).rejects.toBeInstanceOf(GradeConflictError);
+    expect(await gradeOf("dev")).toEqual(before);
+    await expect(
+      saveTeamGradeCell({
+        ...args("ta"),
+        assignmentId: p3,
+        studentId: v.dev!.userId,
+        input: { version: 0, score: 50, scope: "team" },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await person("gus", "Gus", "STUDENT");
+    await expect(
+      saveTeamGradeCell({
+        ...args("ta"),
+        assignmentId: p2,
+        studentId: v.gus!.userId,
+        input: { version: 0, score: 50, scope: "team" },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cell("dev", 100, "team", "dev")).rejects.toMatchObject({ status: 403 });
+    await expect(cell("dev", 150, "team")).rejects.toMatchObject({ reason: "needs-extra-credit" });
   });
 });
 

@@ -115,12 +115,14 @@ const assignment = (id: string, categoryId: string | null, points = 10): Gradebo
   categoryName: categoryId,
   released: true,
   dueAt: null,
+  teamSetId: null,
 });
 const row = (name: string, scores: (number | null)[], percent: number | null, hoursUsed = 0): GradebookRow => ({
   id: name,
   name,
   email: `${name.toLowerCase()}@example.edu`,
   trackId: null,
+  teams: [],
   scores,
   versions: scores.map(() => 1),
   feedback: [],
@@ -160,6 +162,24 @@ describe("the view: columns by category, rows filtered and sorted", () => {
     expect(orderRows(rows, all, index, { ...opts, query: " BO@" })).toEqual([2]);
     // Bo's blank is in "part", outside every category: not missing.
     expect(orderRows(rows, all, index, { ...opts, missingOnly: true })).toEqual([0, 1]);
+  });
+
+  it("team work: grouped by team ('Group 2' before 'Group 10'), no team last both ways; the search reads team names", () => {
+    const inTeam = (r: GradebookRow, name: string): GradebookRow => ({
+      ...r,
+      teams: [{ setId: "s", id: name, name }],
+    });
+    // Server order is by name: Ana, Bo, Cleo, Dev.
+    const teamed = [
+      inTeam(row("Ana", [1, 1, 1], 50), "Group 10"),
+      row("Bo", [1, 1, 1], 50),
+      inTeam(row("Cleo", [1, 1, 1], 50), "Group 2"),
+      inTeam(row("Dev", [1, 1, 1], 50), "Group 10"),
+    ];
+    const team = { ...opts, sortKey: "team" as const };
+    expect(orderRows(teamed, all, index, team)).toEqual([2, 0, 3, 1]);
+    expect(orderRows(teamed, all, index, { ...team, sortDir: "desc" })).toEqual([0, 3, 2, 1]);
+    expect(orderRows(teamed, all, index, { ...opts, query: "group 10" })).toEqual([0, 3]);
   });
 
   it("a second click on a sort turns it round; a new one starts descending, names ascending", () => {

@@ -44,7 +44,7 @@ export function GridHeader({
             aria-colindex={firstCol + positionOf(a) + 1}
             style={{ gridColumnStart: firstCol + positionOf(a) + 1 }}
             aria-sort={sortLabel(`a:${a.id}`)}
-            title={`${a.title} (${a.points} points)${a.categoryName ? ` · ${a.categoryName}` : ""}`}
+            title={`${a.title} (${a.points} points)${a.categoryName ? ` · ${a.categoryName}` : ""}${a.teamSetId ? " · team work" : ""}`}
             className="px-2 py-1 text-right leading-tight"
           >
             <span className="block font-semibold">{a.code}</span>
@@ -52,6 +52,9 @@ export function GridHeader({
               /{a.points} ·{" "}
               {a.released ? "released" : <span className="text-amber-800 dark:text-amber-300">hidden</span>}
             </span>
+            {a.teamSetId ? (
+              <span className="block text-xs font-normal text-violet-800 dark:text-violet-300">team work</span>
+            ) : null}
           </div>
         ))}
       </div>

@@ -2,7 +2,7 @@
 import type { GradebookRow } from "@/lib/server/grading/gradebook";
 import type { Problem } from "@/components/gradebook/problem-list";
 import type { At } from "@/components/gradebook/grid/grid-keys";
-import type { Column } from "@/components/gradebook/grid/grid-view";
+import { teamNamesOf, type Column } from "@/components/gradebook/grid/grid-view";
 import { cellValueOf } from "@/components/gradebook/grid/rows";
 import type { Editing } from "@/components/gradebook/grid/use-cell-editor";
 import { CellEditor, ScoreView, type CellEditorHandlers } from "@/components/gradebook/grid/score-cell";
@@ -75,7 +75,14 @@ export function GridRow({
         className="sticky left-0 z-10 flex min-w-0 flex-col justify-center truncate bg-white px-2 leading-tight gb-cell dark:bg-slate-950"
       >
         <span className="truncate font-medium">{row.name}</span>
-        <span className="truncate text-xs text-slate-600 dark:text-slate-400">{row.email}</span>
+        <span className="truncate text-xs text-slate-600 dark:text-slate-400">
+          {row.teams.length > 0 ? (
+            <>
+              <span className="font-medium text-slate-800 dark:text-slate-200">{teamNamesOf(row)}</span> ·{" "}
+            </>
+          ) : null}
+          {row.email}
+        </span>
       </div>
       <div role="gridcell" {...cellProps(1)} className="flex items-center gap-1 px-2 gb-cell">
         <span className="tabular-nums">{lateText}</span>

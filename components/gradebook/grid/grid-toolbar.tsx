@@ -8,6 +8,8 @@ export type ViewSettings = {
   missingOnly: boolean;
   sortKey: SortKey;
   sortDir: SortDir;
+  /** A score typed on team work grades the member's whole team (issue 16). */
+  teamScope: boolean;
 };
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -21,7 +23,7 @@ export function GridToolbar({
   panelOpen,
   onTogglePanel,
 }: {
-  data: Pick<GradebookData, "assignments" | "categories">;
+  data: Pick<GradebookData, "assignments" | "categories" | "teamSets">;
   settings: ViewSettings;
   onChange: (next: Partial<ViewSettings>) => void;
   onSort: (key: SortKey) => void;
@@ -29,6 +31,7 @@ export function GridToolbar({
   onTogglePanel: () => void;
 }) {
   const { assignments, categories } = data;
+  const teamWork = assignments.filter((a) => a.teamSetId !== null);
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the gradebook">
       <div>
@@ -77,6 +80,7 @@ export function GridToolbar({
             <option value="name">Name</option>
             <option value="current">Current grade</option>
             <option value="late">Late hours used</option>
+            {data.teamSets.length > 0 ? <option value="team">Team</option> : null}
             {assignments.map((a) => (
               <option key={a.id} value={`a:${a.id}`}>
                 {a.code}
@@ -102,6 +106,20 @@ export function GridToolbar({
         />
         Missing grades only
       </label>
+      {teamWork.length > 0 ? (
+        <label className="flex max-w-xs items-center gap-2 pb-1.5 text-sm">
+          <input
+            type="checkbox"
+            checked={settings.teamScope}
+            aria-describedby="gb-team-help"
+            onChange={(e) =>
+              // Grading teams reads best with each team's members together.
+              onChange(e.target.checked ? { teamScope: true, sortKey: "team", sortDir: "asc" } : { teamScope: false })
+            }
+          />
+          Grade teams: a score on team work goes to the whole team
+        </label>
+      ) : null}
       <button
         type="button"
         aria-pressed={panelOpen}

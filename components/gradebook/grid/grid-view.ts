@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { GradebookAssignment, GradebookRow } from "@/lib/server/grading/gradebook";
 
-export type SortKey = "name" | "current" | "late" | `a:${string}`;
+export type SortKey = "name" | "current" | "late" | "team" | `a:${string}`;
 export type SortDir = "asc" | "desc";
 export type Column = GradebookAssignment & { index: number };
 export type ViewOptions = { query: string; missingOnly: boolean; sortKey: SortKey; sortDir: SortDir };
@@ -18,7 +18,13 @@ export function visibleColumns(assignments: GradebookAssignment[], category: str
 const isMissing = (row: GradebookRow, c: Column) =>
   c.categoryId !== null && row.scores[c.index] === null && !row.excused.includes(c.index);
 
-/** Indexes into `rows`, filtered and sorted; blanks sort last in both directions. */
+/** The row's team names, "Group 2, Team 7": what the team sort orders by and the search reads. */
+export const teamNamesOf = (row: GradebookRow) => row.teams.map((t) => t.name).join(", ");
+
+/** "Group 2" before "Group 10", as people number teams. */
+const byTeamName = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+/** Indexes into `rows`, filtered and sorted; blanks sort last in both directions (students without a team too). */
 export function orderRows(
   rows: GradebookRow[],
   columns: Column[],
@@ -27,13 +33,22 @@ export function orderRows(
 ): number[] {
   const q = query.trim().toLowerCase();
   let list = rows.map((_, i) => i);
-  if (q) list = list.filter((i) => rows[i]!.name.toLowerCase().includes(q) || rows[i]!.email.toLowerCase().includes(q));
+  if (q)
+    list = list.filter((i) =>
+      [rows[i]!.name, rows[i]!.email, teamNamesOf(rows[i]!)].some((text) => text.toLowerCase().includes(q)),
+    );
   if (missingOnly) list = list.filter((i) => columns.some((c) => isMissing(rows[i]!, c)));
   const dir = sortDir === "asc" ? 1 : -1;
   const nullsLast = (a: number | null, b: number | null) =>
     a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b);
   if (sortKey === "current") list.sort((a, b) => nullsLast(rows[a]!.current.percent, rows[b]!.current.percent));
-  else if (sortKey === "late") list.sort((a, b) => dir * (rows[a]!.hoursUsed - rows[b]!.hoursUsed));
+  else if (sortKey === "team") {
+    // Grouped by team, the members of each in name order (rows come sorted by name); no team last.
+    const team = (i: number) => teamNamesOf(rows[i]!);
+    list.sort((a, b) =>
+      !team(a) || !team(b) ? (team(a) ? -1 : team(b) ? 1 : 0) : dir * byTeamName.compare(team(a), team(b)),
+    );
+  } else if (sortKey === "late") list.sort((a, b) => dir * (rows[a]!.hoursUsed - rows[b]!.hoursUsed));
   else if (sortKey.startsWith("a:")) {
     const ai = assignmentIndex.get(sortKey.slice(2)) ?? 0;
     list.sort((a, b) => nullsLast(rows[a]!.scores[ai]!, rows[b]!.scores[ai]!));

@@ -3,7 +3,7 @@
 // problem list for the grader to choose; a refused or failed save puts the cell back and keeps the
 // typed value there for a retry. Every outcome is announced to screen readers.
 import { useCallback, useState } from "react";
-import { cellValue, formatScore, saveCell, type CellValue } from "@/components/gradebook/cell-save";
+import { cellValue, formatScore, saveCell, saveTeamCell, type CellValue } from "@/components/gradebook/cell-save";
 import type { Problem } from "@/components/gradebook/problem-list";
 import type { GradebookAssignment } from "@/lib/server/grading/gradebook";
 import { isExtraCredit } from "@/components/gradebook/grid/typed-score";
@@ -18,10 +18,13 @@ export function useCellSaves({
   slug,
   assignments,
   rows,
+  teamScope = false,
 }: {
   slug: string;
   assignments: GradebookAssignment[];
   rows: Pick<GradebookRows, "rowOf" | "applyCell">;
+  /** A score typed on team work grades the member's whole team (else: that member's own score). */
+  teamScope?: boolean;
 }) {
   const { rowOf, applyCell } = rows;
   const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
@@ -45,21 +48,27 @@ export function useCellSaves({
       setProblems((p) => p.filter((x) => x.key !== k));
       markSaving(k, true);
       applyCell(studentId, ai, { score: value === "EX" ? null : value, excused: value === "EX", version });
-      const result = await saveCell({
-        slug,
-        assignmentId: a.id,
-        studentId,
-        version,
-        value,
-        // Only values the grader confirmed at the cell get here (readTypedScore asks first).
-        extraCredit: isExtraCredit(value, a.points) || undefined,
-      });
+      // Only values the grader confirmed at the cell get here (readTypedScore asks first).
+      const extraCredit = isExtraCredit(value, a.points) || undefined;
+      // Team work for a member of a team goes through the team's grade (EX stays the member's own).
+      const team = a.teamSetId ? row.teams.find((t) => t.setId === a.teamSetId) : undefined;
+      const scope = teamScope ? "team" : "member";
+      const result =
+        team && value !== "EX"
+          ? await saveTeamCell({ slug, assignmentId: a.id, studentId, version, score: value, scope, extraCredit })
+          : await saveCell({ slug, assignmentId: a.id, studentId, version, value, extraCredit });
       markSaving(k, false);
       const base = { key: k, studentId, studentName: row.name, assignmentIndex: ai, code: a.code, mine: value };
       if (result.kind === "saved") {
         applyCell(studentId, ai, result.cell);
+        for (const m of result.members) applyCell(m.studentId, ai, m.cell);
+        const what = result.cell.excused ? "excused" : shown(result.cell.score);
         setAnnouncement(
-          `Saved ${a.code} for ${row.name}: ${result.cell.excused ? "excused" : shown(result.cell.score)}`,
+          !team || value === "EX"
+            ? `Saved ${a.code} for ${row.name}: ${what}`
+            : scope === "team"
+              ? `Saved ${a.code} for ${team.name}: ${what} for every member without their own score`
+              : `Saved ${a.code} for ${row.name}: ${what} (${value === null ? `${team.name}'s grade again` : `their own, not ${team.name}'s`})`,
         );
       } else if (result.kind === "conflict" && cellValue(result.current) === value) {
         // What was saved is what was typed (the same entry sent twice, e.g. Enter and then the blur on a
@@ -79,7 +88,7 @@ export function useCellSaves({
         setAnnouncement(`${a.code} for ${row.name} was not saved: ${result.message}`);
       }
     },
-    [applyCell, assignments, rowOf, slug],
+    [applyCell, assignments, rowOf, slug, teamScope],
   );
 
   const resolve = (problem: Problem, choice: "mine" | "theirs") => {

@@ -337,6 +337,8 @@ export type CourseLateHoursRow = {
   /** Net hours charged per assignment code (covered assignments only). */
   perAssignment: Record<string, number>;
   flags: { kind: LateFlag; code: string | null }[];
+  /** The student's teams (issue 16), e.g. ["Group 3"]. */
+  teams: string[];
 };
 
 export type CourseLateHours = {
@@ -369,7 +371,7 @@ export async function getCourseLateHours({
 }): Promise<CourseLateHours> {
   const ctx = await authorize({ db, slug, viewer, permission: "ledger.read.all" });
   const courseId = ctx.course.id;
-  const [{ policy, summary }, assignments, members, sums, latest, extensions] = await Promise.all([
+  const [{ policy, summary }, assignments, members, sums, latest, extensions, teamRows] = await Promise.all([
     loadPolicy(db, courseId),
     db.assignment.findMany({
       where: { courseId },
@@ -387,7 +389,14 @@ export async function getCourseLateHours({
       FROM "Submission" WHERE "courseId" = ${courseId}
       ORDER BY "studentId", "assignmentId", "submittedAt" DESC, "createdAt" DESC, "id" DESC`,
     db.extension.findMany({ where: { courseId }, orderBy: extensionOrder, select: extensionSelect }),
+    db.teamMember.findMany({
+      where: { courseId },
+      orderBy: { team: { name: "asc" } },
+      select: { userId: true, team: { select: { name: true } } },
+    }),
   ]);
+  const teamsOf = new Map<string, string[]>();
+  for (const t of teamRows) teamsOf.set(t.userId, [...(teamsOf.get(t.userId) ?? []), t.team.name]);
 
   const codeOf = new Map(assignments.map((a) => [a.id, a.code]));
   const eventsByAssignment = byAssignment(
@@ -413,6 +422,7 @@ export async function getCourseLateHours({
       balance: policy.budgetHours,
       perAssignment: {},
       flags: [],
+      teams: teamsOf.get(m.user.id) ?? [],
       sums: [],
     });
   for (const s of sums) {

@@ -16,6 +16,8 @@ export type GradebookAssignment = {
   categoryName: string | null;
   released: boolean;
   dueAt: string | null;
+  /** Team work (issue 16): handed in and graded by the teams of this set. */
+  teamSetId: string | null;
 };
 
 export type GradebookRow = {
@@ -23,6 +25,8 @@ export type GradebookRow = {
   name: string;
   email: string;
   trackId: string | null;
+  /** The student's team in each team set (names shown beside the student; team work saves through them). */
+  teams: { setId: string; id: string; name: string }[];
   /** Scores aligned with assignments; null = blank. */
   scores: (number | null)[];
   /** Grade versions; 0 = no grade row yet (the save creates it). */
@@ -53,6 +57,8 @@ export type GradebookData = {
   policy: { kind: string; budgetHours: number | null; capHours: number | null; cutoffAt: string | null } | null;
   scheme: GradeScheme;
   items: SchemeItem[];
+  /** The course's team sets; empty when it has no team work. */
+  teamSets: { id: string; name: string }[];
   /** The page's first screen of rows (by name), or every row (getGradebookRows). */
   rows: GradebookRow[];
   /** Enrolled students in all: more than `rows` when the page sends only its first screen. */
@@ -65,6 +71,24 @@ export type GradebookData = {
  * (GET /api/courses/[slug]/gradebook/rows): issue 14.2, the first paint needs the visible rows.
  */
 export const FIRST_SCREEN_ROWS = 60;
+
+/** Every team set of the course and each student's team in it: two statements whatever the class size. */
+async function teamsOf(db: Db, courseId: string) {
+  const [sets, members] = await Promise.all([
+    db.teamSet.findMany({ where: { courseId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.teamMember.findMany({
+      where: { courseId },
+      select: { userId: true, teamSetId: true, team: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const byStudent = new Map<string, GradebookRow["teams"]>();
+  for (const m of members) {
+    const list = byStudent.get(m.userId) ?? [];
+    list.push({ setId: m.teamSetId, id: m.team.id, name: m.team.name });
+    byStudent.set(m.userId, list);
+  }
+  return { sets, byStudent };
+}
 
 /** The positions of the true flags: a row's per-cell flags sent as short index lists. */
 const indexesWhere = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
@@ -84,11 +108,12 @@ export async function getGradebook({
   firstStudents?: number;
 }): Promise<GradebookData> {
   const ctx = await authorize({ db, slug, viewer, permission: "gradebook.read" });
-  const [data, rowsTotal] = await Promise.all([
+  const [data, rowsTotal, teams] = await Promise.all([
     loadGradingData({ db, course: ctx.course, now, firstStudents }),
     firstStudents === undefined
       ? null
       : db.membership.count({ where: { courseId: ctx.course.id, role: "STUDENT", status: "ENROLLED" } }),
+    teamsOf(db, ctx.course.id),
   ]);
   const categoryName = new Map(data.loaded.categories.map((c) => [c.id, c.name]));
   const index = new Map(data.assignments.map((a, i) => [a.id, i]));
@@ -110,6 +135,7 @@ export async function getGradebook({
       released: a.gradesReleasedAt !== null && a.gradesReleasedAt <= now,
       // The course-wide date in force (CSC 490's A3–A6 moved for everyone), not the original.
       dueAt: data.dueAt(null, i)?.toISOString() ?? null,
+      teamSetId: a.teamSetId ?? null,
     })),
     categories: data.loaded.categories.map((c) => ({ id: c.id, name: c.name })),
     policy: data.policy
@@ -122,11 +148,13 @@ export async function getGradebook({
       : null,
     scheme: data.loaded.scheme,
     items: data.loaded.items,
+    teamSets: teams.sets,
     rows: data.students.map((s) => ({
       id: s.id,
       name: s.name,
       email: s.email,
       trackId: s.trackId,
+      teams: teams.byStudent.get(s.id) ?? [],
       scores: s.cellScores,
       versions: s.versions,
       feedback: indexesWhere(s.hasFeedback),

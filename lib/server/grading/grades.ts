@@ -24,7 +24,7 @@ export class GradeConflictError extends ConflictError {
   }
 }
 
-async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
+export async function readCell(db: Pick<Db, "grade">, assignmentId: string, studentId: string): Promise<CellState> {
   const row = await db.grade.findUnique({
     where: { assignmentId_studentId: { assignmentId, studentId } },
     select: {

@@ -31,6 +31,8 @@ export type GradingAssignment = {
   gradesReleasedAt: Date | null;
   lateHoursApply: boolean;
   acceptsLate: boolean;
+  /** Team work of this team set (issue 16); absent where a caller does not need it. */
+  teamSetId?: string | null;
 };
 
 export type GradingStudent = {
@@ -189,6 +191,7 @@ export async function loadGradingData({
       gradesReleasedAt: true,
       lateHoursApply: true,
       acceptsLate: true,
+      teamSetId: true,
     },
   });
   // The grades, the longest read, need only the assignments: start them as soon as those are in,

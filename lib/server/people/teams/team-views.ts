@@ -26,6 +26,8 @@ export type TeamWork = {
   /** Why the team's deadline is what it is, in words. */
   dueSource: string;
   handIns: TeamHandIn[];
+  /** The team's extensions still in force (a revocation ends one). */
+  extensions: { id: string; dueAt: Date | null; reason: string }[];
   grade: { score: number | null; feedback: string; version: number; overrides: Record<string, number> } | null;
 };
 
@@ -84,6 +86,11 @@ async function teamSetsWithWork(tx: Tx | Db, courseId: string, teamFilter: Prism
             },
           },
           grades: { select: { assignmentId: true, score: true, feedback: true, version: true, overrides: true } },
+          extensions: {
+            where: { action: "GRANT", revokedBy: { is: null } },
+            orderBy: { createdAt: "desc" },
+            select: { id: true, assignmentId: true, dueAt: true, reason: true },
+          },
         },
       },
     },
@@ -147,6 +154,9 @@ async function teamSetsWithWork(tx: Tx | Db, courseId: string, teamFilter: Prism
                 lateHours: s.lateHours,
                 outcome: s.outcome,
               })),
+            extensions: t.extensions
+              .filter((x) => x.assignmentId === a.id)
+              .map(({ id, dueAt, reason }) => ({ id, dueAt, reason })),
             grade: grade
               ? {
                   score: grade.score,
