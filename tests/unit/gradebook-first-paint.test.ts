@@ -16,12 +16,14 @@ function book(assignmentCount: number, rowCount: number, rowsTotal: number): Gra
     categoryName: "Homework",
     released: true,
     dueAt: null,
+    teamSetId: null,
   }));
   const rows: GradebookRow[] = Array.from({ length: rowCount }, (_, r) => ({
     id: `s${r + 1}`,
     name: `Student ${String(r + 1).padStart(3, "0")}`,
     email: `s${r + 1}@example.edu`,
     trackId: null,
+    teams: [],
     scores: assignments.map(() => 7),
     versions: assignments.map(() => 1),
     feedback: [],
@@ -47,6 +49,7 @@ function book(assignmentCount: number, rowCount: number, rowsTotal: number): Gra
       cutoffs: [],
     },
     items: assignments.map((a) => ({ id: a.id, code: a.code, categoryId: "c", points: 10, weight: null })),
+    teamSets: [],
     rows,
     rowsTotal,
   };
