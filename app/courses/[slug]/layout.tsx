@@ -16,7 +16,8 @@ type Params = Promise<{ slug: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   try {
-    const { course } = await loadCourseContext(db(), slug, null);
+    // The same (slug, viewer) as the layout below: one query for both (loadCourseContext is cached per render).
+    const { course } = await loadCourseContext(db(), slug, await currentViewer());
     return {
       title: { template: `%s · ${course.code} · Lectern`, default: `${course.code}: ${course.title} · Lectern` },
     };

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Db } from "@/lib/server/platform/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/server/platform/errors";
 import { isStorableText } from "@/lib/server/platform/storable";
@@ -24,27 +25,40 @@ export type CourseContext = {
   membership: { id: string; status: MembershipStatus; role: CourseRole } | null;
 };
 
+type CourseRow = {
+  id: string;
+  slug: string;
+  code: string;
+  title: string;
+  timeZone: string;
+  membershipId: string | null;
+  status: MembershipStatus | null;
+  role: CourseRole | null;
+};
+
+/**
+ * One round trip for the course and the viewer's membership: every request authorizes,
+ * and two model queries cost more CPU than the rest of a grade save. Deduplicated per
+ * server render with React's cache(): a course page's layout, its metadata and each of the
+ * page's data calls authorize, and they share this one query. (Outside a server render, in
+ * server actions, route handlers and tests, cache() is a plain call: every write re-reads.)
+ */
+const courseRow = cache(async (db: Db, slug: string, userId: string | null): Promise<CourseRow | undefined> => {
+  const [row] = await db.$queryRaw<
+    CourseRow[]
+  >`SELECT c."id", c."slug", c."code", c."title", c."timeZone", m."id" AS "membershipId", m."status"::text AS "status", m."role"::text AS "role"
+    FROM "Course" c
+    LEFT JOIN "Membership" m ON m."courseId" = c."id" AND m."userId" = ${userId}
+    WHERE c."slug" = ${slug}`;
+  return row;
+});
+
 export async function loadCourseContext(db: Db, slug: string, viewer: Viewer | null): Promise<CourseContext> {
   // Checked before the query: a slug PostgreSQL rejects (a NUL byte, lone surrogates) must be a 404, not a 500.
   if (typeof slug !== "string" || !isStorableText(slug)) throw new NotFoundError("No such course");
-  // One round trip for the course and the viewer's membership: every request authorizes,
-  // and two model queries cost more CPU than the rest of a grade save.
-  const [row] = await db.$queryRaw<
-    {
-      id: string;
-      slug: string;
-      code: string;
-      title: string;
-      timeZone: string;
-      membershipId: string | null;
-      status: MembershipStatus | null;
-      role: CourseRole | null;
-    }[]
-  >`SELECT c."id", c."slug", c."code", c."title", c."timeZone", m."id" AS "membershipId", m."status"::text AS "status", m."role"::text AS "role"
-    FROM "Course" c
-    LEFT JOIN "Membership" m ON m."courseId" = c."id" AND m."userId" = ${viewer?.userId ?? null}
-    WHERE c."slug" = ${slug}`;
+  const row = await courseRow(db, slug, viewer?.userId ?? null);
   if (!row) throw new NotFoundError("No such course");
+  // New objects per caller: the cached row is shared, what callers get is theirs.
   const course = { id: row.id, slug: row.slug, code: row.code, title: row.title, timeZone: row.timeZone };
   const membership =
     row.membershipId && row.status && row.role ? { id: row.membershipId, status: row.status, role: row.role } : null;
