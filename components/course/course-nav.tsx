@@ -24,6 +24,7 @@ export function courseTabs(slug: string, role: CourseRole | null): Tab[] {
     tabs.push(
       { href: `${base}/gradebook`, label: "Gradebook" },
       { href: `${base}/late-hours`, label: "Late hours" },
+      { href: `${base}/requests`, label: "Requests" },
       { href: `${base}/teams`, label: "Teams" },
     );
   if (role === "INSTRUCTOR") tabs.push({ href: `${base}/manage`, label: "Manage" });

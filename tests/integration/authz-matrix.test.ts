@@ -118,6 +118,18 @@ import { listLocalOutbox } from "@/lib/server/notify/outbox-view";
 import { unsubscribeToken } from "@/lib/server/notify/unsubscribe-token";
 import * as notifyActions from "@/app/settings/notifications/actions";
 import { POST as oneClickUnsubscribeRoute } from "@/app/api/unsubscribe/[token]/route";
+import {
+  createExtensionRequest,
+  decideExtensionRequests,
+  getExtensionQueue,
+  getExtensionRequestFile,
+  getMyExtensionRequests,
+  previewExtensionRequest,
+  saveExtensionRule,
+} from "@/lib/server/deadlines/extension-requests";
+import * as requestActions from "@/app/courses/[slug]/me/request-actions";
+import * as queueActions from "@/app/courses/[slug]/requests/actions";
+import { GET as requestFileRoute } from "@/app/api/courses/[slug]/extension-requests/[requestId]/file/route";
 import { scheduleEntrySchema } from "@/lib/validation/schedule";
 import { assignmentSchema } from "@/lib/validation/assignment";
 import { announcementSchema } from "@/lib/validation/announcement";
@@ -1290,7 +1302,151 @@ const ENTRIES: Entry[] = [
       ),
     { strict: true, setup: unsubscribeSetup },
   ),
+  // ---- extension requests (issue 17)
+  data(
+    "previewExtensionRequest",
+    "own.extension-requests.create",
+    (e) =>
+      previewExtensionRequest({
+        db: e.db,
+        viewer: e.viewer,
+        slug: e.slug,
+        assignmentId: e.f.assignmentId,
+        asked: { hours: 48 },
+        now: e.now,
+      }),
+    { strict: true },
+  ),
+  data(
+    "createExtensionRequest",
+    "own.extension-requests.create",
+    (e) =>
+      createExtensionRequest({
+        db: e.db,
+        viewer: e.viewer,
+        slug: e.slug,
+        input: { assignmentId: e.f.assignmentId, asked: { hours: 48 }, reason: "Ill", file: null },
+        now: e.now,
+      }),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "previewRequestAction",
+    "own.extension-requests.create",
+    act(requestActions.previewRequestAction, (e) => ({ assignmentId: e.f.assignmentId, mode: "hours", hours: "24" })),
+    { strict: true },
+  ),
+  action(
+    "createRequestAction",
+    "own.extension-requests.create",
+    act(requestActions.createRequestAction, (e) => ({
+      assignmentId: e.f.assignmentId,
+      mode: "date",
+      date: "2025-10-03",
+      time: "23:59",
+      reason: "A **Dean's** note",
+    })),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "getMyExtensionRequests",
+    "own.extension-requests.read",
+    (e) => getMyExtensionRequests({ db: e.db, viewer: e.viewer, slug: e.slug }),
+    { strict: true },
+  ),
+  data(
+    "getExtensionQueue",
+    "extension-requests.review",
+    (e) => getExtensionQueue({ db: e.db, viewer: e.viewer, slug: e.slug }),
+    {
+      strict: true,
+      setup: pendingRequest,
+    },
+  ),
+  data(
+    "decideExtensionRequests",
+    "extension-requests.decide",
+    (e) =>
+      decideExtensionRequests({
+        db: e.db,
+        viewer: e.viewer,
+        slug: e.slug,
+        requestIds: [e.given.requestId!],
+        decision: { kind: "approve" },
+        message: "",
+        now: e.now,
+      }),
+    { mutates: true, strict: true, setup: pendingRequest },
+  ),
+  action(
+    "decideRequestsAction",
+    "extension-requests.decide",
+    act(queueActions.decideRequestsAction, (e) => ({ requestId: e.given.requestId, decision: "deny", message: "No" })),
+    { mutates: true, strict: true, setup: pendingRequest },
+  ),
+  data(
+    "saveExtensionRule",
+    "extension-rules.edit",
+    (e) =>
+      saveExtensionRule({
+        db: e.db,
+        viewer: e.viewer,
+        slug: e.slug,
+        rule: { enabled: true, maxHours: 48, beforeDeadlineOnly: true, maxPerStudent: 2 },
+      }),
+    { mutates: true, strict: true },
+  ),
+  action(
+    "saveRuleAction",
+    "extension-rules.edit",
+    act(queueActions.saveRuleAction, () => ({
+      enabled: "on",
+      maxHours: "48",
+      beforeDeadlineOnly: "on",
+      maxPerStudent: "",
+    })),
+    { mutates: true, strict: true },
+  ),
+  data(
+    "getExtensionRequestFile(another student's)",
+    { own: "own.extension-requests.read", all: "extension-requests.review", target: "other" },
+    (e) => getExtensionRequestFile({ db: e.db, viewer: e.viewer, slug: e.slug, requestId: e.given.requestId! }),
+    { strict: true, setup: (e) => pendingRequest(e, e.other) },
+  ),
+  route(
+    "GET /api/…/extension-requests/[id]/file (another student's)",
+    { own: "own.extension-requests.read", all: "extension-requests.review", target: "other" },
+    (e) =>
+      requestFileRoute(
+        req(`/api/courses/${e.slug}/extension-requests/${e.given.requestId}/file`),
+        params({ slug: e.slug, requestId: e.given.requestId! }),
+      ),
+    { strict: true, setup: (e) => pendingRequest(e, e.other) },
+  ),
 ];
+
+/** A pending extension request (with a file) of `studentId` (the course's student by default) on the fixture's assignment. */
+async function pendingRequest(
+  e: Omit<Env, "given">,
+  studentId: string = e.f.users.student,
+): Promise<Record<string, string>> {
+  const row = await e.db.extensionRequest.create({
+    data: {
+      courseId: e.f.alpha.id,
+      assignmentId: e.f.assignmentId,
+      studentId,
+      currentDueAt: new Date("2025-10-01T03:59:00Z"),
+      requestedDueAt: new Date("2025-10-03T03:59:00Z"),
+      reason: "Ill",
+      fileName: "note.pdf",
+      fileType: "application/pdf",
+      fileSize: 3,
+      file: { create: { data: new Uint8Array([1, 2, 3]) } },
+    },
+    select: { id: true },
+  });
+  return { requestId: row.id };
+}
 
 /** A signed unsubscribe link of the course's student (whoever opens it: the token decides). */
 async function unsubscribeSetup(e: Omit<Env, "given">): Promise<Record<string, string>> {

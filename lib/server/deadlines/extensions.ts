@@ -141,17 +141,20 @@ async function enrolledStudents(tx: Tx | Db, courseId: string, ids: readonly str
   });
 }
 
-type StudentGrant = { assignment: AssignmentRow; studentId: string; dueAt: Date; reason: string };
+export type StudentGrant = { assignment: AssignmentRow; studentId: string; dueAt: Date; reason: string };
 
-/** Writes per-student GRANTs (any assignments) and recomputes just those students. Caller holds the locks. */
-async function applyStudentGrants(
+/**
+ * Writes per-student GRANTs (any assignments) and recomputes just those students. Caller holds the
+ * locks. The actor is the viewer, or null for a grant no person made (an extension rule's approval).
+ */
+export async function applyStudentGrants(
   tx: Tx,
-  ctx: CourseContext,
+  ctx: Pick<CourseContext, "course" | "viewer">,
   grants: StudentGrant[],
   causeLabel: string,
+  actorId: string | null = ctx.viewer!.userId,
 ): Promise<ExtensionOutcome> {
   const { id: courseId, timeZone } = ctx.course;
-  const actorId = ctx.viewer!.userId;
   const policy = await policyOf(tx, courseId);
   const created = await tx.extension.createManyAndReturn({
     data: grants.map((g) => ({
