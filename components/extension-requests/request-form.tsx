@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { createRequestAction, previewRequestAction } from "@/app/courses/[slug]/me/request-actions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/server/platform/action";
@@ -15,6 +15,7 @@ export function ExtensionRequestForm({ slug, assignments }: { slug: string; assi
   const [previewState, preview] = useActionState(previewRequestAction, null as ActionState);
   const [sendState, send] = useActionState(createRequestAction, null as ActionState);
   const [mode, setMode] = useState<"hours" | "date">("hours");
+  const formRef = useRef<HTMLFormElement>(null);
   // Field errors of whichever button was pressed last.
   const [last, setLast] = useState<"preview" | "send">("preview");
   const state = last === "preview" ? previewState : sendState;
@@ -23,10 +24,8 @@ export function ExtensionRequestForm({ slug, assignments }: { slug: string; assi
     <form
       action={send}
       aria-label="Request an extension"
-      onSubmit={(e) => {
-        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-        setLast(submitter?.dataset.kind === "preview" ? "preview" : "send");
-      }}
+      ref={formRef}
+      onSubmit={() => setLast("send")}
       className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700"
     >
       <input type="hidden" name="courseSlug" value={slug} />
@@ -103,9 +102,14 @@ export function ExtensionRequestForm({ slug, assignments }: { slug: string; assi
       {last === "send" || !previewState?.ok ? <FormMessage state={state} /> : null}
       <div className="flex flex-wrap gap-3">
         <button
-          type="submit"
-          formAction={preview}
-          data-kind="preview"
+          // Not a form submission: React resets a form after its action runs, and checking must
+          // keep what the student typed for the real send.
+          type="button"
+          onClick={() => {
+            setLast("preview");
+            const data = new FormData(formRef.current!);
+            startTransition(() => preview(data));
+          }}
           className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
         >
           Check what approval would do
