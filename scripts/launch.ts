@@ -63,11 +63,10 @@ function ensureCurrentBuild(): Promise<void> {
 async function main(): Promise<void> {
   ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  const built = mode === "start" ? ensureCurrentBuild() : Promise.resolve();
-  // Until it is awaited below, a failed build must not count as an unhandled rejection.
-  built.catch(() => undefined);
   let stopEmbedded: (() => Promise<void>) | undefined;
   let since = performance.now();
+  // The embedded database first: a start that cannot have its port (a second checkout) stops
+  // here, before a build is under way that its exit would leave running in .next/.
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.LECTERN_DATA_DIR ?? ".data/pg";
     mkdirSync(dataDir, { recursive: true });
@@ -77,6 +76,9 @@ async function main(): Promise<void> {
     console.log(`[lectern] embedded PostgreSQL (PGlite) at ${embedded.url}, data in ${dataDir}`);
     phase("embedded PostgreSQL", since);
   }
+  const built = mode === "start" ? ensureCurrentBuild() : Promise.resolve();
+  // Until it is awaited below, a failed build must not count as an unhandled rejection.
+  built.catch(() => undefined);
   const url = process.env.DATABASE_URL;
   since = performance.now();
   await migrateDeploy(url, { quiet: false });

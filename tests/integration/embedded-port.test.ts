@@ -30,11 +30,14 @@ it("npm start on a taken LECTERN_PG_PORT exits 1 with one line that names the va
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.resume();
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   expect(code).toBe(1);
   const lines = stderr.trim().split("\n");
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(new RegExp(`^\\[lectern\\] port ${port} .*already in use.*LECTERN_PG_PORT`));
+  // It stops before building: a build started here would outlive the exit and hold .next/'s lock.
+  expect(stdout).not.toMatch(/next build/);
 });
