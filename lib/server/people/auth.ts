@@ -10,6 +10,7 @@ import { addressSucceeded, takeAddressAttempt } from "@/lib/server/platform/rate
 import { serverNow } from "@/lib/server/platform/clock";
 import { beginSignInTry, signInTrySucceeded } from "@/lib/server/people/sign-in-backoff";
 import { createSession, liveSessionUser, revokeSession, SESSION_SECONDS } from "@/lib/server/people/sessions";
+import { isDatabaseUnavailable } from "@/lib/server/platform/route";
 
 /**
  * The client's address for the per-address limit. scripts/server.ts (the production server)
@@ -128,10 +129,20 @@ export const authOptions: NextAuthOptions = {
         return { ...token, sid: await createSession(db(), token.sub!, now) };
       }
       // Every later request: the session must still exist, unrevoked and unexpired, for this user.
-      const userId = await liveSessionUser(db(), token.sid, now);
-      return userId && userId === token.sub ? token : {};
+      let userId: string | null;
+      try {
+        userId = await liveSessionUser(db(), token.sid, now);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // A session that cannot be checked while the database restarts is not an ended one:
+        // currentViewer answers 503 (retry), not 401 (sign in again).
+        return { ...token, unchecked: true };
+      }
+      const { unchecked: _stale, ...checked } = token;
+      return userId && userId === token.sub ? checked : {};
     },
     async session({ session, token }) {
+      if (token.unchecked) return { ...session, unchecked: true };
       // An ended session reads as signed out.
       if (!token.sub) return { expires: session.expires };
       if (session.user) (session.user as { id?: string }).id = token.sub;

@@ -36,6 +36,15 @@ export class ValidationError extends AppError {
     super(message, 422);
   }
 }
+/**
+ * The database could not be asked (down, restarting): 503, to be retried. Thrown where a failure
+ * would otherwise read as something else, e.g. a session that cannot be checked is not "signed out".
+ */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable; try again shortly.", 503);
+  }
+}
 /** A request body larger than its route accepts (413); nothing past the limit was read. */
 export class PayloadTooLargeError extends AppError {
   constructor(readonly limitBytes: number) {

@@ -1,6 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, PayloadTooLargeError, ValidationError } from "@/lib/server/platform/errors";
+import {
+  AppError,
+  DatabaseUnavailableError,
+  PayloadTooLargeError,
+  ValidationError,
+} from "@/lib/server/platform/errors";
 import { logError } from "@/lib/server/platform/log";
 import { isUnstorableTextError } from "@/lib/server/platform/storable";
 
@@ -17,12 +22,12 @@ export function errorResponse(error: unknown): Response {
   // A refused body may still be arriving: closing the connection stops the server reading it.
   if (error instanceof PayloadTooLargeError)
     return Response.json({ error: error.message }, { status: 413, headers: { Connection: "close" } });
-  if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
-  if (isDatabaseUnavailable(error))
+  if (error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error))
     return Response.json(
       { error: "The database is unavailable; try again shortly." },
       { status: 503, headers: { "Retry-After": "5" } },
     );
+  if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
   if (isUnstorableTextError(error)) return Response.json({ error: UNSTORABLE_TEXT_MESSAGE }, { status: 422 });
   logError("route failed", error);
   return Response.json({ error: "Internal error" }, { status: 500 });
