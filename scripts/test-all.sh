@@ -10,8 +10,8 @@ echo "== typecheck"
 npx tsc --noEmit -p .
 echo "== unit + integration tests"
 npx vitest run
-echo "== production build"
-npx next build
+echo "== production build (stamped, so the e2e run's npm start does not build again)"
+npm run build
 echo "== fault tests (PostgreSQL restart under load, graceful shutdown; use the build above)"
 npm run test:fault
 echo "== end-to-end tests"
